@@ -1,0 +1,138 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Zhenxing.Web.Infrastructure.Audit;
+
+namespace Zhenxing.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Which database Zhenxing uses: <c>Database:Provider</c> (Sqlite by default, or Postgres) and
+/// <c>ConnectionStrings:Zhenxing</c>. Without a connection string SQLite uses <c>data/zhenxing.db</c>
+/// under the working directory.
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqlitePath = "data/zhenxing.db";
+
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var providerText = configuration["Database:Provider"];
+        DatabaseProvider provider;
+        if (string.IsNullOrWhiteSpace(providerText))
+        {
+            provider = DatabaseProvider.Sqlite;
+        }
+        else if (providerText.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
+                 || providerText.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase)
+                 || providerText.Equals("Npgsql", StringComparison.OrdinalIgnoreCase))
+        {
+            provider = DatabaseProvider.Postgres;
+        }
+        else if (providerText.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            provider = DatabaseProvider.Sqlite;
+        }
+        else
+        {
+            throw new InvalidOperationException($"配置项 Database:Provider 的值“{providerText}”无效，应为 Sqlite 或 Postgres。");
+        }
+
+        var connectionString = configuration.GetConnectionString("Zhenxing");
+        if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("使用 PostgreSQL 时必须配置连接字符串 ConnectionStrings:Zhenxing。");
+        }
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            connectionString = SqliteConnectionString(connectionString);
+        }
+        return new DatabaseSettings(provider, connectionString!);
+    }
+
+    private static string SqliteConnectionString(string? configured)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? $"Data Source={DefaultSqlitePath}" : configured);
+        if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        builder.ForeignKeys = true;
+        builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+}
+
+public static class DatabaseRegistration
+{
+    public static IServiceCollection AddZhenxingDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = DatabaseSettings.From(configuration);
+        services.AddSingleton(settings);
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<ZhenxingDb, PostgresZhenxingDb>(options => Configure(options, settings));
+        }
+        else
+        {
+            services.AddDbContext<ZhenxingDb, SqliteZhenxingDb>(options => Configure(options, settings));
+        }
+        return services;
+    }
+
+    internal static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
+    {
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(settings.ConnectionString,
+                npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
+        }
+        else
+        {
+            options.UseSqlite(settings.ConnectionString,
+                sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"));
+        }
+    }
+
+    /// <summary>Creates the database if needed and applies the pending migrations of its provider.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ZhenxingDb>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while one writer writes; it is a property of the file, set once.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}
+
+/// <summary>Used by <c>dotnet ef</c> only, to generate the PostgreSQL migrations.</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresZhenxingDb>
+{
+    public PostgresZhenxingDb CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PostgresZhenxingDb>();
+        DatabaseRegistration.Configure(options, new DatabaseSettings(DatabaseProvider.Postgres, "Host=localhost;Database=zhenxing_design"));
+        return new PostgresZhenxingDb(options.Options, new SystemActor("dotnet-ef"), TimeProvider.System);
+    }
+}
+
+/// <summary>Used by <c>dotnet ef</c> only, to generate the SQLite migrations.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteZhenxingDb>
+{
+    public SqliteZhenxingDb CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<SqliteZhenxingDb>();
+        DatabaseRegistration.Configure(options, new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=design.db"));
+        return new SqliteZhenxingDb(options.Options, new SystemActor("dotnet-ef"), TimeProvider.System);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Units;
+using Zhenxing.Web.Features.Users;
+using Zhenxing.Web.Infrastructure;
+using Zhenxing.Web.Infrastructure.Audit;
+using Zhenxing.Web.Infrastructure.Auth;
+
+namespace Zhenxing.Web.Data;
+
+/// <summary>
+/// The one database of Zhenxing. Provider-specific subclasses exist only so that each provider
+/// has its own migrations; everything else injects <see cref="ZhenxingDb"/>.
+/// Every save bumps the version of edited rows and writes an <see cref="AuditEntry"/> per change,
+/// in the same transaction as the change.
+/// </summary>
+public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, TimeProvider clock) : DbContext(options)
+{
+    private static readonly JsonSerializerOptions AuditJson = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    private static readonly HashSet<string> SecretProperties = [nameof(User.PasswordHash)];
+
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitAlias> UnitAliases => Set<UnitAlias>();
+    public DbSet<ItemList> ItemLists => Set<ItemList>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Item> Items => Set<Item>();
+    public DbSet<ItemUnit> ItemUnits => Set<ItemUnit>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhenxingDb).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: it writes the audit log in the same transaction.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = CapturePendingAudit();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+
+        // Generated keys are known only after the first save, so the audit rows follow in a second one.
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var change in pending)
+        {
+            AuditEntries.Add(new AuditEntry
+            {
+                At = now,
+                UserId = actor.UserId,
+                Actor = actor.Name,
+                Action = change.Action,
+                EntityType = change.Entry.Metadata.ClrType.Name,
+                EntityId = KeyOf(change.Entry),
+                Before = change.Before,
+                After = change.Action == AuditAction.Deleted ? null : Snapshot(change.Entry, current: true),
+            });
+        }
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.CommitAsync(cancellationToken);
+        }
+        return written;
+    }
+
+    private List<PendingAudit> CapturePendingAudit()
+    {
+        var pending = new List<PendingAudit>();
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            // Key rotation is the framework's housekeeping, not a change anybody made.
+            if (entry.Entity is DataProtectionKey)
+            {
+                continue;
+            }
+            if (entry.Entity is AuditEntry)
+            {
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                {
+                    throw new InvalidOperationException("The audit log is append-only.");
+                }
+                continue;
+            }
+
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    pending.Add(new PendingAudit(entry, AuditAction.Added, null));
+                    break;
+                case EntityState.Modified:
+                    if (entry.Entity is IVersioned modified)
+                    {
+                        modified.Version++;
+                    }
+                    pending.Add(new PendingAudit(entry, AuditAction.Modified, Snapshot(entry, current: false)));
+                    break;
+                case EntityState.Deleted:
+                    pending.Add(new PendingAudit(entry, AuditAction.Deleted, Snapshot(entry, current: false)));
+                    break;
+            }
+        }
+        return pending;
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+
+    private static string Snapshot(EntityEntry entry, bool current)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            values[name] = SecretProperties.Contains(name)
+                ? "***"
+                : current ? property.CurrentValue : property.OriginalValue;
+        }
+        return JsonSerializer.Serialize(values, AuditJson);
+    }
+
+    private sealed record PendingAudit(EntityEntry Entry, AuditAction Action, string? Before);
+}
+
+public sealed class SqliteZhenxingDb(DbContextOptions<SqliteZhenxingDb> options, ICurrentActor actor, TimeProvider clock)
+    : ZhenxingDb(options, actor, clock)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite cannot compare or order DateTimeOffset stored as text; store it as a sortable number.
+        configurationBuilder.Properties<DateTimeOffset>()
+            .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresZhenxingDb(DbContextOptions<PostgresZhenxingDb> options, ICurrentActor actor, TimeProvider clock)
+    : ZhenxingDb(options, actor, clock);

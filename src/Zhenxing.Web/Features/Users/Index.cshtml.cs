@@ -1,0 +1,130 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.Web.Data;
+
+namespace Zhenxing.Web.Features.Users;
+
+[Authorize(Roles = nameof(Role.Admin))]
+public sealed class UsersModel(ZhenxingDb db, AddUser addUser, IPasswordHasher<User> hasher, TimeProvider clock) : PageModel
+{
+    public sealed record UserRow(int Id, string UserName, string DisplayName, Role Role, string? Unit, bool IsActive, bool Locked, int Version);
+    public sealed record UnitOption(int Id, string Name);
+
+    public sealed class NewUserForm
+    {
+        [Required(ErrorMessage = "请输入用户名。"), StringLength(100, ErrorMessage = "用户名不超过 100 个字符。")]
+        public string UserName { get; set; } = "";
+
+        [StringLength(100, ErrorMessage = "姓名不超过 100 个字符。")]
+        public string? DisplayName { get; set; }
+
+        public Role Role { get; set; } = Role.Liaison;
+        public int? UnitId { get; set; }
+        public string? Password { get; set; }
+    }
+
+    [BindProperty]
+    public NewUserForm Form { get; set; } = new();
+
+    public List<UserRow> Rows { get; private set; } = [];
+    public List<UnitOption> Units { get; private set; } = [];
+
+    /// <summary>Shown once after an account is created or its password reset.</summary>
+    public string? Confirmation { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        var generated = string.IsNullOrEmpty(Form.Password);
+        var password = generated ? Passwords.Generate() : Form.Password!;
+        var (user, errors) = await addUser.RunAsync(new NewUser(Form.UserName, Form.DisplayName, Form.Role, Form.UnitId, password), cancellationToken);
+        if (user is null)
+        {
+            foreach (var (field, message) in errors)
+            {
+                ModelState.AddModelError($"{nameof(Form)}.{field}", message);
+            }
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        Confirmation = $"已添加用户 {user.UserName}（{user.Role.ToChinese()}）。" + (generated ? $"初始密码：{password}（只显示这一次）" : "");
+        Form = new NewUserForm();
+        ModelState.Clear();
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(int id, int version, CancellationToken cancellationToken) =>
+        await ChangeAsync(id, version, user =>
+        {
+            var password = Passwords.Generate();
+            user.PasswordHash = hasher.HashPassword(user, password);
+            user.FailedSignIns = 0;
+            user.LockedUntil = null;
+            return $"已重设用户 {user.UserName} 的密码并解除锁定。新密码：{password}（只显示这一次）";
+        }, cancellationToken);
+
+    public async Task<IActionResult> OnPostToggleAsync(int id, int version, CancellationToken cancellationToken) =>
+        await ChangeAsync(id, version, user =>
+        {
+            if (user.Id.ToString() == User.FindFirstValue(ClaimTypes.NameIdentifier))
+            {
+                return null;
+            }
+            user.IsActive = !user.IsActive;
+            return user.IsActive ? $"已启用用户 {user.UserName}。" : $"已停用用户 {user.UserName}，其登录状态立即失效。";
+        }, cancellationToken);
+
+    private async Task<IActionResult> ChangeAsync(int id, int version, Func<User, string?> change, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.FindAsync([id], cancellationToken);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        db.Entry(user).Property(u => u.Version).OriginalValue = version;
+        var message = change(user);
+        if (message is null)
+        {
+            ModelState.AddModelError(string.Empty, "不能停用自己的账号。");
+        }
+        else
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                Confirmation = message;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                ModelState.AddModelError(string.Empty, $"用户 {user.UserName} 已被他人修改，本次操作未保存。请查看最新信息后重试。");
+                db.ChangeTracker.Clear();
+            }
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var users = await db.Users.AsNoTracking()
+            .OrderBy(u => u.Role).ThenBy(u => u.UserName)
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.Role, Unit = u.Unit == null ? null : u.Unit.Name, u.IsActive, u.LockedUntil, u.Version })
+            .ToListAsync(cancellationToken);
+        Rows = users.Select(u => new UserRow(u.Id, u.UserName, u.DisplayName, u.Role, u.Unit, u.IsActive, u.LockedUntil > now, u.Version)).ToList();
+        Units = await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(cancellationToken);
+    }
+}

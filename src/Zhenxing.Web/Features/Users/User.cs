@@ -1,0 +1,42 @@
+using Zhenxing.Web.Features.Units;
+using Zhenxing.Web.Infrastructure;
+
+namespace Zhenxing.Web.Features.Users;
+
+public enum Role
+{
+    Office,
+    Liaison,
+    Leader,
+    Admin,
+}
+
+public sealed class User : IVersioned
+{
+    public int Id { get; set; }
+    public required string UserName { get; set; }
+    public required string DisplayName { get; set; }
+    public string PasswordHash { get; set; } = "";
+    public Role Role { get; set; }
+
+    /// <summary>The unit a liaison reports for; required for <see cref="Role.Liaison"/>.</summary>
+    public int? UnitId { get; set; }
+    public Unit? Unit { get; set; }
+    public bool IsActive { get; set; } = true;
+    public int FailedSignIns { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+public static class RoleNames
+{
+    public static string ToChinese(this Role role) => role switch
+    {
+        Role.Office => "振兴办",
+        Role.Liaison => "单位联络员",
+        Role.Leader => "领导",
+        Role.Admin => "系统管理员",
+        _ => role.ToString(),
+    };
+}

@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Users;
+using Zhenxing.Web.Infrastructure.Audit;
+
+namespace Zhenxing.Web.Infrastructure.Auth;
+
+public static class ZhenxingClaims
+{
+    public const string UnitId = "zhenxing:unit";
+}
+
+public static class AuthRegistration
+{
+    public static IServiceCollection AddZhenxingAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.Configure<SignInPolicy>(configuration.GetSection("Auth"));
+        services.AddScoped<Features.Account.SignInUser>();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = "zhenxing.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.LoginPath = "/account/login";
+                options.LogoutPath = "/account/logout";
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+                options.Events = new CookieAuthenticationEvents
+                {
+                    OnRedirectToLogin = context => RespondOrRedirect(context, StatusCodes.Status401Unauthorized),
+                    // A signed-in user without the role gets 403 (and the error page), not a redirect.
+                    OnRedirectToAccessDenied = context =>
+                    {
+                        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                        return Task.CompletedTask;
+                    },
+                    OnValidatePrincipal = RejectChangedUsers,
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return services;
+    }
+
+    private static Task RespondOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = apiStatus;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
+    }
+
+    // A deactivated user, or one whose role or unit changed, loses the old cookie at the next request.
+    private static async Task RejectChangedUsers(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal!;
+        if (!int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            context.RejectPrincipal();
+            return;
+        }
+        var db = context.HttpContext.RequestServices.GetRequiredService<ZhenxingDb>();
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.IsActive, u.Role, u.UnitId })
+            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        var unitClaim = principal.FindFirstValue(ZhenxingClaims.UnitId);
+        if (user is null || !user.IsActive || !principal.IsInRole(user.Role.ToString())
+            || unitClaim != user.UnitId?.ToString())
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+
+    public static ClaimsPrincipal PrincipalFor(User user) =>
+        new(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+                new Claim(ClaimTypes.Name, user.UserName),
+                new Claim(ClaimTypes.GivenName, user.DisplayName),
+                new Claim(ClaimTypes.Role, user.Role.ToString()),
+                .. user.UnitId is { } unitId ? [new Claim(ZhenxingClaims.UnitId, unitId.ToString())] : Array.Empty<Claim>(),
+            ],
+            CookieAuthenticationDefaults.AuthenticationScheme));
+}
+
+/// <summary>Lock-out after repeated failed sign-ins (configuration section <c>Auth</c>).</summary>
+public sealed class SignInPolicy
+{
+    public int MaxFailedSignIns { get; set; } = 5;
+    public int LockoutMinutes { get; set; } = 15;
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Identity;
+using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Users;
+using Zhenxing.Web.Infrastructure.Audit;
+
+namespace Zhenxing.Web.Infrastructure.Cli;
+
+/// <summary>The <c>zhenxing</c> executable: <c>serve</c> (default) and the operator subcommands.</summary>
+public static class ZhenxingCommands
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    private const string Help = """
+        用法：zhenxing <命令> [选项] [配置开关]
+
+        命令：
+          serve                      启动网站（默认命令），例如 serve --urls http://127.0.0.1:5080
+          user add                   添加用户：--name 用户名 --role Office|Liaison|Leader|Admin
+                                     [--unit 单位名称] [--display-name 姓名] [--password-stdin]
+          user password              重设密码并解除锁定：--name 用户名 [--password-stdin]
+          user list                  列出所有用户
+
+        配置开关（每个命令都可使用）：
+          --Database:Provider=Sqlite|Postgres
+          --ConnectionStrings:Zhenxing="Host=...;Database=...;Username=...;Password=..."
+          --ConnectionStrings:Zhenxing="Data Source=data/zhenxing.db"
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        if (args.Length > 0 && args[0] is "help" or "--help" or "-h")
+        {
+            Console.WriteLine(Help);
+            return Ok;
+        }
+
+        var verb = args.Length == 0 || args[0].StartsWith('-') ? "serve" : args[0];
+        var rest = args.Length > 0 && args[0] == verb ? args[1..] : args;
+        try
+        {
+            return verb switch
+            {
+                "serve" => await ServeAsync(rest),
+                "user" => await UserCommands.RunAsync(rest),
+                _ => UsageError($"未知命令“{verb}”。"),
+            };
+        }
+        catch (InvalidOperationException e) when (verb != "serve")
+        {
+            Console.Error.WriteLine("错误：" + e.Message);
+            return Failed;
+        }
+    }
+
+    public static async Task<int> ServeAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddZhenxingWeb();
+        var app = builder.Build();
+        app.UseZhenxingWeb();
+        await app.RunAsync();
+        return Ok;
+    }
+
+    public static int UsageError(string message)
+    {
+        Console.Error.WriteLine("错误：" + message);
+        Console.Error.WriteLine("运行 zhenxing help 查看用法。");
+        return Usage;
+    }
+
+    /// <summary>The services an operator command needs: the database of the configured provider, migrated.</summary>
+    public static async Task<IHost> StartCommandHostAsync(IEnumerable<string> configurationArgs, Action<IServiceCollection>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = configurationArgs.ToArray(),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddZhenxingDatabase(builder.Configuration);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ICurrentActor>(new SystemActor("命令行"));
+        builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        builder.Services.AddScoped<AddUser>();
+        configure?.Invoke(builder.Services);
+        var host = builder.Build();
+        await host.Services.MigrateDatabaseAsync();
+        return host;
+    }
+
+    public static async Task<string?> ReadPasswordFromStdinAsync()
+    {
+        var line = await Console.In.ReadLineAsync();
+        return line?.TrimEnd('\r', '\n');
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Users;
+using Zhenxing.Web.Infrastructure.Auth;
+
+namespace Zhenxing.Web.Infrastructure;
+
+public static class WebComposition
+{
+    public static WebApplicationBuilder AddZhenxingWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddZhenxingDatabase(builder.Configuration);
+        services.AddHostedService<PrepareDatabase>();
+        services.AddZhenxingAuth(builder.Configuration);
+        DatabaseKeyRepository.AddTo(services);
+        // Chinese text stays readable in the HTML instead of becoming &#x...; entities.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddScoped<AddUser>();
+        services.AddProblemDetails();
+        services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddRazorPages(options => options.RootDirectory = "/Features");
+        return builder;
+    }
+
+    public static WebApplication UseZhenxingWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealth();
+        app.MapRazorPages();
+        return app;
+    }
+}
