@@ -8,7 +8,7 @@ cd "$ROOT"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+fc-list : family 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
 [ -x "$PG_BIN/initdb" ] || missing+=(postgresql-15)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 apt_install "${missing[@]}" || { echo "无法安装：${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
@@ -62,7 +62,7 @@ for project in Zhenxing.UnitTests Zhenxing.IntegrationTests Zhenxing.BrowserTest
     --logger "trx;LogFileName=$project.trx" --logger "console;verbosity=normal" --results-directory "$results" \
     > "$results/$project.log" 2>&1
   status=$?
-  grep -E "^\s+(Failed|Passed|Skipped) |^\s+Error Message|^Failed!|^Passed!|Total tests|error" "$results/$project.log" | grep -v "^\s*Passed " | head -200
+  grep -E -A6 "^\s+Failed Zhenxing\." "$results/$project.log" | head -300
   trx="$results/$project.trx"
   if [ -f "$trx" ]; then
     counters="$(grep -o '<Counters [^>]*>' "$trx")"

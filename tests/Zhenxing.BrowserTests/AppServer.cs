@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Zhenxing.Testing;
+
+namespace Zhenxing.BrowserTests;
+
+/// <summary>
+/// The real app, started as `zhenxing serve` on a fresh SQLite database in a temporary folder, exactly as
+/// ./run.sh starts it, plus headless Chromium driven by Playwright.
+/// </summary>
+public sealed partial class AppServer : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "zhenxing-browser", Guid.NewGuid().ToString("N"));
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public string AdminUserName { get; private set; } = "";
+    public string AdminPassword { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ArtifactsDirectory
+    {
+        get
+        {
+            var directory = Path.Combine(ZhenxingExecutable.RepositoryRoot(), "artifacts", "screenshots");
+            Directory.CreateDirectory(directory);
+            return directory;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _process = Process.Start(ZhenxingExecutable.StartInfo(["serve", "--urls", BaseUrl], _directory))!;
+        _process.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
+        _process.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilHealthyAsync();
+
+        var printed = Output;
+        AdminUserName = UserNameLine().Match(printed).Groups[1].Value;
+        AdminPassword = PasswordLine().Match(printed).Groups[1].Value;
+        if (AdminPassword.Length == 0)
+        {
+            throw new InvalidOperationException("The first start printed no administrator password:\n" + printed);
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public string Output
+    {
+        get { lock (_output) { return _output.ToString(); } }
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException("zhenxing serve exited:\n" + Output);
+            }
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/healthz")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("zhenxing serve did not become healthy:\n" + Output);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"用户名：(\S+)")]
+    private static partial Regex UserNameLine();
+
+    [GeneratedRegex(@"密\s*码：(\S+)")]
+    private static partial Regex PasswordLine();
+}
+
+[CollectionDefinition(nameof(AppServer))]
+public sealed class AppServerCollection : ICollectionFixture<AppServer>;

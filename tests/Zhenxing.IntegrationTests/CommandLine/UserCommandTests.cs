@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.IntegrationTests.Infrastructure;
+using Zhenxing.Testing;
+using Zhenxing.Web.Features.Users;
+
+namespace Zhenxing.IntegrationTests.CommandLine;
+
+/// <summary><c>zhenxing user add</c> run as a process against the same database as the app.</summary>
+public abstract class UserCommandTests(ZhenxingAppFactory app) : IntegrationTest(app)
+{
+    private string[] DatabaseSwitches =>
+        [$"--Database:Provider={App.Provider}", $"--ConnectionStrings:Zhenxing={App.ConnectionString}"];
+
+    [Fact]
+    public async Task UserAddCreatesALiaisonOfAUnitNamedByItsAliasWhoCanSignIn()
+    {
+        var unit = await App.AddUnitAsync("市文化广电新闻出版旅游局", aliases: "市文广新旅局");
+
+        var result = await ZhenxingExecutable.RunAsync(
+            ["user", "add", "--name", "wglj", "--role", "Liaison", "--unit", "市文广新旅局", "--password-stdin", .. DatabaseSwitches],
+            input: "liaison-pass-1");
+
+        result.Error.ShouldBeEmpty();
+        result.ExitCode.ShouldBe(0);
+        result.Output.ShouldContain("已添加用户 wglj（角色：单位联络员，单位：市文化广电新闻出版旅游局）");
+        var user = await App.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == "wglj"));
+        user.UnitId.ShouldBe(unit.Id);
+        (await App.SignInAsync("wglj", "liaison-pass-1")).ShouldNotBeNull();
+        var audit = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityType == "User" && a.EntityId == user.Id.ToString()));
+        audit.Actor.ShouldBe("命令行");
+    }
+
+    [Fact]
+    public async Task UserAddWithABadRoleExitsNonZeroAndSaysWhy()
+    {
+        var result = await ZhenxingExecutable.RunAsync(["user", "add", "--name", "x", "--role", "Boss", "--password-stdin", .. DatabaseSwitches], input: "whatever-123");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("角色“Boss”无效，应为 Office、Liaison、Leader 或 Admin");
+        (await App.WithDbAsync(db => db.Users.AnyAsync())).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task UserAddWithAnUnknownUnitExitsNonZeroAndSaysWhy()
+    {
+        var result = await ZhenxingExecutable.RunAsync(["user", "add", "--name", "x", "--role", "Liaison", "--unit", "市不存在局", "--password-stdin", .. DatabaseSwitches], input: "whatever-123");
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("单位“市不存在局”不存在");
+        (await App.WithDbAsync(db => db.Users.AnyAsync())).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task UserAddWithoutAPasswordGeneratesOneAndPrintsIt()
+    {
+        var result = await ZhenxingExecutable.RunAsync(["user", "add", "--name", "leader1", "--role", "leader", .. DatabaseSwitches]);
+
+        result.ExitCode.ShouldBe(0);
+        var password = result.Output.Split("初始密码：")[1].Trim();
+        (await App.SignInAsync("leader1", password)).ShouldNotBeNull();
+        (await App.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "leader1"))).Role.ShouldBe(Role.Leader);
+    }
+
+    [Fact]
+    public async Task AnUnknownCommandExitsWithUsage()
+    {
+        var result = await ZhenxingExecutable.RunAsync(["frobnicate"]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("未知命令“frobnicate”");
+    }
+}
+
+public sealed class UserCommandTests_Postgres(PostgresApp app) : UserCommandTests(app), IClassFixture<PostgresApp>;
+public sealed class UserCommandTests_Sqlite(SqliteApp app) : UserCommandTests(app), IClassFixture<SqliteApp>;

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Zhenxing.Web.Data;
+
+namespace Zhenxing.UnitTests.Web;
+
+public sealed class DatabaseSettingsTests
+{
+    private static IConfiguration Config(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
+
+    [Fact]
+    public void From_NothingConfigured_UsesSqliteUnderData()
+    {
+        var settings = DatabaseSettings.From(Config());
+
+        settings.Provider.ShouldBe(DatabaseProvider.Sqlite);
+        settings.ConnectionString.ShouldContain(Path.Combine(Environment.CurrentDirectory, "data", "zhenxing.db"));
+        settings.ConnectionString.ShouldContain("Foreign Keys=True");
+    }
+
+    [Theory]
+    [InlineData("Postgres")]
+    [InlineData("postgresql")]
+    public void From_PostgresWithConnectionString_UsesIt(string provider)
+    {
+        var settings = DatabaseSettings.From(Config(("Database:Provider", provider), ("ConnectionStrings:Zhenxing", "Host=db;Database=zx")));
+
+        settings.Provider.ShouldBe(DatabaseProvider.Postgres);
+        settings.ConnectionString.ShouldBe("Host=db;Database=zx");
+    }
+
+    [Fact]
+    public void From_PostgresWithoutConnectionString_SaysWhatIsMissing()
+    {
+        var error = Should.Throw<InvalidOperationException>(() => DatabaseSettings.From(Config(("Database:Provider", "Postgres"))));
+
+        error.Message.ShouldContain("ConnectionStrings:Zhenxing");
+    }
+
+    [Fact]
+    public void From_UnknownProvider_NamesTheValue()
+    {
+        var error = Should.Throw<InvalidOperationException>(() => DatabaseSettings.From(Config(("Database:Provider", "Oracle"))));
+
+        error.Message.ShouldBe("配置项 Database:Provider 的值“Oracle”无效，应为 Sqlite 或 Postgres。");
+    }
+}
