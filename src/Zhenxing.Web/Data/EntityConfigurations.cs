@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Pairings;
 using Zhenxing.Web.Features.Units;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure.Audit;
@@ -35,6 +37,8 @@ internal sealed class ItemListConfiguration : IEntityTypeConfiguration<ItemList>
         list.Property(l => l.Title).HasMaxLength(500);
         list.Property(l => l.DocumentNumber).HasMaxLength(100);
         list.Property(l => l.Version).IsConcurrencyToken();
+        list.HasOne(l => l.SourceDocument).WithMany().HasForeignKey(l => l.SourceDocumentId).OnDelete(DeleteBehavior.Restrict);
+        list.HasIndex(l => new { l.DocumentNumber, l.Title });
         list.HasOne(l => l.IssuingUnit).WithMany().HasForeignKey(l => l.IssuingUnitId).OnDelete(DeleteBehavior.Restrict);
         list.HasMany(l => l.Categories).WithOne().HasForeignKey(c => c.ItemListId).OnDelete(DeleteBehavior.Cascade);
         list.HasMany(l => l.Items).WithOne(i => i.ItemList).HasForeignKey(i => i.ItemListId).OnDelete(DeleteBehavior.Cascade);
@@ -47,6 +51,8 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
     {
         category.Property(c => c.Number).HasMaxLength(20);
         category.Property(c => c.Title).HasMaxLength(500);
+        category.Property(c => c.Path).HasMaxLength(200);
+        category.HasIndex(c => new { c.ItemListId, c.Path }).IsUnique();
         category.Property(c => c.Version).IsConcurrencyToken();
         category.HasOne(c => c.Parent).WithMany(c => c.Children).HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -62,6 +68,10 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         item.Property(i => i.Version).IsConcurrencyToken();
         item.HasOne(i => i.Category).WithMany().HasForeignKey(i => i.CategoryId).OnDelete(DeleteBehavior.Restrict);
         item.HasMany(i => i.Units).WithOne().HasForeignKey(u => u.ItemId).OnDelete(DeleteBehavior.Cascade);
+        item.Property(i => i.GroupReferences).HasMaxLength(1000);
+        item.Property(i => i.Leaders).HasMaxLength(500);
+        item.Property(i => i.SourceLocation).HasMaxLength(100);
+        item.Property(i => i.WithdrawnReason).HasMaxLength(1000);
         item.HasIndex(i => new { i.ItemListId, i.Position });
     }
 }
@@ -102,4 +112,40 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Infrastructure.Auth.DataProtectionKey>
 {
     public void Configure(EntityTypeBuilder<Infrastructure.Auth.DataProtectionKey> key) => key.Property(k => k.FriendlyName).HasMaxLength(200);
+}
+
+internal sealed class SourceDocumentConfiguration : IEntityTypeConfiguration<SourceDocument>
+{
+    public void Configure(EntityTypeBuilder<SourceDocument> document)
+    {
+        document.Property(d => d.FileName).HasMaxLength(260);
+        document.Property(d => d.Sha256).HasMaxLength(64);
+        document.HasIndex(d => d.Sha256);
+        document.Property(d => d.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class PairingSchemeConfiguration : IEntityTypeConfiguration<PairingScheme>
+{
+    public void Configure(EntityTypeBuilder<PairingScheme> scheme)
+    {
+        scheme.Property(s => s.Title).HasMaxLength(500);
+        scheme.Property(s => s.DocumentNumber).HasMaxLength(100);
+        scheme.Property(s => s.Version).IsConcurrencyToken();
+        scheme.HasOne(s => s.SourceDocument).WithMany().HasForeignKey(s => s.SourceDocumentId).OnDelete(DeleteBehavior.Restrict);
+        scheme.HasMany(s => s.Pairings).WithOne().HasForeignKey(p => p.SchemeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PairingConfiguration : IEntityTypeConfiguration<Pairing>
+{
+    public void Configure(EntityTypeBuilder<Pairing> pairing)
+    {
+        pairing.Property(p => p.CountyNote).HasMaxLength(200);
+        pairing.Property(p => p.City).HasMaxLength(100);
+        pairing.Property(p => p.Version).IsConcurrencyToken();
+        pairing.HasOne(p => p.SupportingUnit).WithMany().HasForeignKey(p => p.SupportingUnitId).OnDelete(DeleteBehavior.Restrict);
+        pairing.HasOne(p => p.County).WithMany().HasForeignKey(p => p.CountyUnitId).OnDelete(DeleteBehavior.Restrict);
+        pairing.HasIndex(p => new { p.SchemeId, p.SupportingUnitId, p.CountyUnitId }).IsUnique();
+    }
 }

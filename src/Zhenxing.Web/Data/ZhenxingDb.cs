@@ -3,7 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Pairings;
 using Zhenxing.Web.Features.Units;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure;
@@ -36,6 +38,9 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<User> Users => Set<User>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
+    public DbSet<PairingScheme> PairingSchemes => Set<PairingScheme>();
+    public DbSet<Pairing> Pairings => Set<Pairing>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhenxingDb).Assembly);
@@ -132,9 +137,10 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            values[name] = SecretProperties.Contains(name)
-                ? "***"
-                : current ? property.CurrentValue : property.OriginalValue;
+            var value = current ? property.CurrentValue : property.OriginalValue;
+            values[name] = SecretProperties.Contains(name) ? "***"
+                : value is byte[] bytes ? $"<{bytes.Length} 字节>"
+                : value;
         }
         return JsonSerializer.Serialize(values, AuditJson);
     }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure.Auth;
 
@@ -19,6 +20,7 @@ public static class WebComposition
         // Chinese text stays readable in the HTML instead of becoming &#x...; entities.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddScoped<AddUser>();
+        services.AddImports();
         services.AddProblemDetails();
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddRazorPages(options => options.RootDirectory = "/Features");

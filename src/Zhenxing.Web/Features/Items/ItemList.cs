@@ -1,18 +1,9 @@
+using Zhenxing.Importing;
+using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.Units;
 using Zhenxing.Web.Infrastructure;
 
 namespace Zhenxing.Web.Features.Items;
-
-public enum ItemListKind
-{
-    MajorItems,
-    WorkPoints,
-    CountySupportItems,
-    MeetingMatters,
-    Pilots,
-    Policies,
-    Actions,
-}
 
 public enum ItemStatus
 {
@@ -34,6 +25,10 @@ public sealed class ItemList : IVersioned
     public int Year { get; set; }
     public ItemListKind Kind { get; set; }
     public int? DeclaredTotal { get; set; }
+
+    /// <summary>The document the list was imported from, when it was.</summary>
+    public int? SourceDocumentId { get; set; }
+    public SourceDocument? SourceDocument { get; set; }
     public List<Category> Categories { get; set; } = [];
     public List<Item> Items { get; set; } = [];
     public int Version { get; set; }
@@ -50,6 +45,9 @@ public sealed class Category : IVersioned
     public int Position { get; set; }
     public required string Number { get; set; }
     public required string Title { get; set; }
+
+    /// <summary>The numbers from the top category down, e.g. "三/（一）": how items and re-imports name it.</summary>
+    public required string Path { get; set; }
     public int? DeclaredCount { get; set; }
     public int Version { get; set; }
 }
@@ -73,10 +71,23 @@ public sealed class Item : IVersioned
     public string? ShortTitle { get; set; }
     public required string Text { get; set; }
     public List<ItemUnit> Units { get; set; } = [];
+
+    /// <summary>Placeholders such as 区直有关部门 or 各县（市、区）, kept as written: they name no single unit.</summary>
+    public string? GroupReferences { get; set; }
+
+    /// <summary>Leaders named as responsible (责任领导), as written.</summary>
+    public string? Leaders { get; set; }
+
+    /// <summary>Where the item stands in its source document ("第 12 行", "表 1 第 3 行").</summary>
+    public string? SourceLocation { get; set; }
     public DateOnly? Deadline { get; set; }
     public string? DeadlineText { get; set; }
     public bool Ongoing { get; set; }
     public ItemStatus Status { get; set; }
+
+    /// <summary>Items are never deleted: a withdrawn item keeps its history and says why it was withdrawn.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
     public int Version { get; set; }
 }
 
@@ -101,5 +112,20 @@ public static class ItemStatusNames
         ItemStatus.Done => "落实到位",
         ItemStatus.Blocked => "受阻",
         _ => status.ToString(),
+    };
+}
+
+public static class ItemListKindNames
+{
+    public static string ToChinese(this ItemListKind kind) => kind switch
+    {
+        ItemListKind.MajorItems => "重大事项",
+        ItemListKind.WorkPoints => "工作要点",
+        ItemListKind.CountySupport => "援县促市事项",
+        ItemListKind.MeetingMatters => "会议议定事项",
+        ItemListKind.Pilots => "试点示范",
+        ItemListKind.Policies => "政策",
+        ItemListKind.Actions => "行动",
+        _ => kind.ToString(),
     };
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure.Audit;
 
@@ -21,6 +22,8 @@ public static class ZhenxingCommands
                                      [--unit 单位名称] [--display-name 姓名] [--password-stdin]
           user password              重设密码并解除锁定：--name 用户名 [--password-stdin]
           user list                  列出所有用户
+          import 文件…               导入事项清单或结对名单（.txt/.docx/.xlsx）：
+                                     [--dry-run 只预览] [--year 2021] [--json] [--apply-changes 应用新版本的差异]
 
         配置开关（每个命令都可使用）：
           --Database:Provider=Sqlite|Postgres
@@ -45,6 +48,7 @@ public static class ZhenxingCommands
             {
                 "serve" => await ServeAsync(rest),
                 "user" => await UserCommands.RunAsync(rest),
+                "import" => await ImportCommand.RunAsync(rest),
                 _ => UsageError($"未知命令“{verb}”。"),
             };
         }

@@ -103,6 +103,10 @@ public abstract class SignInTests(ZhenxingAppFactory app) : IntegrationTest(app)
     [InlineData(Role.Liaison, "/admin/units", HttpStatusCode.Forbidden)]
     [InlineData(Role.Office, "/admin/units", HttpStatusCode.OK)]
     [InlineData(Role.Admin, "/admin/units", HttpStatusCode.OK)]
+    [InlineData(Role.Office, "/imports", HttpStatusCode.OK)]
+    [InlineData(Role.Admin, "/imports", HttpStatusCode.Forbidden)]
+    [InlineData(Role.Liaison, "/imports", HttpStatusCode.Forbidden)]
+    [InlineData(Role.Leader, "/imports", HttpStatusCode.Forbidden)]
     public async Task APageAnswersByRole(Role role, string path, HttpStatusCode expected)
     {
         var unit = await App.AddUnitAsync("市财政局");

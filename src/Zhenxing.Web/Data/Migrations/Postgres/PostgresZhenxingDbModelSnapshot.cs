@@ -22,6 +22,51 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Imports.SourceDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("UploadedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("SourceDocuments");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Items.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -44,6 +89,11 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
@@ -58,9 +108,10 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ItemListId");
-
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("ItemListId", "Path")
+                        .IsUnique();
 
                     b.ToTable("Categories");
                 });
@@ -83,8 +134,16 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("GroupReferences")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("ItemListId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Leaders")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -101,6 +160,10 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("SourceLocation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -113,6 +176,13 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
 
@@ -146,6 +216,9 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("SourceDocumentId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -161,6 +234,10 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("IssuingUnitId");
+
+                    b.HasIndex("SourceDocumentId");
+
+                    b.HasIndex("DocumentNumber", "Title");
 
                     b.ToTable("ItemLists");
                 });
@@ -195,6 +272,89 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ItemUnits");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Pairings.Pairing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CountyNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("CountyUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupportingUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyUnitId");
+
+                    b.HasIndex("SupportingUnitId");
+
+                    b.HasIndex("SchemeId", "SupportingUnitId", "CountyUnitId")
+                        .IsUnique();
+
+                    b.ToTable("Pairings");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Pairings.PairingScheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("EndYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SourceDocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceDocumentId");
+
+                    b.ToTable("PairingSchemes");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Units.Unit", b =>
@@ -423,7 +583,14 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .HasForeignKey("IssuingUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Zhenxing.Web.Features.Imports.SourceDocument", "SourceDocument")
+                        .WithMany()
+                        .HasForeignKey("SourceDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("IssuingUnit");
+
+                    b.Navigation("SourceDocument");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Items.ItemUnit", b =>
@@ -441,6 +608,40 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Pairings.Pairing", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Units.Unit", "County")
+                        .WithMany()
+                        .HasForeignKey("CountyUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Zhenxing.Web.Features.Pairings.PairingScheme", null)
+                        .WithMany("Pairings")
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Zhenxing.Web.Features.Units.Unit", "SupportingUnit")
+                        .WithMany()
+                        .HasForeignKey("SupportingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("County");
+
+                    b.Navigation("SupportingUnit");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Pairings.PairingScheme", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Imports.SourceDocument", "SourceDocument")
+                        .WithMany()
+                        .HasForeignKey("SourceDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("SourceDocument");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Units.Unit", b =>
@@ -487,6 +688,11 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.Navigation("Categories");
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Pairings.PairingScheme", b =>
+                {
+                    b.Navigation("Pairings");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Units.Unit", b =>

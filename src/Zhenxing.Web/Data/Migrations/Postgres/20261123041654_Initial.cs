@@ -47,6 +47,26 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SourceDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: true),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedByUserId = table.Column<int>(type: "integer", nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SourceDocuments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -69,6 +89,30 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PairingSchemes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    StartYear = table.Column<int>(type: "integer", nullable: false),
+                    EndYear = table.Column<int>(type: "integer", nullable: false),
+                    SourceDocumentId = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PairingSchemes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PairingSchemes_SourceDocuments_SourceDocumentId",
+                        column: x => x.SourceDocumentId,
+                        principalTable: "SourceDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ItemLists",
                 columns: table => new
                 {
@@ -80,11 +124,18 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     Year = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     DeclaredTotal = table.Column<int>(type: "integer", nullable: true),
+                    SourceDocumentId = table.Column<int>(type: "integer", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ItemLists", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ItemLists_SourceDocuments_SourceDocumentId",
+                        column: x => x.SourceDocumentId,
+                        principalTable: "SourceDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_ItemLists_Units_IssuingUnitId",
                         column: x => x.IssuingUnitId,
@@ -142,6 +193,43 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Pairings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SchemeId = table.Column<int>(type: "integer", nullable: false),
+                    SupportingUnitId = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CountyUnitId = table.Column<int>(type: "integer", nullable: true),
+                    CountyNote = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Pairings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Pairings_PairingSchemes_SchemeId",
+                        column: x => x.SchemeId,
+                        principalTable: "PairingSchemes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Pairings_Units_CountyUnitId",
+                        column: x => x.CountyUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Pairings_Units_SupportingUnitId",
+                        column: x => x.SupportingUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Categories",
                 columns: table => new
                 {
@@ -152,6 +240,7 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     Position = table.Column<int>(type: "integer", nullable: false),
                     Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Path = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     DeclaredCount = table.Column<int>(type: "integer", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -184,10 +273,15 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ShortTitle = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Text = table.Column<string>(type: "text", nullable: false),
+                    GroupReferences = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Leaders = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SourceLocation = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Deadline = table.Column<DateOnly>(type: "date", nullable: true),
                     DeadlineText = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Ongoing = table.Column<bool>(type: "boolean", nullable: false),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -241,9 +335,10 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Categories_ItemListId",
+                name: "IX_Categories_ItemListId_Path",
                 table: "Categories",
-                column: "ItemListId");
+                columns: new[] { "ItemListId", "Path" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Categories_ParentId",
@@ -251,9 +346,19 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ItemLists_DocumentNumber_Title",
+                table: "ItemLists",
+                columns: new[] { "DocumentNumber", "Title" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ItemLists_IssuingUnitId",
                 table: "ItemLists",
                 column: "IssuingUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ItemLists_SourceDocumentId",
+                table: "ItemLists",
+                column: "SourceDocumentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Items_CategoryId",
@@ -275,6 +380,32 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 name: "IX_ItemUnits_UnitId_Role",
                 table: "ItemUnits",
                 columns: new[] { "UnitId", "Role" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pairings_CountyUnitId",
+                table: "Pairings",
+                column: "CountyUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pairings_SchemeId_SupportingUnitId_CountyUnitId",
+                table: "Pairings",
+                columns: new[] { "SchemeId", "SupportingUnitId", "CountyUnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pairings_SupportingUnitId",
+                table: "Pairings",
+                column: "SupportingUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PairingSchemes_SourceDocumentId",
+                table: "PairingSchemes",
+                column: "SourceDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SourceDocuments_Sha256",
+                table: "SourceDocuments",
+                column: "Sha256");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UnitAliases_Name",
@@ -323,6 +454,9 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 name: "ItemUnits");
 
             migrationBuilder.DropTable(
+                name: "Pairings");
+
+            migrationBuilder.DropTable(
                 name: "UnitAliases");
 
             migrationBuilder.DropTable(
@@ -332,10 +466,16 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 name: "Items");
 
             migrationBuilder.DropTable(
+                name: "PairingSchemes");
+
+            migrationBuilder.DropTable(
                 name: "Categories");
 
             migrationBuilder.DropTable(
                 name: "ItemLists");
+
+            migrationBuilder.DropTable(
+                name: "SourceDocuments");
 
             migrationBuilder.DropTable(
                 name: "Units");

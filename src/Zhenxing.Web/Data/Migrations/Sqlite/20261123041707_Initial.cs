@@ -46,6 +46,26 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SourceDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedByUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SourceDocuments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -68,6 +88,30 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PairingSchemes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    StartYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PairingSchemes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PairingSchemes_SourceDocuments_SourceDocumentId",
+                        column: x => x.SourceDocumentId,
+                        principalTable: "SourceDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ItemLists",
                 columns: table => new
                 {
@@ -79,11 +123,18 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     DeclaredTotal = table.Column<int>(type: "INTEGER", nullable: true),
+                    SourceDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ItemLists", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ItemLists_SourceDocuments_SourceDocumentId",
+                        column: x => x.SourceDocumentId,
+                        principalTable: "SourceDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_ItemLists_Units_IssuingUnitId",
                         column: x => x.IssuingUnitId,
@@ -141,6 +192,43 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Pairings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchemeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupportingUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CountyUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CountyNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Pairings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Pairings_PairingSchemes_SchemeId",
+                        column: x => x.SchemeId,
+                        principalTable: "PairingSchemes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Pairings_Units_CountyUnitId",
+                        column: x => x.CountyUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Pairings_Units_SupportingUnitId",
+                        column: x => x.SupportingUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Categories",
                 columns: table => new
                 {
@@ -151,6 +239,7 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
                     Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     DeclaredCount = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -183,10 +272,15 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ShortTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Text = table.Column<string>(type: "TEXT", nullable: false),
+                    GroupReferences = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Leaders = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SourceLocation = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Deadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     DeadlineText = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Ongoing = table.Column<bool>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WithdrawnReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -240,9 +334,10 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Categories_ItemListId",
+                name: "IX_Categories_ItemListId_Path",
                 table: "Categories",
-                column: "ItemListId");
+                columns: new[] { "ItemListId", "Path" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Categories_ParentId",
@@ -250,9 +345,19 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ItemLists_DocumentNumber_Title",
+                table: "ItemLists",
+                columns: new[] { "DocumentNumber", "Title" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ItemLists_IssuingUnitId",
                 table: "ItemLists",
                 column: "IssuingUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ItemLists_SourceDocumentId",
+                table: "ItemLists",
+                column: "SourceDocumentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Items_CategoryId",
@@ -274,6 +379,32 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 name: "IX_ItemUnits_UnitId_Role",
                 table: "ItemUnits",
                 columns: new[] { "UnitId", "Role" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pairings_CountyUnitId",
+                table: "Pairings",
+                column: "CountyUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pairings_SchemeId_SupportingUnitId_CountyUnitId",
+                table: "Pairings",
+                columns: new[] { "SchemeId", "SupportingUnitId", "CountyUnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pairings_SupportingUnitId",
+                table: "Pairings",
+                column: "SupportingUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PairingSchemes_SourceDocumentId",
+                table: "PairingSchemes",
+                column: "SourceDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SourceDocuments_Sha256",
+                table: "SourceDocuments",
+                column: "Sha256");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UnitAliases_Name",
@@ -322,6 +453,9 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 name: "ItemUnits");
 
             migrationBuilder.DropTable(
+                name: "Pairings");
+
+            migrationBuilder.DropTable(
                 name: "UnitAliases");
 
             migrationBuilder.DropTable(
@@ -331,10 +465,16 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 name: "Items");
 
             migrationBuilder.DropTable(
+                name: "PairingSchemes");
+
+            migrationBuilder.DropTable(
                 name: "Categories");
 
             migrationBuilder.DropTable(
                 name: "ItemLists");
+
+            migrationBuilder.DropTable(
+                name: "SourceDocuments");
 
             migrationBuilder.DropTable(
                 name: "Units");

@@ -11,7 +11,7 @@ using Zhenxing.Web.Data;
 namespace Zhenxing.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteZhenxingDb))]
-    [Migration("20261123040412_Initial")]
+    [Migration("20261123041707_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,49 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Imports.SourceDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UploadedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("SourceDocuments");
+                });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Items.Category", b =>
                 {
@@ -40,6 +83,11 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -54,9 +102,10 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ItemListId");
-
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("ItemListId", "Path")
+                        .IsUnique();
 
                     b.ToTable("Categories");
                 });
@@ -77,8 +126,16 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GroupReferences")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ItemListId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Leaders")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -95,6 +152,10 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceLocation")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -107,6 +168,13 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -138,6 +206,9 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SourceDocumentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -153,6 +224,10 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("IssuingUnitId");
+
+                    b.HasIndex("SourceDocumentId");
+
+                    b.HasIndex("DocumentNumber", "Title");
 
                     b.ToTable("ItemLists");
                 });
@@ -185,6 +260,85 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ItemUnits");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Pairings.Pairing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CountyUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupportingUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyUnitId");
+
+                    b.HasIndex("SupportingUnitId");
+
+                    b.HasIndex("SchemeId", "SupportingUnitId", "CountyUnitId")
+                        .IsUnique();
+
+                    b.ToTable("Pairings");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Pairings.PairingScheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EndYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceDocumentId");
+
+                    b.ToTable("PairingSchemes");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Units.Unit", b =>
@@ -403,7 +557,14 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .HasForeignKey("IssuingUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Zhenxing.Web.Features.Imports.SourceDocument", "SourceDocument")
+                        .WithMany()
+                        .HasForeignKey("SourceDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("IssuingUnit");
+
+                    b.Navigation("SourceDocument");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Items.ItemUnit", b =>
@@ -421,6 +582,40 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Pairings.Pairing", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Units.Unit", "County")
+                        .WithMany()
+                        .HasForeignKey("CountyUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Zhenxing.Web.Features.Pairings.PairingScheme", null)
+                        .WithMany("Pairings")
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Zhenxing.Web.Features.Units.Unit", "SupportingUnit")
+                        .WithMany()
+                        .HasForeignKey("SupportingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("County");
+
+                    b.Navigation("SupportingUnit");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Pairings.PairingScheme", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Imports.SourceDocument", "SourceDocument")
+                        .WithMany()
+                        .HasForeignKey("SourceDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("SourceDocument");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Units.Unit", b =>
@@ -467,6 +662,11 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Navigation("Categories");
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Pairings.PairingScheme", b =>
+                {
+                    b.Navigation("Pairings");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Units.Unit", b =>

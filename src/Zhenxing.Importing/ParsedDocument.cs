@@ -1,0 +1,35 @@
+namespace Zhenxing.Importing;
+
+public sealed class ParsedDocument
+{
+    internal ParsedDocument(
+        string fileName,
+        IReadOnlyList<ParsedList> lists,
+        IReadOnlyList<ParsedPairing> pairings,
+        IReadOnlyList<string> coordinatingUnits,
+        PairingScheme? pairingScheme,
+        IReadOnlyList<ImportMessage> warnings,
+        IReadOnlyList<ImportMessage> errors)
+    {
+        FileName = fileName;
+        Lists = lists;
+        Pairings = pairings;
+        CoordinatingUnits = coordinatingUnits;
+        PairingScheme = pairingScheme;
+        Warnings = warnings;
+        Errors = errors;
+    }
+
+    public string FileName { get; }
+    public IReadOnlyList<ParsedList> Lists { get; }
+    public IReadOnlyList<ParsedPairing> Pairings { get; }
+    /// <summary>Units that coordinate a pairing scheme without a pair of their own (seed 003: 国家发展改革委, 中央组织部).</summary>
+    public IReadOnlyList<string> CoordinatingUnits { get; }
+    public PairingScheme? PairingScheme { get; }
+    public IReadOnlyList<ImportMessage> Warnings { get; }
+    public IReadOnlyList<ImportMessage> Errors { get; }
+    public bool HasErrors => Errors.Count > 0;
+
+    /// <summary>The `--json` serialisation: readable Chinese, camelCase, dates as yyyy-MM-dd.</summary>
+    public string ToJson() => ParsedDocumentJson.Write(this);
+}

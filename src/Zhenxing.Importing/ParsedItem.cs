@@ -1,0 +1,22 @@
+namespace Zhenxing.Importing;
+
+public sealed record ParsedItem
+{
+    /// <summary>Path of the category the item sits in, e.g. "三/（一）"; empty when the list has no categories.</summary>
+    public required string CategoryPath { get; init; }
+    public required string Number { get; init; }
+    public string? ShortTitle { get; init; }
+    public required string Text { get; init; }
+    public IReadOnlyList<string> LeadUnits { get; init; } = [];
+    public IReadOnlyList<string> ResponsibleUnits { get; init; } = [];
+    /// <summary>Placeholders such as "区直各部门" or "各县（市、区）": not units, kept so nothing is dropped.</summary>
+    public IReadOnlyList<string> GroupReferences { get; init; } = [];
+    /// <summary>Named leaders (责任领导), when the document gives them.</summary>
+    public IReadOnlyList<string> Leaders { get; init; } = [];
+    /// <summary>Cells of columns the ledger has no field for (备注, 对口支援单位 …), by header name, so nothing is dropped.</summary>
+    public IReadOnlyDictionary<string, string> OtherCells { get; init; } = new Dictionary<string, string>();
+    public DateOnly? Deadline { get; init; }
+    public string? DeadlineText { get; init; }
+    public bool Ongoing { get; init; }
+    public required ImportLocation Location { get; init; }
+}

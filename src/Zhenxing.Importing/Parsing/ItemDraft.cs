@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace Zhenxing.Importing.Parsing;
+
+/// <summary>An item still being read: wrapped text and labelled lines below it may still arrive.</summary>
+internal sealed class ItemDraft(ParsedList list, ParsedCategory? category, string number, string? shortTitle, string text, ImportLocation location)
+{
+    public ParsedList List { get; } = list;
+    public ParsedCategory? Category { get; } = category;
+    public string Number { get; } = number;
+    public string? ShortTitle { get; set; } = shortTitle;
+    public StringBuilder Text { get; } = new(text);
+    public ImportLocation Location { get; } = location;
+    public List<string> LeadCells { get; } = [];
+    public List<string> ResponsibleCells { get; } = [];
+    public List<string> LeaderCells { get; } = [];
+    /// <summary>Cells of columns the ledger has no field for (备注, 对口支援单位 …), by header name.</summary>
+    public Dictionary<string, string> OtherCells { get; } = [];
+    /// <summary>False when the row had no 序号 of its own and one was counted.</summary>
+    public bool NumberFromSource { get; init; } = true;
+    public bool HasLeadColumn { get; set; }
+    /// <summary>Null when the list has no deadline column: such a list takes no per-item date.</summary>
+    public string? DeadlineCell { get; set; }
+    public ImportLocation? DeadlineLocation { get; set; }
+
+    public void ApplyLabels(IEnumerable<(string Label, string Value)> labels, ImportLocation location)
+    {
+        foreach (var (label, value) in labels)
+        {
+            if (label.Contains("领导"))
+            {
+                LeaderCells.Add(value);
+            }
+            else if (label.Contains("牵头") || label.Contains("主办"))
+            {
+                LeadCells.Add(value);
+                HasLeadColumn = true;
+            }
+            else if (label.Contains("时"))
+            {
+                DeadlineCell = value;
+                DeadlineLocation = location;
+            }
+            else
+            {
+                ResponsibleCells.Add(value);
+            }
+        }
+    }
+}

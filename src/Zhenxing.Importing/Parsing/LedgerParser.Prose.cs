@@ -1,0 +1,206 @@
+using System.Text.RegularExpressions;
+
+namespace Zhenxing.Importing.Parsing;
+
+internal sealed partial class LedgerParser
+{
+    private sealed class ProseState(string? title)
+    {
+        public string? Title { get; } = title;
+        public Heading? Section { get; set; }
+        public ImportLocation? SectionLocation { get; set; }
+        public Heading? Sub { get; set; }
+        public ImportLocation? SubLocation { get; set; }
+        public ParsedList? List { get; set; }
+        public ParsedCategory? SectionCategory { get; set; }
+        public ParsedCategory? SubCategory { get; set; }
+
+        /// <summary>"三、大力实施工业倍增升级行动，…": its "（一）…" paragraphs are the actions.</summary>
+        public bool InActionSection => Section is { } s && s.Title.Contains("行动");
+    }
+
+    private string? actionTitle;
+
+    private void CloseProse()
+    {
+        FlushDraft();
+        prose = null;
+    }
+
+    private void ReadProseLine(string raw, ImportLocation location, int index)
+    {
+        var clean = TextPatterns.Clean(raw);
+        if (clean.Length == 0)
+        {
+            return;
+        }
+        if (pairings.TryLine(clean, location, pendingTitle))
+        {
+            return;
+        }
+        pairings.TryCityHeading(clean, location);
+        if (TextPatterns.IsAttachmentMarker(clean))
+        {
+            CloseProse();
+            return;
+        }
+        if (TextPatterns.TryTotal(clean) is { } total)
+        {
+            pendingTotal = total;
+            return;
+        }
+        if (TextPatterns.TryHeading(raw) is { } heading && ReadHeading(heading, raw, location, index))
+        {
+            return;
+        }
+        if (TextPatterns.TryArabic(raw) is { } arabic && (prose?.Section is not null || TextPatterns.TryTrailingLabels(arabic.Body) is not null || NextIsLabel(index)))
+        {
+            AddProseItem(arabic.Number, arabic.Body, location);
+            return;
+        }
+        if (TextPatterns.TryLabels(clean) is { } labels && draft is not null && prose is not null)
+        {
+            draft.ApplyLabels(labels, location);
+            return;
+        }
+        if (draft is not null && prose is not null && Continues(draft, prose, clean, index))
+        {
+            draft.Text.Append(clean);
+            return;
+        }
+        if (prose is not null && TextPatterns.TryArabic(raw) is null)
+        {
+            FlushDraft();
+        }
+        TrackTitle(clean, index);
+    }
+
+    private bool ReadHeading(Heading heading, string raw, ImportLocation location, int index)
+    {
+        if (heading.Level == 1)
+        {
+            FlushDraft();
+            prose ??= new ProseState(pendingTitle);
+            prose.Section = heading;
+            prose.SectionLocation = location;
+            prose.SectionCategory = null;
+            prose.Sub = null;
+            prose.SubCategory = null;
+            return true;
+        }
+        var rest = LevelTwoPrefix().Replace(TextPatterns.Clean(raw), "");
+        if (prose?.InActionSection == true || TextPatterns.TryTrailingLabels(rest) is not null || NextIsLabel(index))
+        {
+            AddProseItem(heading.Number, rest, location);
+            return true;
+        }
+        FlushDraft();
+        prose ??= new ProseState(pendingTitle);
+        prose.Sub = heading;
+        prose.SubLocation = location;
+        prose.SubCategory = null;
+        return true;
+    }
+
+    private bool NextIsLabel(int index)
+    {
+        if (index < 0)
+        {
+            return false;
+        }
+        for (var i = index + 1; i < lines.Count; i++)
+        {
+            if (!lines[i].IsBlank)
+            {
+                return TextPatterns.TryLabels(TextPatterns.Clean(lines[i].Joined)) is not null;
+            }
+        }
+        return false;
+    }
+
+    private void AddProseItem(string number, string rest, ImportLocation location)
+    {
+        FlushDraft();
+        prose ??= new ProseState(pendingTitle);
+        var p = prose;
+        if (p.List is null)
+        {
+            var action = p.InActionSection;
+            var title = action ? ActionListTitle() ?? p.Title : p.Title ?? pendingTitle;
+            p.List = NewList(title, action ? ItemListKind.Actions : ItemListKind.WorkPoints, pendingTotal, location);
+            if (action)
+            {
+                p.List.Kind = ItemListKind.Actions;
+            }
+            pendingTotal = null;
+        }
+        if (p.Section is { } section && p.SectionCategory is null)
+        {
+            p.SectionCategory = new ParsedCategory(section.Number, section.Title, section.DeclaredCount, null, p.SectionLocation!);
+            p.List.AddCategory(p.SectionCategory);
+        }
+        if (p.Sub is { } sub && p.SubCategory is null && !p.InActionSection)
+        {
+            p.SubCategory = new ParsedCategory(sub.Number, sub.Title, sub.DeclaredCount, p.SectionCategory, p.SubLocation!);
+            p.List.AddCategory(p.SubCategory, p.SectionCategory);
+        }
+        var labelled = TextPatterns.TryTrailingLabels(rest);
+        var (shortTitle, text) = SplitShortTitle(labelled?.Text ?? rest);
+        if (p.InActionSection && shortTitle is null && text.IndexOf('。') is > 0 and var end)
+        {
+            shortTitle = text[..end];
+        }
+        draft = new ItemDraft(p.List, p.SubCategory ?? p.SectionCategory, number, shortTitle, text, location);
+        if (labelled is { } l)
+        {
+            draft.ApplyLabels(l.Labels, location);
+        }
+    }
+
+    /// <summary>
+    /// Unnumbered paragraphs belong to the item above: always after a mid-sentence page break; in a work-point list as
+    /// further paragraphs; in an action list only while more actions follow (the closing remarks of a report are not an action).
+    /// </summary>
+    private bool Continues(ItemDraft item, ProseState p, string clean, int index)
+    {
+        var previous = item.Text.ToString().TrimEnd('*', ' ');
+        if (previous.Length > 0 && !"。；！？!?;".Contains(previous[^1]))
+        {
+            return true;
+        }
+        if (p.List?.Kind != ItemListKind.Actions)
+        {
+            return clean.Length > 30;
+        }
+        // Bounded, so a huge section without headings stays linear.
+        for (var i = index + 1; i >= 1 && i < lines.Count && i <= index + 300; i++)
+        {
+            var next = lines[i].Single;
+            if (next is null || lines[i].IsBlank)
+            {
+                continue;
+            }
+            if (TextPatterns.TryHeading(next) is { } heading)
+            {
+                return heading.Level == 2 || heading.Title.Contains("行动");
+            }
+            if (TextPatterns.IsAttachmentMarker(next))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private string? ActionListTitle()
+    {
+        actionTitle ??= lines.Select(l => ActionCountPattern().Match(l.Joined)).FirstOrDefault(m => m.Success)?.Value ?? "";
+        return actionTitle.Length > 0 ? actionTitle : null;
+    }
+
+    [GeneratedRegex(@"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*[、.．]?\s*")]
+    private static partial Regex LevelTwoPrefix();
+
+    [GeneratedRegex(@"[一二三四五六七八九十]+大行动")]
+    private static partial Regex ActionCountPattern();
+}

@@ -1,0 +1,225 @@
+using System.Text.RegularExpressions;
+using Zhenxing.Importing.Reading;
+
+namespace Zhenxing.Importing.Parsing;
+
+/// <summary>
+/// Reads the lines of any format into lists, categories, items and pairings.
+/// One pass: a recognised header opens a table; "一、…" headings with numbered paragraphs open a prose list.
+/// </summary>
+internal sealed partial class LedgerParser
+{
+    private readonly IReadOnlyList<SourceLine> lines;
+    private readonly ImportMessages messages;
+    private readonly ImportOptions options;
+    private readonly string fileName;
+    private readonly List<ParsedList> lists = [];
+    private readonly PairingCollector pairings;
+    private DocumentFacts facts = new(null, null);
+
+    private string? pendingTitle;
+    private int pendingTitleIndex = -10;
+    private int? pendingTotal;
+    private ItemDraft? draft;
+    private TableState? table;
+    private TableState? suspended;
+    private int titleVersion;
+    private int suspendedTitleVersion;
+    private TableHeader? pairingHeader;
+    private ProseState? prose;
+    private readonly List<SourceLine> headerlessRows = [];
+
+    public LedgerParser(IReadOnlyList<SourceLine> lines, ImportMessages messages, ImportOptions options, string fileName)
+    {
+        this.lines = VerticalTableJoiner.Join(lines);
+        this.messages = messages;
+        this.options = options;
+        this.fileName = fileName;
+        pairings = new PairingCollector(messages);
+    }
+
+    public ParsedDocument Parse()
+    {
+        facts = DocumentFacts.Scan(lines);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            Read(lines[i], i);
+        }
+        ReportHeaderlessRows();
+        CloseTable();
+        CloseProse();
+        var (coordinating, scheme) = pairings.Finish(lines, facts);
+        foreach (var list in lists)
+        {
+            DeclaredCounts.Check(list, messages);
+        }
+        if (lists.Count == 0 && pairings.Pairings.Count == 0 && messages.Errors.Count == 0)
+        {
+            messages.Error(new ImportLocation(1), "未识别到任何清单：没有找到带表头（如“序号、事项名称、牵头单位、责任单位”）的表格，也没有“一、…”标题下的编号条目或“单位——受援地”结对列表");
+        }
+        return new ParsedDocument(fileName, lists, pairings.Pairings, coordinating, scheme, messages.Warnings, messages.Errors);
+    }
+
+    private void Read(SourceLine line, int index)
+    {
+        if (line.IsBlank)
+        {
+            return;
+        }
+        if (line.Single is { } single && TextPatterns.IsChrome(single))
+        {
+            return;
+        }
+        if (table?.SourceTable is { } source && line.Location.Table != source)
+        {
+            SuspendTable();
+        }
+        if (TableHeader.TryRecognize(line.Cells) is { } header)
+        {
+            ReportHeaderlessRows();
+            OpenTable(header, line);
+            return;
+        }
+        if (table is not null)
+        {
+            if (ReadTableLine(line))
+            {
+                return;
+            }
+            CloseTable();
+        }
+        if (pairingHeader is not null)
+        {
+            if (ReadPairingRow(line))
+            {
+                return;
+            }
+            pairingHeader = null;
+        }
+        if (line.FilledCount >= 2 && TextPatterns.TryLabels(line.Joined) is null)
+        {
+            headerlessRows.Add(line);
+            return;
+        }
+        ReportHeaderlessRows();
+        ReadProseLine(line.Single ?? line.Joined, line.Location, index);
+    }
+
+    private void ReportHeaderlessRows()
+    {
+        if (headerlessRows.Count == 0)
+        {
+            return;
+        }
+        if (headerlessRows.Count == 1)
+        {
+            var row = headerlessRows[0];
+            headerlessRows.Clear();
+            messages.Warn(row.Location, "该行含多个单元格但不在可识别的表格中，已按正文读取");
+            ReadProseLine(row.Joined, row.Location, -10);
+            return;
+        }
+        messages.Error(headerlessRows[0].Location,
+            $"从此处起的 {headerlessRows.Count} 行表格没有可识别的表头（需要“序号、事项名称/工作任务、牵头单位、责任单位、完成时限”等列名），这些行未导入");
+        headerlessRows.Clear();
+    }
+
+    private ParsedList NewList(string? title, ItemListKind defaultKind, int? declaredTotal, ImportLocation location)
+    {
+        var (cleanTitle, declaredInTitle) = TextPatterns.SplitDeclaredCount(title ?? Path.GetFileNameWithoutExtension(fileName));
+        var list = new ParsedList(
+            cleanTitle,
+            facts.DocumentNumber,
+            DocumentFacts.YearIn(cleanTitle) ?? facts.Year ?? options.Year ?? DocumentFacts.YearIn(fileName),
+            KindOf(cleanTitle) ?? defaultKind,
+            declaredTotal ?? declaredInTitle,
+            location);
+        lists.Add(list);
+        return list;
+    }
+
+    internal static ItemListKind? KindOf(string title) => title switch
+    {
+        _ when title.Contains("援县促市") => ItemListKind.CountySupport,
+        _ when title.Contains("工作要点") || title.Contains("要点") => ItemListKind.WorkPoints,
+        _ when title.Contains("重大事项") => ItemListKind.MajorItems,
+        _ when title.Contains("会议") => ItemListKind.MeetingMatters,
+        _ when title.Contains("试点") => ItemListKind.Pilots,
+        _ when title.Contains("政策") => ItemListKind.Policies,
+        _ when title.Contains("行动") => ItemListKind.Actions,
+        _ => null,
+    };
+
+    private void TrackTitle(string clean, int index)
+    {
+        if (!TextPatterns.IsTitleCandidate(clean))
+        {
+            pendingTitleIndex = -10;
+            return;
+        }
+        // A title wrapped over adjacent lines ("…对口支援" / "赣南等原中央苏区工作方案") is one title.
+        pendingTitle = pendingTitle is not null && index >= 0 && pendingTitleIndex == index - 1 && pendingTitle.Length + clean.Length <= 80
+            ? pendingTitle + clean
+            : clean;
+        pendingTitleIndex = index;
+        titleVersion++;
+    }
+
+    private void FlushDraft()
+    {
+        if (draft is null)
+        {
+            return;
+        }
+        var d = draft;
+        draft = null;
+        var units = UnitAssignment.Assign(d.LeadCells, d.ResponsibleCells, d.HasLeadColumn);
+        DeadlineParseResult? deadline = null;
+        if (!string.IsNullOrWhiteSpace(d.DeadlineCell) && d.DeadlineCell.Trim() is not ("/" or "／" or "—" or "-" or "无"))
+        {
+            deadline = DeadlineParser.Parse(d.DeadlineCell, d.List.Year);
+            var at = d.DeadlineLocation ?? d.Location;
+            if (!deadline.Recognized)
+            {
+                messages.Warn(at, $"无法识别完成时限“{deadline.Text}”，已保留原文，未换算日期");
+            }
+            else if (deadline.MissingYear)
+            {
+                messages.Warn(at, $"完成时限“{deadline.Text}”没有年份，清单也未注明年份，未换算日期");
+            }
+        }
+        var text = TextPatterns.Clean(d.Text.ToString());
+        d.List.AddItem(new ParsedItem
+        {
+            CategoryPath = d.Category?.Path ?? "",
+            Number = d.Number,
+            ShortTitle = d.ShortTitle,
+            Text = text,
+            LeadUnits = units.Lead,
+            ResponsibleUnits = units.Responsible,
+            GroupReferences = units.Groups,
+            Leaders = d.LeaderCells.SelectMany(UnitNames.Split).Distinct().ToList(),
+            OtherCells = d.OtherCells,
+            Deadline = deadline?.Date,
+            DeadlineText = deadline?.Text,
+            Ongoing = deadline?.Ongoing ?? false,
+            Location = d.Location,
+        }, d.Category);
+    }
+
+    /// <summary>"争取一批重大资金支持。" from "**争取一批重大资金支持。**力争…", or a short first sentence.</summary>
+    private static (string? ShortTitle, string Text) SplitShortTitle(string raw)
+    {
+        var bold = BoldTitlePattern().Match(raw.Trim());
+        if (bold.Success)
+        {
+            return (TextPatterns.Clean(bold.Groups["t"].Value).TrimEnd('。', '.'), TextPatterns.Clean(raw));
+        }
+        var text = TextPatterns.Clean(raw);
+        var end = text.IndexOf('。');
+        return (end is > 0 and <= 40 ? text[..end] : null, text);
+    }
+
+    [GeneratedRegex(@"^\*\*(?<t>.+?)\*\*")]
+    private static partial Regex BoldTitlePattern();
+}

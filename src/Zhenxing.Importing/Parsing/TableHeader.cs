@@ -1,0 +1,134 @@
+namespace Zhenxing.Importing.Parsing;
+
+internal enum ColumnRole { Unknown, Number, Text, Detail, Lead, Responsible, Deadline, Leader, Category, Supporting, County, City, Note }
+
+/// <summary>The columns of a table, found by header name in any order and with synonyms.</summary>
+internal sealed class TableHeader
+{
+    private static readonly (ColumnRole Role, string[] Names)[] Synonyms =
+    [
+        (ColumnRole.Number, ["序号", "编号", "序"]),
+        (ColumnRole.Leader, ["责任领导", "牵头领导", "分管领导", "联系领导", "市领导", "责任人"]),
+        (ColumnRole.Supporting, ["对口支援单位", "支援单位", "帮扶单位", "对口单位", "结对单位"]),
+        (ColumnRole.County, ["受援地", "受援县", "受援方", "结对县", "帮扶县", "受援单位"]),
+        (ColumnRole.City, ["设区市", "所属市", "所在市", "地市"]),
+        (ColumnRole.Lead, ["牵头单位", "牵头部门", "主办单位", "主责单位", "牵头"]),
+        (ColumnRole.Responsible, ["责任单位", "责任部门", "配合单位", "配合部门", "协办单位", "参与单位", "责任主体", "承办单位"]),
+        (ColumnRole.Deadline, ["完成时限", "时间节点", "完成时间", "时间要求", "办结时限", "截止时间", "时间安排", "进度安排", "推进时限", "办结时间", "时限"]),
+        (ColumnRole.Category, ["类别", "分类", "板块"]),
+        (ColumnRole.Detail, ["具体要求", "工作措施", "具体措施", "主要措施", "工作要求", "目标要求", "具体内容", "工作目标", "工作举措", "具体举措", "主要举措", "推进措施"]),
+        (ColumnRole.Text, ["事项名称", "工作任务", "重点任务", "主要内容", "工作内容", "项目名称", "工作事项", "重点工作", "任务内容", "事项", "任务", "名称", "内容"]),
+        (ColumnRole.Note, ["备注"]),
+    ];
+
+    private TableHeader(ColumnRole[] roles, string[] names)
+    {
+        Roles = roles;
+        Names = names;
+    }
+
+    public IReadOnlyList<ColumnRole> Roles { get; }
+
+    /// <summary>The header wording, used to keep cells of columns the ledger has no field for.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>The column whose merged cells group the rows below: a 类别 column, or 工作任务 beside 具体要求.</summary>
+    public int GroupingIndex => IndexOf(ColumnRole.Category) is >= 0 and var c ? c : Has(ColumnRole.Detail) ? IndexOf(ColumnRole.Text) : -1;
+
+    public int ColumnCount => Roles.Count;
+
+    /// <summary>A pairing table pairs units with counties; with an item column it is an item list (援县促市) instead.</summary>
+    public bool IsPairing => Has(ColumnRole.Supporting) && Has(ColumnRole.County) && !Has(ColumnRole.Text);
+
+    public bool Has(ColumnRole role) => Roles.Contains(role);
+
+    public int IndexOf(ColumnRole role)
+    {
+        for (var i = 0; i < Roles.Count; i++)
+        {
+            if (Roles[i] == role)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public bool SameAs(TableHeader other) => Roles.SequenceEqual(other.Roles);
+
+    public static TableHeader? TryRecognize(IReadOnlyList<string> cells)
+    {
+        if (cells.Count(c => c.Trim().Length > 0) < 2)
+        {
+            return null;
+        }
+        var roles = cells.Select(RoleOf).ToArray();
+        var recognized = roles.Count(r => r != ColumnRole.Unknown);
+        if (recognized < 2 || recognized * 2 < cells.Count(c => c.Trim().Length > 0))
+        {
+            return null;
+        }
+        if (!roles.Contains(ColumnRole.Text) && roles.Contains(ColumnRole.Detail))
+        {
+            roles[Array.IndexOf(roles, ColumnRole.Detail)] = ColumnRole.Text;
+        }
+        if (!roles.Contains(ColumnRole.Detail) && roles.Count(r => r == ColumnRole.Text) >= 2)
+        {
+            // "工作任务 | 重点任务": the first names the group, the second is the item.
+            roles[Array.LastIndexOf(roles, ColumnRole.Text)] = ColumnRole.Detail;
+        }
+        if (!roles.Contains(ColumnRole.Lead) && roles.Count(r => r == ColumnRole.Responsible) >= 2)
+        {
+            // With 责任单位 and 配合单位 side by side, 责任单位 is the lead.
+            var first = Array.FindIndex(roles, 0, r => r == ColumnRole.Responsible);
+            var responsible = Enumerable.Range(0, cells.Count).FirstOrDefault(i => roles[i] == ColumnRole.Responsible && Clean(cells[i]).Contains("责任"), first);
+            roles[responsible] = ColumnRole.Lead;
+        }
+        var isItemTable = roles.Contains(ColumnRole.Text);
+        var isPairing = roles.Contains(ColumnRole.Supporting) && roles.Contains(ColumnRole.County);
+        return isItemTable || isPairing ? new TableHeader(roles, cells.Select(Clean).ToArray()) : null;
+    }
+
+    /// <summary>A second header row ("牵头单位 | 配合单位" under a merged "责任单位") refines the roles above it.</summary>
+    public TableHeader? TryRefine(IReadOnlyList<string> cells)
+    {
+        var filled = Enumerable.Range(0, cells.Count).Where(i => cells[i].Trim().Length > 0).ToList();
+        if (filled.Count < 2 || filled.Any(i => RoleOf(cells[i]) == ColumnRole.Unknown))
+        {
+            return null;
+        }
+        var roles = Roles.ToList();
+        while (roles.Count < cells.Count)
+        {
+            roles.Add(ColumnRole.Unknown);
+        }
+        foreach (var i in filled)
+        {
+            roles[i] = RoleOf(cells[i]);
+        }
+        var names = Enumerable.Range(0, roles.Count).Select(i => i < cells.Count && cells[i].Trim().Length > 0 ? Clean(cells[i]) : i < Names.Count ? Names[i] : "").ToArray();
+        return TryRecognize(roles.Select(NameOf).ToList()) is not null ? new TableHeader([.. roles], names) : null;
+    }
+
+    private static string NameOf(ColumnRole role) =>
+        Synonyms.FirstOrDefault(s => s.Role == role).Names?.FirstOrDefault() ?? "";
+
+    private static ColumnRole RoleOf(string cell)
+    {
+        var name = Clean(cell);
+        if (name.Length is 0 or > 14)
+        {
+            return ColumnRole.Unknown;
+        }
+        foreach (var (role, names) in Synonyms)
+        {
+            if (role == ColumnRole.Number ? names.Contains(name) : names.Any(name.Contains))
+            {
+                return role;
+            }
+        }
+        return ColumnRole.Unknown;
+    }
+
+    private static string Clean(string cell) => new(cell.Where(c => !char.IsWhiteSpace(c) && c != '*').ToArray());
+}

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+
+namespace Zhenxing.Importing.Parsing;
+
+internal sealed partial record UnitAssignment(IReadOnlyList<string> Lead, IReadOnlyList<string> Responsible, IReadOnlyList<string> Groups)
+{
+    /// <summary>
+    /// Applies the office conventions: "办公室牵头，各科室配合" in one cell names the lead and the others;
+    /// when only 责任单位 is given, the first unit listed leads.
+    /// </summary>
+    public static UnitAssignment Assign(IEnumerable<string> leadCells, IEnumerable<string> responsibleCells, bool hasLeadColumn)
+    {
+        var lead = new List<string>();
+        var responsible = new List<string>();
+        var groups = new List<string>();
+        foreach (var cell in leadCells)
+        {
+            Read(cell, lead, lead, responsible, groups);
+        }
+        foreach (var cell in responsibleCells)
+        {
+            Read(cell, responsible, lead, responsible, groups);
+        }
+        if (!hasLeadColumn && lead.Count == 0 && responsible.Count > 0)
+        {
+            lead.Add(responsible[0]);
+            responsible.RemoveAt(0);
+        }
+        return new UnitAssignment(
+            lead.Distinct().ToList(),
+            responsible.Distinct().Where(u => !lead.Contains(u)).ToList(),
+            groups.Distinct().ToList());
+    }
+
+    private static void Read(string cell, List<string> target, List<string> lead, List<string> responsible, List<string> groups)
+    {
+        var normalized = UnitNames.Normalize(cell.Replace("\n", "、"));
+        var m = LeadsPattern().Match(normalized);
+        if (m.Success && !normalized.Contains("（牵头"))
+        {
+            Add(m.Groups["lead"].Value, lead, groups);
+            Add(m.Groups["rest"].Value, responsible, groups);
+        }
+        else
+        {
+            Add(cell, target, groups, lead);
+        }
+    }
+
+    private static void Add(string cell, List<string> target, List<string> groups, List<string>? lead = null)
+    {
+        foreach (var name in UnitNames.Split(cell))
+        {
+            // "市发改委（牵头）" marks the lead inside a list of units.
+            if (LeadMarkPattern().Match(name) is { Success: true } marked && lead is not null)
+            {
+                lead.Add(marked.Groups["unit"].Value);
+                continue;
+            }
+            (UnitNames.IsGroupReference(name) ? groups : target).Add(name);
+        }
+    }
+
+    [GeneratedRegex(@"^(?<unit>.+?)（(牵头|牵头单位|主责)）$")]
+    private static partial Regex LeadMarkPattern();
+
+    [GeneratedRegex(@"^(?<lead>.+?)牵头(负责)?[，,；;、]?(?<rest>.*?)(配合|参与|协助|协同|参加|共同负责|负责)?$")]
+    private static partial Regex LeadsPattern();
+}

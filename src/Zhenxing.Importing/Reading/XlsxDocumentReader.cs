@@ -1,0 +1,118 @@
+using System.Globalization;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Zhenxing.Importing.Reading;
+
+/// <summary>Each sheet row becomes a line of cells, aligned by column letter; date cells become yyyy-MM-dd.</summary>
+internal sealed class XlsxDocumentReader(long maxBytes) : IDocumentReader
+{
+    public IReadOnlyList<SourceLine> Read(byte[] content, ImportMessages messages)
+    {
+        // The part limit guards again, in case the zip directory lied about sizes.
+        using var document = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false, new OpenSettings { MaxCharactersInPart = ZipGuard.MaxEntryBytes(maxBytes) });
+        var workbook = document.WorkbookPart;
+        var lines = new List<SourceLine>();
+        if (workbook?.Workbook?.Sheets is null)
+        {
+            messages.Error(new ImportLocation(1), "Excel 文档没有工作表");
+            return lines;
+        }
+        var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
+        var dateStyles = DateStyleIndexes(workbook);
+        var tableIndex = 0;
+        foreach (var sheet in workbook.Workbook.Sheets.Elements<Sheet>())
+        {
+            if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part || part.Worksheet is null)
+            {
+                continue;
+            }
+            tableIndex++;
+            var name = sheet.Name?.Value ?? $"Sheet{tableIndex}";
+            foreach (var row in part.Worksheet.Descendants<Row>())
+            {
+                var rowNumber = (int)(row.RowIndex?.Value ?? (uint)(lines.Count + 1));
+                var cells = new List<string>();
+                foreach (var cell in row.Elements<Cell>())
+                {
+                    var column = ColumnOf(cell.CellReference?.Value) ?? cells.Count + 1;
+                    while (cells.Count < column - 1)
+                    {
+                        cells.Add("");
+                    }
+                    cells.Add(CellText(cell, strings, dateStyles).Trim());
+                }
+                lines.Add(new SourceLine(cells.Count == 0 ? [""] : cells, new ImportLocation(lines.Count + 1, tableIndex, rowNumber, Sheet: name), FromTable: true));
+            }
+            lines.Add(new SourceLine([""], new ImportLocation(lines.Count + 1)));
+        }
+        return lines;
+    }
+
+    private static string CellText(Cell cell, string[] strings, HashSet<uint> dateStyles)
+    {
+        var raw = cell.CellValue?.Text ?? "";
+        var type = cell.DataType?.Value;
+        if (type == CellValues.SharedString)
+        {
+            return int.TryParse(raw, out var index) && index >= 0 && index < strings.Length ? strings[index] : "";
+        }
+        if (type == CellValues.InlineString)
+        {
+            return cell.InlineString?.InnerText ?? "";
+        }
+        if (type == CellValues.Boolean)
+        {
+            return raw == "1" ? "是" : "否";
+        }
+        if ((type is null || type == CellValues.Number) && cell.StyleIndex?.Value is { } style && dateStyles.Contains(style)
+            && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2958465)
+        {
+            return DateTime.FromOADate(serial).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        return raw;
+    }
+
+    private static HashSet<uint> DateStyleIndexes(WorkbookPart workbook)
+    {
+        var result = new HashSet<uint>();
+        var stylesheet = workbook.WorkbookStylesPart?.Stylesheet;
+        var formats = stylesheet?.CellFormats?.Elements<CellFormat>().ToList();
+        if (formats is null)
+        {
+            return result;
+        }
+        var custom = stylesheet!.NumberingFormats?.Elements<NumberingFormat>()
+            .Where(f => f.NumberFormatId?.Value is not null)
+            .ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode?.Value ?? "") ?? [];
+        for (var i = 0; i < formats.Count; i++)
+        {
+            var id = formats[i].NumberFormatId?.Value ?? 0;
+            var isDate = id is >= 14 and <= 22 or >= 45 and <= 47 or >= 27 and <= 36 or >= 50 and <= 58
+                || (custom.TryGetValue(id, out var code) && code.IndexOfAny(['y', 'd', '年', '日']) >= 0 && !code.Contains('#'));
+            if (isDate)
+            {
+                result.Add((uint)i);
+            }
+        }
+        return result;
+    }
+
+    private static int? ColumnOf(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+        var column = 0;
+        foreach (var c in reference)
+        {
+            if (c is < 'A' or > 'Z')
+            {
+                break;
+            }
+            column = column * 26 + (c - 'A' + 1);
+        }
+        return column == 0 ? null : column;
+    }
+}

@@ -1,0 +1,352 @@
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.Importing;
+using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Pairings;
+using PairingScheme = Zhenxing.Web.Features.Pairings.PairingScheme;
+using Zhenxing.Web.Features.Units;
+
+namespace Zhenxing.Web.Features.Imports;
+
+/// <summary>For a unit name the directory does not know: create it with a kind, or take it as another name of an existing unit.</summary>
+public sealed record UnitDecision(UnitKind? CreateAs, string? MapTo);
+
+public sealed record ImportSummary(
+    IReadOnlyList<int> ListIds,
+    int ListsCreated,
+    int ListsUpdated,
+    int ItemsAdded,
+    int ItemsChanged,
+    int ItemsWithdrawn,
+    IReadOnlyList<string> UnitsCreated,
+    int AliasesAdded,
+    int PairingsAdded,
+    int PairingsRemoved)
+{
+    public override string ToString() =>
+        $"新建清单 {ListsCreated} 个、更新清单 {ListsUpdated} 个；新增事项 {ItemsAdded} 项、修改 {ItemsChanged} 项、撤销 {ItemsWithdrawn} 项；"
+        + $"新建单位 {UnitsCreated.Count} 个、增加简称 {AliasesAdded} 个；新增结对 {PairingsAdded} 个、删除结对 {PairingsRemoved} 个。";
+}
+
+public abstract record ImportOutcome
+{
+    public sealed record Confirmed(ImportSummary Summary) : ImportOutcome;
+    public sealed record Refused(IReadOnlyList<string> Problems) : ImportOutcome;
+}
+
+/// <summary>
+/// Stores what a previewed document holds — units, lists, categories, items, pairings — in one transaction,
+/// after planning it again against the ledger as it is now. Either all of it is stored or none.
+/// </summary>
+public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvider clock)
+{
+    public async Task<ImportOutcome> RunAsync(int documentId, IReadOnlyDictionary<string, UnitDecision> decisions, CancellationToken cancellationToken)
+    {
+        var document = await db.SourceDocuments.SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
+        if (document is null)
+        {
+            return new ImportOutcome.Refused(["上传的文件不存在或已取消，请重新上传。"]);
+        }
+        var plan = await planner.RunAsync(document, cancellationToken);
+        if (plan.Blocker is { } blocker)
+        {
+            return new ImportOutcome.Refused([blocker]);
+        }
+
+        var (mapped, problems) = await ResolveMappingsAsync(plan, decisions, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return new ImportOutcome.Refused(problems);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            // Claimed first: a second confirmation of the same upload waits here and then fails on the version.
+            document.ConfirmedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+
+            var unitIds = await StoreUnitsAsync(plan, decisions, mapped, cancellationToken);
+            var summary = new SummaryBuilder { UnitsCreated = unitIds.Created, AliasesAdded = unitIds.Aliases };
+            foreach (var listPlan in plan.Lists.Where(l => l.HasChanges))
+            {
+                if (listPlan.IsNew)
+                {
+                    CreateList(listPlan.List, document, unitIds.ByName, summary);
+                }
+                else
+                {
+                    await UpdateListAsync(listPlan, document, unitIds.ByName, summary, cancellationToken);
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            if (plan.Pairings is { HasChanges: true } pairings)
+            {
+                await StorePairingsAsync(plan, pairings, document, unitIds.ByName, summary, cancellationToken);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+
+            // The new lists' ids are known only after the save.
+            return new ImportOutcome.Confirmed(summary.Build(await ListIdsAsync(document.Id, summary.ListIds, cancellationToken)));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ImportOutcome.Refused(["该文件已被其他用户确认导入，请勿重复操作。"]);
+        }
+    }
+
+    private async Task<(Dictionary<string, int> Mapped, List<string> Problems)> ResolveMappingsAsync(
+        ImportPlan plan, IReadOnlyDictionary<string, UnitDecision> decisions, CancellationToken cancellationToken)
+    {
+        var mapped = new Dictionary<string, int>();
+        var problems = new List<string>();
+        foreach (var unknown in plan.Units.Where(u => !u.IsKnown))
+        {
+            if (decisions.GetValueOrDefault(unknown.Name) is { MapTo: { Length: > 0 } target })
+            {
+                var unit = await db.Units.FindByNameAsync(target, cancellationToken);
+                if (unit is null)
+                {
+                    problems.Add($"“{unknown.Name}”要对应的单位“{target}”不在单位名录中。");
+                }
+                else
+                {
+                    mapped[unknown.Name] = unit.Id;
+                }
+            }
+        }
+        return (mapped, problems);
+    }
+
+    private async Task<(Dictionary<string, int> ByName, List<string> Created, int Aliases)> StoreUnitsAsync(
+        ImportPlan plan, IReadOnlyDictionary<string, UnitDecision> decisions, Dictionary<string, int> mapped, CancellationToken cancellationToken)
+    {
+        var byName = plan.Units.Where(u => u.IsKnown).ToDictionary(u => u.Name, u => u.UnitId!.Value);
+        var created = new List<Unit>();
+        foreach (var unknown in plan.Units.Where(u => !u.IsKnown))
+        {
+            if (mapped.TryGetValue(unknown.Name, out var targetId))
+            {
+                // The document's wording becomes an alias, so the next import resolves it by itself.
+                db.UnitAliases.Add(new UnitAlias { UnitId = targetId, Name = unknown.Name });
+                byName[unknown.Name] = targetId;
+            }
+            else
+            {
+                var unit = new Unit { Name = unknown.Name, Kind = decisions.GetValueOrDefault(unknown.Name)?.CreateAs ?? unknown.ProposedKind };
+                db.Units.Add(unit);
+                created.Add(unit);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var unit in created)
+        {
+            byName[unit.Name] = unit.Id;
+        }
+
+        // A county new to the directory hangs under its city, as the pairing list groups it.
+        var createdByName = created.ToDictionary(u => u.Name);
+        foreach (var pairing in plan.Parsed.Pairings)
+        {
+            if (createdByName.TryGetValue(pairing.County, out var county) && county.ParentId is null)
+            {
+                county.ParentId = byName[pairing.City];
+            }
+        }
+        return (byName, created.Select(u => u.Name).ToList(), mapped.Count);
+    }
+
+    private void CreateList(ParsedList parsed, SourceDocument document, Dictionary<string, int> unitIds, SummaryBuilder summary)
+    {
+        var list = new ItemList
+        {
+            Title = parsed.Title,
+            DocumentNumber = parsed.DocumentNumber,
+            Year = parsed.Year ?? document.Year ?? clock.GetUtcNow().Year,
+            Kind = parsed.Kind,
+            DeclaredTotal = parsed.DeclaredTotal,
+            SourceDocumentId = document.Id,
+        };
+        var categories = new Dictionary<string, Category>();
+        AddCategories(list, parsed.Categories, null, categories);
+        for (var i = 0; i < parsed.Items.Count; i++)
+        {
+            var item = new Item { Number = "", Text = "" };
+            Fill(item, parsed.Items[i], i, categories, unitIds);
+            list.Items.Add(item);
+        }
+        db.ItemLists.Add(list);
+        summary.ListsCreated++;
+        summary.ItemsAdded += parsed.Items.Count;
+    }
+
+    private async Task UpdateListAsync(ListPlan plan, SourceDocument document, Dictionary<string, int> unitIds, SummaryBuilder summary, CancellationToken cancellationToken)
+    {
+        var list = await db.ItemLists
+            .Include(l => l.Categories)
+            .Include(l => l.Items.Where(i => i.WithdrawnAt == null)).ThenInclude(i => i.Units)
+            .SingleAsync(l => l.Id == plan.ExistingListId, cancellationToken);
+        list.DeclaredTotal = plan.List.DeclaredTotal;
+        list.SourceDocumentId = document.Id;
+
+        var categories = list.Categories.ToDictionary(c => c.Path);
+        AddCategories(list, plan.List.Categories, null, categories);
+
+        var items = list.Items.ToDictionary(i => ImportPlan.ItemKey(i.Category?.Path ?? "", i.Number));
+        var changed = plan.Changed.Select(c => c.Old.Key).ToHashSet();
+        var removed = plan.Removed.Select(r => r.Key).ToHashSet();
+        var now = clock.GetUtcNow();
+        for (var position = 0; position < plan.List.Items.Count; position++)
+        {
+            var parsed = plan.List.Items[position];
+            var key = ImportPlan.ItemKey(parsed.CategoryPath, parsed.Number);
+            if (!items.TryGetValue(key, out var item))
+            {
+                item = new Item { Number = "", Text = "" };
+                list.Items.Add(item);
+                Fill(item, parsed, position, categories, unitIds);
+                summary.ItemsAdded++;
+            }
+            else if (changed.Contains(key))
+            {
+                Fill(item, parsed, position, categories, unitIds);
+                summary.ItemsChanged++;
+            }
+            else
+            {
+                item.Position = position;
+            }
+        }
+        foreach (var key in removed)
+        {
+            items[key].WithdrawnAt = now;
+            items[key].WithdrawnReason = $"新版文件（{document.FileName}）中已无此项，导入时撤销。";
+            summary.ItemsWithdrawn++;
+        }
+        summary.ListsUpdated++;
+        summary.ListIds.Add(list.Id);
+    }
+
+    private static void AddCategories(ItemList list, IReadOnlyList<ParsedCategory> parsed, Category? parent, Dictionary<string, Category> byPath)
+    {
+        for (var i = 0; i < parsed.Count; i++)
+        {
+            var source = parsed[i];
+            if (!byPath.TryGetValue(source.Path, out var category))
+            {
+                category = new Category { Number = source.Number, Title = source.Title, Path = source.Path, Parent = parent };
+                list.Categories.Add(category);
+                byPath[source.Path] = category;
+            }
+            category.Title = source.Title;
+            category.DeclaredCount = source.DeclaredCount;
+            category.Position = i;
+            AddCategories(list, source.Children, category, byPath);
+        }
+    }
+
+    private static void Fill(Item item, ParsedItem parsed, int position, Dictionary<string, Category> categories, Dictionary<string, int> unitIds)
+    {
+        item.Position = position;
+        item.Number = parsed.Number;
+        item.ShortTitle = parsed.ShortTitle;
+        item.Text = parsed.Text;
+        item.Category = parsed.CategoryPath.Length > 0 ? categories[parsed.CategoryPath] : null;
+        item.Deadline = parsed.Deadline;
+        item.DeadlineText = parsed.DeadlineText;
+        item.Ongoing = parsed.Ongoing;
+        item.GroupReferences = PlanImport.JoinOrNull(parsed.GroupReferences);
+        item.Leaders = PlanImport.JoinOrNull(parsed.Leaders);
+        item.SourceLocation = parsed.Location.ToString();
+        item.Units.Clear();
+        AddUnits(item, parsed.LeadUnits, ItemUnitRole.Lead, unitIds);
+        AddUnits(item, parsed.ResponsibleUnits, ItemUnitRole.Responsible, unitIds);
+    }
+
+    private static void AddUnits(Item item, IReadOnlyList<string> names, ItemUnitRole role, Dictionary<string, int> unitIds)
+    {
+        foreach (var unitId in names.Select(n => unitIds[n]).Distinct())
+        {
+            item.Units.Add(new ItemUnit { UnitId = unitId, Role = role, Position = item.Units.Count });
+        }
+    }
+
+    private async Task StorePairingsAsync(ImportPlan plan, PairingPlan pairings, SourceDocument document, Dictionary<string, int> unitIds, SummaryBuilder summary, CancellationToken cancellationToken)
+    {
+        var parsed = plan.Parsed;
+        PairingScheme scheme;
+        if (pairings.ExistingSchemeId is { } existingId)
+        {
+            scheme = await db.PairingSchemes.Include(s => s.Pairings).SingleAsync(s => s.Id == existingId, cancellationToken);
+            scheme.SourceDocumentId = document.Id;
+            var removed = pairings.Removed.Select(p => (unitIds.GetValueOrDefault(p.Unit), unitIds.GetValueOrDefault(p.County))).ToHashSet();
+            var gone = scheme.Pairings.Where(p => p.Role == PairingRole.Supporting && removed.Contains((p.SupportingUnitId, p.CountyUnitId ?? 0))).ToList();
+            foreach (var pairing in gone)
+            {
+                scheme.Pairings.Remove(pairing);
+                db.Pairings.Remove(pairing);
+            }
+            summary.PairingsRemoved += gone.Count;
+        }
+        else
+        {
+            var year = parsed.Lists.FirstOrDefault()?.Year ?? clock.GetUtcNow().Year;
+            scheme = new PairingScheme
+            {
+                Title = PlanImport.SchemeTitle(parsed),
+                DocumentNumber = parsed.PairingScheme?.DocumentNumber,
+                StartYear = parsed.PairingScheme?.PeriodStartYear ?? year,
+                EndYear = parsed.PairingScheme?.PeriodEndYear ?? year,
+                SourceDocumentId = document.Id,
+            };
+            db.PairingSchemes.Add(scheme);
+            foreach (var coordinator in parsed.CoordinatingUnits.Distinct())
+            {
+                scheme.Pairings.Add(new Pairing { SupportingUnitId = unitIds[coordinator], Role = PairingRole.Coordinating });
+            }
+        }
+
+        var canonicalAdded = pairings.Added.ToHashSet();
+        var names = await db.Units.AsNoTracking().Where(u => unitIds.Values.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        foreach (var (unit, county, source) in PlanImport.ParsedPairs(parsed))
+        {
+            var (unitId, countyId) = (unitIds[unit], unitIds[county]);
+            if (!canonicalAdded.Remove((names[unitId], names[countyId])))
+            {
+                continue;
+            }
+            scheme.Pairings.Add(new Pairing
+            {
+                SupportingUnitId = unitId,
+                CountyUnitId = countyId,
+                CountyNote = source.CountyNote,
+                City = source.City,
+                Role = PairingRole.Supporting,
+            });
+            summary.PairingsAdded++;
+        }
+    }
+
+    private async Task<List<int>> ListIdsAsync(int documentId, List<int> updatedIds, CancellationToken cancellationToken) =>
+        await db.ItemLists.AsNoTracking()
+            .Where(l => l.SourceDocumentId == documentId || updatedIds.Contains(l.Id))
+            .OrderBy(l => l.Id).Select(l => l.Id).ToListAsync(cancellationToken);
+
+    private sealed class SummaryBuilder
+    {
+        public List<int> ListIds { get; } = [];
+        public int ListsCreated { get; set; }
+        public int ListsUpdated { get; set; }
+        public int ItemsAdded { get; set; }
+        public int ItemsChanged { get; set; }
+        public int ItemsWithdrawn { get; set; }
+        public List<string> UnitsCreated { get; init; } = [];
+        public int AliasesAdded { get; init; }
+        public int PairingsAdded { get; set; }
+        public int PairingsRemoved { get; set; }
+
+        public ImportSummary Build(List<int> listIds) =>
+            new(listIds, ListsCreated, ListsUpdated, ItemsAdded, ItemsChanged, ItemsWithdrawn, UnitsCreated, AliasesAdded, PairingsAdded, PairingsRemoved);
+    }
+}

@@ -1,0 +1,51 @@
+using Zhenxing.Importing;
+using Zhenxing.Web.Features.Units;
+
+namespace Zhenxing.Web.Features.Imports;
+
+/// <summary>A unit name the document uses, and the unit of the directory it means (when one does).</summary>
+public sealed record UnitMatch(string Name, int? UnitId, string? UnitName, UnitKind ProposedKind, int Uses)
+{
+    public bool IsKnown => UnitId is not null;
+}
+
+public sealed record ExistingItem(int Id, string Key, string Number, string Text);
+
+public sealed record ChangedItem(ExistingItem Old, ParsedItem New, IReadOnlyList<string> Fields);
+
+/// <summary>One parsed list: new, or a new version of a list already in the ledger with what changed.</summary>
+public sealed record ListPlan(ParsedList List, int? ExistingListId, IReadOnlyList<ParsedItem> Added, IReadOnlyList<ExistingItem> Removed, IReadOnlyList<ChangedItem> Changed)
+{
+    public bool IsNew => ExistingListId is null;
+    public bool HasChanges => IsNew || Added.Count + Removed.Count + Changed.Count > 0;
+}
+
+public sealed record PairingPlan(int? ExistingSchemeId, IReadOnlyList<(string Unit, string County)> Added, IReadOnlyList<(string Unit, string County)> Removed)
+{
+    public bool HasChanges => ExistingSchemeId is null || Added.Count + Removed.Count > 0;
+}
+
+/// <summary>What confirming an uploaded document would do to the ledger. Nothing is stored by making one.</summary>
+public sealed record ImportPlan(
+    SourceDocument Document,
+    ParsedDocument Parsed,
+    SourceDocument? AlreadyImported,
+    IReadOnlyList<UnitMatch> Units,
+    IReadOnlyList<ListPlan> Lists,
+    PairingPlan? Pairings)
+{
+    public bool HasChanges => Lists.Any(l => l.HasChanges) || Pairings?.HasChanges == true;
+
+    public bool CanConfirm => Blocker is null;
+
+    /// <summary>Why the preview cannot be confirmed, in Chinese; null when it can.</summary>
+    public string? Blocker =>
+        Document.ConfirmedAt is not null ? "该文件已确认导入。"
+        : AlreadyImported is not null ? $"同一文件已于 {Infrastructure.ChinaTime.Format(AlreadyImported.ConfirmedAt)} 导入（{AlreadyImported.FileName}），不会重复导入。"
+        : Parsed.HasErrors ? $"文件中有 {Parsed.Errors.Count} 处错误，请修正文件后重新上传。"
+        : Parsed.Lists.Count == 0 && Parsed.Pairings.Count == 0 ? "文件中没有识别出事项清单或结对名单。"
+        : !HasChanges ? "台账中已有与本文件相同的清单，没有需要导入的变化。"
+        : null;
+
+    public static string ItemKey(string categoryPath, string number) => $"{categoryPath}|{number}";
+}

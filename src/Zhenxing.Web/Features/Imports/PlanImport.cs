@@ -1,0 +1,180 @@
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.Importing;
+using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Pairings;
+using Zhenxing.Web.Features.Units;
+
+namespace Zhenxing.Web.Features.Imports;
+
+/// <summary>
+/// Parses an uploaded document and compares it with the ledger: which unit names are known, which lists
+/// are new, and for a list already imported what a new version adds, removes and changes. Reads only.
+/// </summary>
+public sealed class PlanImport(ZhenxingDb db, DocumentImporter importer)
+{
+    public async Task<ImportPlan> RunAsync(SourceDocument document, CancellationToken cancellationToken)
+    {
+        var parsed = importer.Parse(document.Content, document.FileName, new ImportOptions { Year = document.Year });
+        var alreadyImported = await db.SourceDocuments.AsNoTracking()
+            .Where(d => d.Sha256 == document.Sha256 && d.ConfirmedAt != null && d.Id != document.Id)
+            .OrderBy(d => d.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
+        var units = await MatchUnitsAsync(parsed, cancellationToken);
+        var canonical = units.ToDictionary(u => u.Name, u => u.UnitName ?? u.Name);
+        var lists = new List<ListPlan>();
+        foreach (var list in parsed.Lists)
+        {
+            lists.Add(await PlanListAsync(list, canonical, cancellationToken));
+        }
+        var pairings = parsed.Pairings.Count > 0 ? await PlanPairingsAsync(parsed, canonical, cancellationToken) : null;
+        return new ImportPlan(document, parsed, alreadyImported, units, lists, pairings);
+    }
+
+    /// <summary>Every unit name the document uses, with how often, the unit it resolves to, and a kind for a new one.</summary>
+    private async Task<List<UnitMatch>> MatchUnitsAsync(ParsedDocument parsed, CancellationToken cancellationToken)
+    {
+        var uses = new Dictionary<string, (int Count, UnitKind Kind)>();
+        void Use(string name, UnitKind? kind = null)
+        {
+            var (count, existingKind) = uses.GetValueOrDefault(name, (0, kind ?? UnitKinds.Guess(name)));
+            uses[name] = (count + 1, existingKind);
+        }
+
+        foreach (var item in parsed.Lists.SelectMany(l => l.Items))
+        {
+            foreach (var name in item.LeadUnits.Concat(item.ResponsibleUnits))
+            {
+                Use(name);
+            }
+        }
+        foreach (var pairing in parsed.Pairings)
+        {
+            Use(pairing.City, UnitKind.Other);
+            Use(pairing.County, UnitKind.County);
+            foreach (var unit in pairing.SupportingUnits)
+            {
+                Use(unit, UnitKind.CentralUnit);
+            }
+        }
+        foreach (var unit in parsed.CoordinatingUnits)
+        {
+            Use(unit, UnitKind.CentralUnit);
+        }
+
+        var names = uses.Keys.ToList();
+        var byName = await db.Units.AsNoTracking().Where(u => names.Contains(u.Name))
+            .Select(u => new { u.Name, u.Id }).ToDictionaryAsync(u => u.Name, cancellationToken);
+        var byAlias = await db.UnitAliases.AsNoTracking().Where(a => names.Contains(a.Name))
+            .Join(db.Units, a => a.UnitId, u => u.Id, (a, u) => new { Alias = a.Name, u.Id, u.Name })
+            .ToDictionaryAsync(a => a.Alias, cancellationToken);
+
+        return uses.Select(pair =>
+            {
+                var (name, (count, kind)) = (pair.Key, pair.Value);
+                if (byName.TryGetValue(name, out var unit))
+                {
+                    return new UnitMatch(name, unit.Id, unit.Name, kind, count);
+                }
+                return byAlias.TryGetValue(name, out var alias)
+                    ? new UnitMatch(name, alias.Id, alias.Name, kind, count)
+                    : new UnitMatch(name, null, null, kind, count);
+            })
+            .ToList();
+    }
+
+    private async Task<ListPlan> PlanListAsync(ParsedList list, Dictionary<string, string> canonical, CancellationToken cancellationToken)
+    {
+        var existingId = await db.ItemLists.AsNoTracking()
+            .Where(l => l.Title == list.Title && l.DocumentNumber == list.DocumentNumber)
+            .Select(l => (int?)l.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existingId is null)
+        {
+            return new ListPlan(list, null, list.Items, [], []);
+        }
+
+        var existing = await db.Items.AsNoTracking()
+            .Where(i => i.ItemListId == existingId && i.WithdrawnAt == null)
+            .Select(i => new
+            {
+                i.Id, i.Number, i.ShortTitle, i.Text, i.DeadlineText, i.GroupReferences,
+                CategoryPath = i.Category == null ? "" : i.Category.Path,
+                Units = i.Units.OrderBy(u => u.Position).Select(u => new { u.Role, u.Unit!.Name }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var byKey = existing.ToDictionary(i => ImportPlan.ItemKey(i.CategoryPath, i.Number));
+        var parsedKeys = list.Items.Select(i => ImportPlan.ItemKey(i.CategoryPath, i.Number)).ToHashSet();
+
+        var added = new List<ParsedItem>();
+        var changed = new List<ChangedItem>();
+        foreach (var item in list.Items)
+        {
+            var key = ImportPlan.ItemKey(item.CategoryPath, item.Number);
+            if (!byKey.TryGetValue(key, out var old))
+            {
+                added.Add(item);
+                continue;
+            }
+            var fields = new List<string>();
+            if (old.Text != item.Text || old.ShortTitle != item.ShortTitle)
+            {
+                fields.Add("事项内容");
+            }
+            if (!old.Units.Where(u => u.Role == ItemUnitRole.Lead).Select(u => u.Name).SequenceEqual(item.LeadUnits.Select(n => canonical[n]).Distinct()))
+            {
+                fields.Add("牵头单位");
+            }
+            if (!old.Units.Where(u => u.Role == ItemUnitRole.Responsible).Select(u => u.Name).SequenceEqual(item.ResponsibleUnits.Select(n => canonical[n]).Distinct())
+                || old.GroupReferences != JoinOrNull(item.GroupReferences))
+            {
+                fields.Add("责任单位");
+            }
+            if (old.DeadlineText != item.DeadlineText)
+            {
+                fields.Add("完成时限");
+            }
+            if (fields.Count > 0)
+            {
+                changed.Add(new ChangedItem(new ExistingItem(old.Id, key, old.Number, old.Text), item, fields));
+            }
+        }
+        var removed = existing
+            .Where(i => !parsedKeys.Contains(ImportPlan.ItemKey(i.CategoryPath, i.Number)))
+            .Select(i => new ExistingItem(i.Id, ImportPlan.ItemKey(i.CategoryPath, i.Number), i.Number, i.Text))
+            .ToList();
+        return new ListPlan(list, existingId, added, removed, changed);
+    }
+
+    private async Task<PairingPlan> PlanPairingsAsync(ParsedDocument parsed, Dictionary<string, string> canonical, CancellationToken cancellationToken)
+    {
+        var documentNumber = parsed.PairingScheme?.DocumentNumber;
+        var title = SchemeTitle(parsed);
+        var schemeId = await db.PairingSchemes.AsNoTracking()
+            .Where(s => documentNumber != null ? s.DocumentNumber == documentNumber : s.Title == title)
+            .Select(s => (int?)s.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
+        var wanted = ParsedPairs(parsed).Select(p => (canonical[p.Unit], canonical[p.County])).ToHashSet();
+        if (schemeId is null)
+        {
+            return new PairingPlan(null, wanted.ToList(), []);
+        }
+        var stored = (await db.Pairings.AsNoTracking()
+                .Where(p => p.SchemeId == schemeId && p.Role == PairingRole.Supporting)
+                .Select(p => new { Unit = p.SupportingUnit!.Name, County = p.County!.Name })
+                .ToListAsync(cancellationToken))
+            .Select(p => (p.Unit, p.County))
+            .ToHashSet();
+        return new PairingPlan(schemeId, wanted.Except(stored).ToList(), stored.Except(wanted).ToList());
+    }
+
+    internal static IEnumerable<(string Unit, string County, ParsedPairing Pairing)> ParsedPairs(ParsedDocument parsed) =>
+        parsed.Pairings.SelectMany(p => p.SupportingUnits.Select(u => (u, p.County, p)));
+
+    internal static string SchemeTitle(ParsedDocument parsed) =>
+        parsed.PairingScheme?.Title ?? Path.GetFileNameWithoutExtension(parsed.FileName);
+
+    internal static string? JoinOrNull(IReadOnlyList<string> values) => values.Count == 0 ? null : string.Join("、", values);
+}

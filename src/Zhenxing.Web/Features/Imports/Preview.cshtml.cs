@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.Importing;
+using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Units;
+using Zhenxing.Web.Features.Users;
+
+namespace Zhenxing.Web.Features.Imports;
+
+[Authorize(Roles = nameof(Role.Office))]
+public sealed class PreviewModel(ZhenxingDb db, PlanImport planner, ConfirmImport confirm) : PageModel
+{
+    public sealed record CategoryRow(int Depth, ParsedCategory Category)
+    {
+        public bool Mismatch => Category.DeclaredCount is { } declared && declared != Category.ItemCount;
+    }
+
+    /// <summary>The Office's choice for one unknown unit name: <c>create:Kind</c> or <c>map</c> (then <see cref="MapTo"/>).</summary>
+    public sealed class UnitChoice
+    {
+        public string Name { get; set; } = "";
+        public string Action { get; set; } = "";
+        public string? MapTo { get; set; }
+    }
+
+    [BindProperty]
+    public List<UnitChoice> Choices { get; set; } = [];
+
+    public ImportPlan Plan { get; private set; } = null!;
+    public List<string> UnitNames { get; private set; } = [];
+    public List<string> Problems { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken cancellationToken)
+    {
+        var decisions = Choices.Where(c => c.Name.Length > 0).ToDictionary(c => c.Name, ToDecision);
+        switch (await confirm.RunAsync(id, decisions, cancellationToken))
+        {
+            case ImportOutcome.Confirmed confirmed:
+                TempData["Message"] = "导入完成：" + confirmed.Summary;
+                return Redirect("/imports");
+            case ImportOutcome.Refused refused:
+                db.ChangeTracker.Clear();
+                if (!await LoadAsync(id, cancellationToken))
+                {
+                    return NotFound();
+                }
+                Problems = refused.Problems.ToList();
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            default:
+                throw new InvalidOperationException("Unknown import outcome.");
+        }
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken cancellationToken)
+    {
+        var document = await db.SourceDocuments.SingleOrDefaultAsync(d => d.Id == id && d.ConfirmedAt == null, cancellationToken);
+        if (document is null)
+        {
+            return NotFound();
+        }
+        db.SourceDocuments.Remove(document);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = $"已取消导入“{document.FileName}”，台账没有任何改动。";
+        return Redirect("/imports");
+    }
+
+    public static List<CategoryRow> Flatten(IEnumerable<ParsedCategory> categories, int depth = 0) =>
+        categories.SelectMany(c => Flatten(c.Children, depth + 1).Prepend(new CategoryRow(depth, c))).ToList();
+
+    private static UnitDecision ToDecision(UnitChoice choice) =>
+        choice.Action == "map"
+            ? new UnitDecision(null, choice.MapTo?.Trim())
+            : new UnitDecision(Enum.TryParse<UnitKind>(choice.Action.Replace("create:", ""), out var kind) ? kind : null, null);
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var document = await db.SourceDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is null)
+        {
+            return false;
+        }
+        Plan = await planner.RunAsync(document, cancellationToken);
+        UnitNames = await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(cancellationToken);
+        if (Choices.Count == 0)
+        {
+            Choices = Plan.Units.Where(u => !u.IsKnown)
+                .Select(u => new UnitChoice { Name = u.Name, Action = "create:" + u.ProposedKind })
+                .ToList();
+        }
+        return true;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.IntegrationTests.Infrastructure;
+using Zhenxing.Testing;
+using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Pairings;
+
+namespace Zhenxing.IntegrationTests.CommandLine;
+
+/// <summary><c>zhenxing import</c> run as a process against the same database as the app.</summary>
+public abstract class ImportCommandTests(ZhenxingAppFactory app) : IntegrationTest(app)
+{
+    private string[] DatabaseSwitches =>
+        [$"--Database:Provider={App.Provider}", $"--ConnectionStrings:Zhenxing={App.ConnectionString}"];
+
+    [Fact]
+    public async Task TheSeedsImportWithEveryCountAndASecondRunChangesNothing()
+    {
+        string[] seeds = [Seeds.Path("001"), Seeds.Path("002"), Seeds.Path("003"), Seeds.Path("004")];
+
+        var result = await ZhenxingExecutable.RunAsync(["import", .. seeds, .. DatabaseSwitches]);
+
+        result.ExitCode.ShouldBe(0, result.Output + result.Error);
+        result.Output.ShouldContain("声明 113 项，识别 113 项");
+        var lists = await App.WithDbAsync(db => db.ItemLists.AsNoTracking()
+            .Select(l => new { l.Kind, l.Year, Items = l.Items.Count }).ToListAsync());
+        lists.Select(l => (l.Kind, l.Items)).ShouldBe(
+        [
+            (Zhenxing.Importing.ItemListKind.MajorItems, 18),
+            (Zhenxing.Importing.ItemListKind.WorkPoints, 21),
+            (Zhenxing.Importing.ItemListKind.MajorItems, 113),
+            (Zhenxing.Importing.ItemListKind.Actions, 32),
+        ], ignoreOrder: true);
+        lists.Single(l => l.Items == 18).Year.ShouldBe(2021);
+        lists.Single(l => l.Items == 113).Year.ShouldBe(2020);
+        var actionsPerSection = await App.WithDbAsync(db => db.Items.Where(i => i.ItemList!.Kind == Zhenxing.Importing.ItemListKind.Actions)
+            .GroupBy(i => i.Category!.Position).OrderBy(g => g.Key).Select(g => g.Count()).ToListAsync());
+        actionsPerSection.ShouldBe([4, 3, 4, 3, 4, 3, 6, 5]);
+        (await App.WithDbAsync(db => db.Items.CountAsync(i => i.ItemList!.Kind == Zhenxing.Importing.ItemListKind.Actions && i.Units.Any()))).ShouldBe(0);
+        (await App.WithDbAsync(db => db.Pairings.CountAsync(p => p.Role == PairingRole.Supporting))).ShouldBe(61);
+        (await App.WithDbAsync(db => db.Pairings.Select(p => p.SupportingUnitId).Distinct().CountAsync())).ShouldBe(63);
+
+        var again = await ZhenxingExecutable.RunAsync(["import", .. seeds, .. DatabaseSwitches]);
+
+        again.ExitCode.ShouldBe(0);
+        again.Output.Split("不会重复导入").Length.ShouldBe(5);
+        (await App.WithDbAsync(db => db.Items.CountAsync())).ShouldBe(18 + 21 + 113 + 32);
+    }
+
+    [Fact]
+    public async Task JsonPrintsTheParsedLedgerAndDryRunStoresNothing()
+    {
+        var result = await ZhenxingExecutable.RunAsync(["import", Seeds.Path("001"), "--json", "--dry-run", .. DatabaseSwitches]);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var json = JsonDocument.Parse(result.Output).RootElement;
+        var list = json.GetProperty("lists").EnumerateArray().Single();
+        list.GetProperty("declaredTotal").GetInt32().ShouldBe(18);
+        list.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("itemCount").GetInt32()).ShouldBe([5, 11, 2]);
+        var first = list.GetProperty("items")[0];
+        first.GetProperty("leadUnits")[0].GetString().ShouldBe("区党群部");
+        first.GetProperty("deadline").GetString().ShouldBe("2021-08-31");
+        first.GetProperty("deadlineText").GetString().ShouldBe("8 月底前");
+        first.GetProperty("ongoing").GetBoolean().ShouldBeFalse();
+        json.GetProperty("errors").GetArrayLength().ShouldBe(0);
+        result.Error.ShouldContain("未写入数据库");
+        (await App.WithDbAsync(db => db.Items.AnyAsync())).ShouldBeFalse();
+        (await App.WithDbAsync(db => db.SourceDocuments.AnyAsync())).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task AFileWithErrorsExitsNonZeroNamingTheLineAndStoresNothing()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"zhenxing-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, Features.Imports.ImportFixtures.Version1.Replace("二、第二类 (1 项)", "二、第二类 (4 项)"));
+        try
+        {
+            var result = await ZhenxingExecutable.RunAsync(["import", file, .. DatabaseSwitches]);
+
+            result.ExitCode.ShouldBe(1);
+            result.Output.ShouldContain("错误：第 ");
+            result.Output.ShouldContain("第二类");
+            result.Output.ShouldContain("未导入");
+            (await App.WithDbAsync(db => db.Items.AnyAsync())).ShouldBeFalse();
+            (await App.WithDbAsync(db => db.Units.AnyAsync())).ShouldBeFalse();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task AMissingFileIsNamed()
+    {
+        var result = await ZhenxingExecutable.RunAsync(["import", "/no/such/清单.docx", .. DatabaseSwitches]);
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("文件不存在：/no/such/清单.docx");
+    }
+}
+
+public sealed class ImportCommandTests_Postgres(PostgresApp app) : ImportCommandTests(app), IClassFixture<PostgresApp>;
+public sealed class ImportCommandTests_Sqlite(SqliteApp app) : ImportCommandTests(app), IClassFixture<SqliteApp>;

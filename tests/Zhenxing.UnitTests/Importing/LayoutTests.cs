@@ -1,0 +1,355 @@
+using Zhenxing.Importing;
+
+namespace Zhenxing.UnitTests.Importing;
+
+/// <summary>Text layouts real documents arrive in beyond the seeds.</summary>
+public class LayoutTests
+{
+    [Fact]
+    public void Parse_WebTableWithCellsOnOwnLines_JoinsRows()
+    {
+        var text = """
+            2021年重点工作任务清单
+            （共3项）
+            序号
+            事项名称
+            牵头单位
+            责任单位
+            完成时限
+            一、产业发展（2项）
+            1
+            推进工业倍增升级。
+            市工信局
+            市发改委、市财政局
+            6月底前
+            2
+            建设数字经济产业园，
+            打造区域数据中心。
+            市大数据局
+            市发改委
+            三季度末
+            二、民生保障（1项）
+            1
+            新建城乡学校10所。
+            市教育局
+            各县（市、区）
+            年底前
+            """;
+
+        var document = Seeds.ParseText(text);
+
+        document.Errors.ShouldBeEmpty();
+        var list = document.Lists.ShouldHaveSingleItem();
+        list.Year.ShouldBe(2021);
+        list.Items.Count.ShouldBe(3);
+        list.Items[0].LeadUnits.ShouldBe(["市工信局"]);
+        list.Items[0].ResponsibleUnits.ShouldBe(["市发改委", "市财政局"]);
+        list.Items[0].Deadline.ShouldBe(new DateOnly(2021, 6, 30));
+        list.Items[1].Text.ShouldBe("建设数字经济产业园，打造区域数据中心。");
+        list.Items[1].Deadline.ShouldBe(new DateOnly(2021, 9, 30));
+        list.Items[2].CategoryPath.ShouldBe("二");
+        list.Items[2].GroupReferences.ShouldBe(["各县（市、区）"]);
+        list.Items[2].Deadline.ShouldBe(new DateOnly(2021, 12, 31));
+    }
+
+    [Fact]
+    public void Parse_WebTableWithPipeLinesAndEmptyCell_KeepsColumns()
+    {
+        var text = """
+            2022年重大事项清单
+            序号
+            |
+            事项名称
+            |
+            牵头单位
+            |
+            责任单位
+            |
+            完成时限
+            1
+            |
+            争取设立国家级试验区。
+            |
+            市发改委
+            |
+            |
+            长期坚持
+            2
+            |
+            争取将项目列入规划。
+            |
+            市交通运输局
+            |
+            市发改委
+            |
+            12月底前
+            """;
+
+        var list = Seeds.ParseText(text).Lists.ShouldHaveSingleItem();
+
+        list.Items.Count.ShouldBe(2);
+        list.Items[0].LeadUnits.ShouldBe(["市发改委"]);
+        list.Items[0].ResponsibleUnits.ShouldBeEmpty();
+        list.Items[0].Ongoing.ShouldBeTrue();
+        list.Items[0].DeadlineText.ShouldBe("长期坚持");
+        list.Items[1].ResponsibleUnits.ShouldBe(["市发改委"]);
+        list.Items[1].Deadline.ShouldBe(new DateOnly(2022, 12, 31));
+    }
+
+    [Fact]
+    public void Parse_PipeRowsWithMergedTaskCell_CarriesTaskToShiftedRows()
+    {
+        var text = """
+            2021年优化营商环境工作任务清单
+            | 工作任务 | 具体要求 | 责任部门 | 完成时限 |
+            |---|---|---|---|
+            | 一、深化放管服改革 | 1. 推进一网通办改革。 | 市行政审批局、市大数据局 | 6月底前 |
+            | 2. 压缩企业开办时间。 | 市市场监管局 | 年底前 |
+            | 二、优化政务服务 | 1. 建设15分钟政务服务圈。 | 办公室牵头，各科室配合 | 持续推进 |
+            """;
+
+        var list = Seeds.ParseText(text).Lists.ShouldHaveSingleItem();
+
+        list.Categories.Select(c => (c.Number, c.Title, c.ItemCount)).ShouldBe([("一", "深化放管服改革", 2), ("二", "优化政务服务", 1)]);
+        list.Items.Select(i => (i.CategoryPath, i.Number)).ShouldBe([("一", "1"), ("一", "2"), ("二", "1")]);
+        list.Items[0].Text.ShouldBe("推进一网通办改革。");
+        list.Items[0].LeadUnits.ShouldBe(["市行政审批局"]);
+        list.Items[0].ResponsibleUnits.ShouldBe(["市大数据局"]);
+        list.Items[1].Text.ShouldBe("压缩企业开办时间。");
+        list.Items[1].LeadUnits.ShouldBe(["市市场监管局"]);
+        list.Items[1].Deadline.ShouldBe(new DateOnly(2021, 12, 31));
+        list.Items[2].LeadUnits.ShouldBe(["办公室"]);
+        list.Items[2].GroupReferences.ShouldBe(["各科室"]);
+        list.Items[2].Ongoing.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Parse_NumberedParagraphsWithTrailingParenthesis_ReadsLabelledUnits()
+    {
+        var text = """
+            2021年优化营商环境工作要点
+            一、深化“放管服”改革
+            1. 推进“一网通办”改革，实现高频事项全程网办。（责任领导：张三；牵头单位：市行政审批局；责任单位：市大数据局、各县（市、区）；完成时限：2021年6月底前）
+            2. 压缩企业开办时间至1个工作日。（牵头单位：市市场监管局；责任单位：市税务局；完成时限：长期坚持）
+            二、提升监管效能
+            3. 推行“双随机、一公开”监管。（牵头单位：市市场监管局）
+            """;
+
+        var document = Seeds.ParseText(text);
+
+        var list = document.Lists.ShouldHaveSingleItem();
+        list.Kind.ShouldBe(ItemListKind.WorkPoints);
+        list.Items.Count.ShouldBe(3);
+        var first = list.Items[0];
+        first.Text.ShouldBe("推进“一网通办”改革，实现高频事项全程网办。");
+        first.Leaders.ShouldBe(["张三"]);
+        first.LeadUnits.ShouldBe(["市行政审批局"]);
+        first.ResponsibleUnits.ShouldBe(["市大数据局"]);
+        first.GroupReferences.ShouldBe(["各县（市、区）"]);
+        first.Deadline.ShouldBe(new DateOnly(2021, 6, 30));
+        first.DeadlineText.ShouldBe("2021年6月底前");
+        list.Items[1].Ongoing.ShouldBeTrue();
+        list.Items[2].CategoryPath.ShouldBe("二");
+        list.Items[2].Deadline.ShouldBeNull();
+        list.Items[2].DeadlineText.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Parse_NumberedParagraphsWithLabelledLinesBelow_ReadsUnitsAndDeadline()
+    {
+        var text = """
+            2023年为民办实事项目
+            1. 新建城乡学校10所，新增学位1万个。
+            牵头单位：市教育局
+            责任单位：市发改委、市财政局
+            完成时限：12月底前
+            2. 改造老旧小区50个。
+            牵头单位：市住建局
+            责任单位：章贡区
+            完成时限：三季度末
+            """;
+
+        var list = Seeds.ParseText(text).Lists.ShouldHaveSingleItem();
+
+        list.Title.ShouldBe("2023年为民办实事项目");
+        list.Items.Count.ShouldBe(2);
+        list.Items[0].Text.ShouldBe("新建城乡学校10所，新增学位1万个。");
+        list.Items[0].LeadUnits.ShouldBe(["市教育局"]);
+        list.Items[0].ResponsibleUnits.ShouldBe(["市发改委", "市财政局"]);
+        list.Items[0].Deadline.ShouldBe(new DateOnly(2023, 12, 31));
+        list.Items[1].Deadline.ShouldBe(new DateOnly(2023, 9, 30));
+    }
+
+    [Fact]
+    public void Parse_ColumnsInAnotherOrder_MapsByHeaderName()
+    {
+        var text = "2021年重大事项清单\n时间节点\t责任单位\t牵头单位\t重点任务\t序号\n6月30日前\t市财政局、市税务局\t市发改委\t争取政策支持。\t1\n";
+
+        var item = Seeds.ParseText(text).Lists.ShouldHaveSingleItem().Items.ShouldHaveSingleItem();
+
+        item.Number.ShouldBe("1");
+        item.Text.ShouldBe("争取政策支持。");
+        item.LeadUnits.ShouldBe(["市发改委"]);
+        item.ResponsibleUnits.ShouldBe(["市财政局", "市税务局"]);
+        item.Deadline.ShouldBe(new DateOnly(2021, 6, 30));
+    }
+
+    [Fact]
+    public void Parse_OnlyResponsibleColumn_FirstUnitLeads()
+    {
+        var text = "2021年重点任务\n序号\t主要内容\t责任单位\n1\t推进项目建设。\t市发改委、市财政局、市自然资源局\n";
+
+        var item = Seeds.ParseText(text).Lists[0].Items[0];
+
+        item.LeadUnits.ShouldBe(["市发改委"]);
+        item.ResponsibleUnits.ShouldBe(["市财政局", "市自然资源局"]);
+    }
+
+    [Fact]
+    public void Parse_UnnumberedCategoriesChromeAndNoticeHeader_AreHandled()
+    {
+        var text = """
+            市振兴办关于印发2021年重点工作清单的通知
+            各科室：
+            现将清单印发给你们，请认真抓好落实。
+            市振兴办
+            2021年3月1日
+            第 1 页 共 2 页
+            2021年重点工作清单
+            序号	工作任务	牵头单位	配合单位	完成时限
+            综合协调类（2项）			
+            1	召开领导小组会议。	办公室	各科室	6月底前
+            - 2 -
+            2	编制年度工作要点。	办公室		3月底前
+            督查考评类
+            1	开展年度考评。	督查科	办公室	年底前
+            """;
+
+        var document = Seeds.ParseText(text);
+
+        document.Errors.ShouldBeEmpty();
+        var list = document.Lists.ShouldHaveSingleItem();
+        list.Title.ShouldBe("2021年重点工作清单");
+        list.Categories.Select(c => (c.Number, c.Title, c.DeclaredCount, c.ItemCount)).ShouldBe([("", "综合协调类", 2, 2), ("", "督查考评类", (int?)null, 1)]);
+        list.Items[1].ResponsibleUnits.ShouldBeEmpty();
+        list.Items[1].Deadline.ShouldBe(new DateOnly(2021, 3, 31));
+        list.Items[2].CategoryPath.ShouldBe("督查考评类");
+    }
+
+    [Fact]
+    public void Parse_PairingTwoColumnTable_GivesPairingsPerCity()
+    {
+        var text = "对口支援结对安排\n支援单位\t受援县（市、区）\n赣州市（2个）\n科技部、自然资源部\t赣县区\n财政部\t瑞金市\n吉安市（1个）\n税务总局\t吉州区\n";
+
+        var document = Seeds.ParseText(text);
+
+        document.Errors.ShouldBeEmpty();
+        document.Pairings.Select(p => (p.City, p.County, string.Join(",", p.SupportingUnits)))
+            .ShouldBe([("赣州市", "赣县区", "科技部,自然资源部"), ("赣州市", "瑞金市", "财政部"), ("吉安市", "吉州区", "税务总局")]);
+    }
+
+    [Fact]
+    public void Parse_RepeatedHeaderAndWrappedCellAcrossPageBreak_KeepsOneItem()
+    {
+        var text = "2021年清单\n序号\t事项名称\t牵头单位\n1\t推进第一项工作，\t市发改委\n序号\t事项名称\t牵头单位\n2\t推进第二项工作。\t市财政局\n";
+
+        var list = Seeds.ParseText(text).Lists.ShouldHaveSingleItem();
+
+        list.Items.Select(i => i.Number).ShouldBe(["1", "2"]);
+    }
+
+    [Fact]
+    public void Parse_CategoryNumberInNumberColumnAndLeadMarkedInList_AreRead()
+    {
+        var text = "2021年清单\n序号\t事项名称\t责任单位\t时间安排\n一\t产业发展（1项）\t\t\n1\t推进工业倍增。\t市财政局、市工信局（牵头）\t2021年3月至6月\n第二部分 民生保障\n（1）\t新建学校。\t市教育局\t年底前\n";
+
+        var document = Seeds.ParseText(text);
+
+        document.Errors.ShouldBeEmpty();
+        var list = document.Lists.ShouldHaveSingleItem();
+        list.Categories.Select(c => (c.Number, c.Title, c.ItemCount)).ShouldBe([("一", "产业发展", 1), ("二", "民生保障", 1)]);
+        list.Items[0].LeadUnits.ShouldBe(["市工信局"]);
+        list.Items[0].ResponsibleUnits.ShouldBe(["市财政局"]);
+        list.Items[0].Deadline.ShouldBe(new DateOnly(2021, 6, 30));
+        list.Items[1].Number.ShouldBe("1");
+        list.Items[1].CategoryPath.ShouldBe("二");
+    }
+
+    [Fact]
+    public void Parse_ParenthesisedNumbersWithLabelledLines_AreItems()
+    {
+        var text = "2022年试点工作安排\n（1）开展生态产品价值实现机制试点。\n牵头单位：市发改委\n完成时限：2022年底前\n（2）开展普惠金融改革试点。\n牵头单位：市金融办\n";
+
+        var list = Seeds.ParseText(text).Lists.ShouldHaveSingleItem();
+
+        list.Kind.ShouldBe(ItemListKind.Pilots);
+        list.Items.Select(i => (i.Number, i.LeadUnits.Single())).ShouldBe([("1", "市发改委"), ("2", "市金融办")]);
+        list.Items[0].Deadline.ShouldBe(new DateOnly(2022, 12, 31));
+    }
+
+    [Fact]
+    public void Parse_PipeRowsWithNumberAndMergedTaskInSecondColumn_CarriesTask()
+    {
+        var text = """
+            2021年招商工作清单
+            | 序号 | 工作任务 | 重点任务 | 责任部门 | 完成时限 | 备注 |
+            | 1 | 一、招商引资 | 引进重大项目10个。 | 市商务局 | 年底前 | 含5020项目 |
+            | 2 | 举办招商推介会。 | 市投促局 | 9月底前 |  |
+            """;
+
+        var document = Seeds.ParseText(text);
+
+        var list = document.Lists.ShouldHaveSingleItem();
+        list.Categories.ShouldHaveSingleItem().Title.ShouldBe("招商引资");
+        list.Items.Select(i => i.Text).ShouldBe(["引进重大项目10个。", "举办招商推介会。"]);
+        list.Items[1].LeadUnits.ShouldBe(["市投促局"]);
+        list.Items[1].Deadline.ShouldBe(new DateOnly(2021, 9, 30));
+        list.Items[0].OtherCells["备注"].ShouldBe("含5020项目");
+        document.ToJson().ShouldContain("\"备注\": \"含5020项目\"");
+    }
+
+    [Fact]
+    public void Parse_PdfRowSplitOverLines_ContinuesTheNumberedRow()
+    {
+        var text = "2021年清单\n序号\t事项名称\t牵头单位\t责任单位\t完成时限\n1\t推进城市更新，\t市住建局\t市发改委、\t6月底前\n\t改造老旧小区50个。\t\t市财政局\t\n2\t建设智慧城市。\t市大数据局\t\t年底前\n";
+
+        var list = Seeds.ParseText(text).Lists.ShouldHaveSingleItem();
+
+        list.Items.Count.ShouldBe(2);
+        list.Items[0].Text.ShouldBe("推进城市更新，改造老旧小区50个。");
+        list.Items[0].ResponsibleUnits.ShouldBe(["市发改委", "市财政局"]);
+        list.Items[0].Deadline.ShouldBe(new DateOnly(2021, 6, 30));
+    }
+
+    [Fact]
+    public void Parse_UnlabelledUnitsInTrailingParenthesis_AreReadAfterAFinishedSentence()
+    {
+        var text = "2021年工作要点\n一、重点任务\n1. 推进城市更新。（市住建局牵头，市发改委、市财政局配合）\n2. 支持章贡区（含赣州经济技术开发区）建设。\n3. 建设智慧城市。（市大数据局、市工信局）\n";
+
+        var items = Seeds.ParseText(text).Lists.ShouldHaveSingleItem().Items;
+
+        items[0].Text.ShouldBe("推进城市更新。");
+        items[0].LeadUnits.ShouldBe(["市住建局"]);
+        items[0].ResponsibleUnits.ShouldBe(["市发改委", "市财政局"]);
+        items[1].Text.ShouldBe("支持章贡区（含赣州经济技术开发区）建设。");
+        items[1].LeadUnits.ShouldBeEmpty();
+        items[2].LeadUnits.ShouldBe(["市大数据局"]);
+        items[2].ResponsibleUnits.ShouldBe(["市工信局"]);
+    }
+
+    [Fact]
+    public void Parse_CountySupportTableWithSupportingAndCountyColumns_IsAnItemList()
+    {
+        var text = "2021年“援县促市”事项清单\n序号\t受援县\t支援单位\t事项名称\t完成时限\n1\t章贡区\t国务院国资委\t争取央企产业项目落地。\t年底前\n";
+
+        var document = Seeds.ParseText(text);
+
+        document.Pairings.ShouldBeEmpty();
+        var list = document.Lists.ShouldHaveSingleItem();
+        list.Kind.ShouldBe(ItemListKind.CountySupport);
+        var item = list.Items.ShouldHaveSingleItem();
+        item.OtherCells["受援县"].ShouldBe("章贡区");
+        item.OtherCells["支援单位"].ShouldBe("国务院国资委");
+        item.Deadline.ShouldBe(new DateOnly(2021, 12, 31));
+    }
+}

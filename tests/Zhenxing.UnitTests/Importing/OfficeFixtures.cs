@@ -1,0 +1,177 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using Zhenxing.Importing;
+using S = DocumentFormat.OpenXml.Spreadsheet;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Zhenxing.UnitTests.Importing;
+
+/// <summary>Builds .docx and .xlsx fixtures from parsed seed tables, so each format can be checked against the text.</summary>
+internal static class OfficeFixtures
+{
+    /// <summary>Title, count, header, then one row per category (a single cell) and per item.</summary>
+    public static List<string[]> Rows(ParsedList list)
+    {
+        var hasDeadline = list.Items.Any(i => i.DeadlineText is not null);
+        var header = hasDeadline ? new[] { "序号", "事项名称", "牵头单位", "责任单位", "完成时限" } : ["序号", "事项名称", "牵头单位", "责任单位"];
+        var rows = new List<string[]> { header };
+        var categories = list.Categories.SelectMany(Flatten).ToDictionary(c => c.Path);
+        var written = new HashSet<string>();
+        foreach (var item in list.Items)
+        {
+            foreach (var path in Ancestors(item.CategoryPath))
+            {
+                if (written.Add(path))
+                {
+                    var c = categories[path];
+                    var number = c.Number.StartsWith('（') ? c.Number : c.Number + "、";
+                    rows.Add([$"{number}{c.Title}（{c.DeclaredCount}项）"]);
+                }
+            }
+            var responsible = string.Join("、", item.ResponsibleUnits.Concat(item.GroupReferences));
+            var row = new List<string> { item.Number, item.Text, string.Join("、", item.LeadUnits), responsible };
+            if (hasDeadline)
+            {
+                row.Add(item.DeadlineText ?? "");
+            }
+            rows.Add([.. row]);
+        }
+        return rows;
+    }
+
+    public static byte[] Docx(string title, int? total, IEnumerable<string[]> tableRows, IEnumerable<W.Paragraph>? before = null)
+    {
+        return Docx(body =>
+        {
+            foreach (var paragraph in before ?? [])
+            {
+                body.Append(paragraph);
+            }
+            body.Append(Paragraph(title));
+            if (total is not null)
+            {
+                body.Append(Paragraph($"(共 {total} 项)"));
+            }
+            body.Append(Table(tableRows));
+        });
+    }
+
+    public static byte[] Docx(Action<W.Body> build, Action<MainDocumentPart>? parts = null)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var body = new W.Body();
+            build(body);
+            main.Document = new W.Document(body);
+            parts?.Invoke(main);
+        }
+        return stream.ToArray();
+    }
+
+    public static W.Paragraph Paragraph(string text, bool bold = false)
+    {
+        var run = new W.Run(new W.Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        if (bold)
+        {
+            run.RunProperties = new W.RunProperties(new W.Bold());
+        }
+        return new W.Paragraph(run);
+    }
+
+    public static W.Paragraph Paragraph(params (string Text, bool Bold)[] runs) =>
+        new(runs.Select(r =>
+        {
+            var run = new W.Run(new W.Text(r.Text) { Space = SpaceProcessingModeValues.Preserve });
+            if (r.Bold)
+            {
+                run.RunProperties = new W.RunProperties(new W.Bold());
+            }
+            return run;
+        }));
+
+    public static W.Table Table(IEnumerable<string[]> rows)
+    {
+        var table = new W.Table();
+        var width = 0;
+        foreach (var cells in rows)
+        {
+            width = Math.Max(width, cells.Length);
+            var row = new W.TableRow();
+            foreach (var text in cells)
+            {
+                var cell = new W.TableCell();
+                if (cells.Length == 1 && width > 1)
+                {
+                    cell.Append(new W.TableCellProperties(new W.GridSpan { Val = width }));
+                }
+                // A cell's units may sit on separate lines in Word.
+                foreach (var line in text.Split('\n'))
+                {
+                    cell.Append(Paragraph(line));
+                }
+                row.Append(cell);
+            }
+            table.Append(row);
+        }
+        return table;
+    }
+
+    public static byte[] Xlsx(params (string Name, IEnumerable<string[]> Rows)[] sheets)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new S.Workbook(new S.Sheets());
+            uint id = 1;
+            foreach (var (name, rows) in sheets)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                var data = new S.SheetData();
+                uint r = 1;
+                foreach (var cells in rows)
+                {
+                    var row = new S.Row { RowIndex = r };
+                    for (var c = 0; c < cells.Length; c++)
+                    {
+                        if (cells[c].Length == 0)
+                        {
+                            continue;
+                        }
+                        row.Append(new S.Cell
+                        {
+                            CellReference = $"{(char)('A' + c)}{r}",
+                            DataType = S.CellValues.InlineString,
+                            InlineString = new S.InlineString(new S.Text(cells[c])),
+                        });
+                    }
+                    data.Append(row);
+                    r++;
+                }
+                part.Worksheet = new S.Worksheet(data);
+                workbook.Workbook.Sheets!.Append(new S.Sheet { Name = name, SheetId = id++, Id = workbook.GetIdOfPart(part) });
+            }
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>The ledger as comparable lines: categories with counts, items with every parsed field.</summary>
+    public static IReadOnlyList<string> Ledger(ParsedList list) =>
+        list.Categories.SelectMany(Flatten).Select(c => $"C {c.Path} {c.Title} {c.DeclaredCount} {c.ItemCount}")
+            .Concat(list.Items.Select(i =>
+                $"I {i.CategoryPath} {i.Number} {i.ShortTitle} {i.Text} | {string.Join(",", i.LeadUnits)} | {string.Join(",", i.ResponsibleUnits.Order())} | {string.Join(",", i.GroupReferences.Order())} | {i.Deadline} {i.DeadlineText} {i.Ongoing}"))
+            .ToList();
+
+    private static IEnumerable<string> Ancestors(string path)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i <= parts.Length; i++)
+        {
+            yield return string.Join("/", parts.Take(i));
+        }
+    }
+
+    private static IEnumerable<ParsedCategory> Flatten(ParsedCategory category) => category.Children.SelectMany(Flatten).Prepend(category);
+}
