@@ -2,7 +2,8 @@ namespace Zhenxing.Importing;
 
 /// <summary>Where something was read: a text line, a Word table cell or a sheet cell.</summary>
 /// <param name="Line">Logical line of the document (1-based); every reader numbers its lines.</param>
-public sealed record ImportLocation(int Line, int? Table = null, int? Row = null, int? Column = null, string? Sheet = null)
+/// <param name="IsParagraph">A Word paragraph: shown as "第 N 段".</param>
+public sealed record ImportLocation(int Line, int? Table = null, int? Row = null, int? Column = null, string? Sheet = null, bool IsParagraph = false)
 {
     public ImportLocation WithColumn(int column) => this with { Column = column };
 
@@ -15,6 +16,10 @@ public sealed record ImportLocation(int Line, int? Table = null, int? Row = null
         if (Table is not null)
         {
             return Column is null ? $"表 {Table} 第 {Row} 行" : $"表 {Table} 第 {Row} 行第 {Column} 列";
+        }
+        if (IsParagraph)
+        {
+            return $"第 {Line} 段";
         }
         return Column is null ? $"第 {Line} 行" : $"第 {Line} 行第 {Column} 列";
     }

@@ -62,6 +62,19 @@ public sealed partial class AppServer : IAsyncLifetime
         });
     }
 
+    /// <summary>Switches that point a `zhenxing` command at this server's database.</summary>
+    public string[] DatabaseSwitches => [$"--ConnectionStrings:Zhenxing=Data Source={Path.Combine(_directory, "data", "zhenxing.db")}"];
+
+    /// <summary>Adds a user through `zhenxing user add`, as an operator would.</summary>
+    public async Task AddUserAsync(string userName, string role, string password)
+    {
+        var result = await ZhenxingExecutable.RunAsync(["user", "add", "--name", userName, "--role", role, "--password-stdin", .. DatabaseSwitches], password);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"user add {userName} failed: {result.Output}{result.Error}");
+        }
+    }
+
     public string Output
     {
         get { lock (_output) { return _output.ToString(); } }

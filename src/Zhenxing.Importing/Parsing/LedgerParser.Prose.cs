@@ -70,10 +70,16 @@ internal sealed partial class LedgerParser
         }
         if (prose is not null && TextPatterns.TryArabic(raw) is null)
         {
+            if (draft is not null && clean.Length > 15 && !TextPatterns.IsTitleCandidate(clean))
+            {
+                messages.Warn(location, $"段落“{Preview(clean)}”跟在条目 {draft.Number} 之后，但未并入该条目，请核对");
+            }
             FlushDraft();
         }
         TrackTitle(clean, index);
     }
+
+    private static string Preview(string text) => text.Length <= 20 ? text : text[..20] + "…";
 
     private bool ReadHeading(Heading heading, string raw, ImportLocation location, int index)
     {

@@ -119,8 +119,16 @@ internal sealed partial class LedgerParser
             ReadProseLine(row.Joined, row.Location, -10);
             return;
         }
-        messages.Error(headerlessRows[0].Location,
-            $"从此处起的 {headerlessRows.Count} 行表格没有可识别的表头（需要“序号、事项名称/工作任务、牵头单位、责任单位、完成时限”等列名），这些行未导入");
+        var message = $"从此处起的 {headerlessRows.Count} 行表格没有可识别的表头（需要“序号、事项名称/工作任务、牵头单位、责任单位、完成时限”等列名），这些行未导入";
+        // Numbered rows are a ledger that could not be read; anything else is a layout table (letterhead, signatures).
+        if (headerlessRows.Any(r => r.Cells.Any(c => c.Trim().Length > 0 && TextPatterns.IsItemNumber(c))))
+        {
+            messages.Error(headerlessRows[0].Location, message);
+        }
+        else
+        {
+            messages.Warn(headerlessRows[0].Location, message);
+        }
         headerlessRows.Clear();
     }
 

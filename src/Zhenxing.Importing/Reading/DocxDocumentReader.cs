@@ -26,7 +26,7 @@ internal sealed class DocxDocumentReader(long maxBytes) : IDocumentReader
             switch (element)
             {
                 case Paragraph paragraph:
-                    lines.Add(new SourceLine([numbering.Label(paragraph) + ParagraphText(paragraph, markBold: true)], new ImportLocation(lines.Count + 1)));
+                    lines.Add(new SourceLine([numbering.Label(paragraph) + ParagraphText(paragraph, markBold: true)], new ImportLocation(lines.Count + 1, IsParagraph: true)));
                     break;
                 case Table table:
                     tableIndex++;

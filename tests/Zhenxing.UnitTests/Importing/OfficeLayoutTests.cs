@@ -41,6 +41,7 @@ public class OfficeLayoutTests
         list.Items[1].LeadUnits.ShouldBe(["市发改委"]);
         list.Items[1].GroupReferences.ShouldBe(["各县（市、区）"]);
         list.Items[2].LeadUnits.ShouldBe(["市商务局"]);
+        list.Items[2].Location.ToString().ShouldBe("第 6 段");
     }
 
     [Fact]

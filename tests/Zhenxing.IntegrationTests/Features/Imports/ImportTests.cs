@@ -256,6 +256,18 @@ public abstract class ImportTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task AFiftyMegabyteFileIsRefusedWithItsSize()
+    {
+        var office = await OfficeAsync();
+
+        var response = await office.PostUploadAsync("huge.txt", new byte[50 * 1024 * 1024]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.HtmlAsync()).QuerySelector(".errors")!.TextContent.ShouldContain("文件“huge.txt”有 50 MB，超过上限 20 MB");
+        (await CountAsync<SourceDocument>()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task CancellingAPreviewLeavesTheLedgerUntouched()
     {
         var office = await OfficeAsync();
