@@ -23,6 +23,26 @@ internal sealed class ItemDraft(ParsedList list, ParsedCategory? category, strin
     public string? DeadlineCell { get; set; }
     public ImportLocation? DeadlineLocation { get; set; }
 
+    /// <summary>The unit list the last filled unit cell went to, for a name PDF extraction wrapped onto the next line.</summary>
+    public List<string>? LastUnitCells { get; set; }
+
+    /// <summary>Appends "教育局" to a unit cell left open as "市振兴办、市"; false when that cell looks complete.</summary>
+    public bool TryContinueUnits(string fragment)
+    {
+        if (LastUnitCells is not { Count: > 0 } cells || fragment.Length > 20)
+        {
+            return false;
+        }
+        var last = cells[^1].TrimEnd();
+        var tail = last.Split('、', '，', ',', '；', ';').Last();
+        if (!"、，,；;".Contains(last[^1]) && tail.Length > 2)
+        {
+            return false;
+        }
+        cells[^1] = last + fragment;
+        return true;
+    }
+
     public void ApplyLabels(IEnumerable<(string Label, string Value)> labels, ImportLocation location)
     {
         foreach (var (label, value) in labels)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Zhenxing.Importing.Reading;
 
 namespace Zhenxing.Importing.Parsing;
 
@@ -68,6 +69,13 @@ internal sealed partial class LedgerParser
             draft.Text.Append(clean);
             return;
         }
+        // "教育类（3项）" between a title and its numbered items is a category without a number.
+        if ((prose?.List is not null || pendingTitle is not null) && clean.Length <= 20 && TextPatterns.IsTitleCandidate(clean) && NextIsArabic(index))
+        {
+            var (title, declared) = TextPatterns.SplitDeclaredCount(clean);
+            ReadHeading(new Heading("", title, declared, 1), raw, location, index);
+            return;
+        }
         if (prose is not null && TextPatterns.TryArabic(raw) is null)
         {
             if (draft is not null && clean.Length > 15 && !TextPatterns.IsTitleCandidate(clean))
@@ -108,21 +116,23 @@ internal sealed partial class LedgerParser
         return true;
     }
 
-    private bool NextIsLabel(int index)
+    private bool NextIsArabic(int index) =>
+        NextNonBlank(index) is { } next && TextPatterns.TryArabic(next.Joined) is not null;
+
+    private SourceLine? NextNonBlank(int index)
     {
-        if (index < 0)
-        {
-            return false;
-        }
-        for (var i = index + 1; i < lines.Count; i++)
+        for (var i = index + 1; index >= 0 && i < lines.Count && i <= index + 50; i++)
         {
             if (!lines[i].IsBlank)
             {
-                return TextPatterns.TryLabels(TextPatterns.Clean(lines[i].Joined)) is not null;
+                return lines[i];
             }
         }
-        return false;
+        return null;
     }
+
+    private bool NextIsLabel(int index) =>
+        NextNonBlank(index) is { } next && TextPatterns.TryLabels(TextPatterns.Clean(next.Joined)) is not null;
 
     private void AddProseItem(string number, string rest, ImportLocation location)
     {

@@ -157,10 +157,12 @@ internal sealed partial class LedgerParser
                     if (value.Length > 0)
                     {
                         item.LeadCells.Add(value);
+                        item.LastUnitCells = item.LeadCells;
                     }
                     break;
                 case ColumnRole.Responsible when value.Length > 0:
                     item.ResponsibleCells.Add(value);
+                    item.LastUnitCells = item.ResponsibleCells;
                     break;
                 case ColumnRole.Leader when value.Length > 0:
                     item.LeaderCells.Add(value);
@@ -196,6 +198,10 @@ internal sealed partial class LedgerParser
             || (!line.FromTable && TextPatterns.TryArabic(single) is not null && t.Header.Has(ColumnRole.Number)))
         {
             return false;
+        }
+        if (!line.FromTable && draft is not null && draft.TryContinueUnits(TextPatterns.Clean(single)))
+        {
+            return true;
         }
         var (title, declared) = TextPatterns.SplitDeclaredCount(single);
         var filledAt = line.Cells.ToList().FindIndex(c => c.Trim().Length > 0);

@@ -225,7 +225,8 @@ internal sealed partial class LedgerParser
         }
         var text = TextPatterns.Clean(raw);
         var end = text.IndexOf('。');
-        return (end is > 0 and <= 40 ? text[..end] : null, text);
+        // A lone sentence is the text itself, not a title for it.
+        return (end is > 0 and <= 40 && end < text.Length - 1 ? text[..end] : null, text);
     }
 
     [GeneratedRegex(@"^\*\*(?<t>.+?)\*\*")]

@@ -54,7 +54,11 @@ internal sealed class TableHeader
         return -1;
     }
 
-    public bool SameAs(TableHeader other) => Roles.SequenceEqual(other.Roles);
+    /// <summary>Same columns, ignoring empty trailing cells a repeated header may gain or lose.</summary>
+    public bool SameAs(TableHeader other) => Known(Roles).SequenceEqual(Known(other.Roles));
+
+    private static IEnumerable<ColumnRole> Known(IReadOnlyList<ColumnRole> roles) =>
+        roles.Take(roles.Count - roles.Reverse().TakeWhile(r => r == ColumnRole.Unknown).Count());
 
     public static TableHeader? TryRecognize(IReadOnlyList<string> cells)
     {

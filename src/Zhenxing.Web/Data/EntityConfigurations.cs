@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhenxing.Web.Features.Imports;
+using Zhenxing.Web.Features.ApiKeys;
 using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Notifications;
 using Zhenxing.Web.Features.Pairings;
 using Zhenxing.Web.Features.Units;
 using Zhenxing.Web.Features.Users;
@@ -72,6 +74,9 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         item.Property(i => i.Leaders).HasMaxLength(500);
         item.Property(i => i.SourceLocation).HasMaxLength(100);
         item.Property(i => i.WithdrawnReason).HasMaxLength(1000);
+        item.Property(i => i.FlagReason).HasMaxLength(1000);
+        item.HasMany(i => i.Instructions).WithOne(n => n.Item).HasForeignKey(n => n.ItemId).OnDelete(DeleteBehavior.Cascade);
+        item.HasIndex(i => i.Deadline);
         item.HasIndex(i => new { i.ItemListId, i.Position });
     }
 }
@@ -106,6 +111,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         audit.Property(a => a.EntityType).HasMaxLength(100);
         audit.Property(a => a.EntityId).HasMaxLength(100);
         audit.HasIndex(a => new { a.EntityType, a.EntityId });
+        audit.HasIndex(a => a.ItemId);
     }
 }
 
@@ -147,5 +153,40 @@ internal sealed class PairingConfiguration : IEntityTypeConfiguration<Pairing>
         pairing.HasOne(p => p.SupportingUnit).WithMany().HasForeignKey(p => p.SupportingUnitId).OnDelete(DeleteBehavior.Restrict);
         pairing.HasOne(p => p.County).WithMany().HasForeignKey(p => p.CountyUnitId).OnDelete(DeleteBehavior.Restrict);
         pairing.HasIndex(p => new { p.SchemeId, p.SupportingUnitId, p.CountyUnitId }).IsUnique();
+    }
+}
+
+internal sealed class InstructionConfiguration : IEntityTypeConfiguration<Instruction>
+{
+    public void Configure(EntityTypeBuilder<Instruction> instruction)
+    {
+        instruction.Property(i => i.Text).HasMaxLength(4000);
+        instruction.Property(i => i.Answer).HasMaxLength(4000);
+        instruction.Property(i => i.LeaderName).HasMaxLength(100);
+        instruction.Property(i => i.AnsweredByName).HasMaxLength(100);
+        instruction.Property(i => i.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> notification)
+    {
+        notification.Property(n => n.Text).HasMaxLength(1000);
+        notification.Property(n => n.Link).HasMaxLength(500);
+        notification.HasIndex(n => new { n.UnitId, n.ReadAt });
+        notification.HasIndex(n => new { n.UserId, n.ReadAt });
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> key)
+    {
+        key.Property(k => k.Name).HasMaxLength(100);
+        key.Property(k => k.Prefix).HasMaxLength(20);
+        key.Property(k => k.Hash).HasMaxLength(64);
+        key.HasIndex(k => k.Hash).IsUnique();
+        key.HasOne(k => k.User).WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

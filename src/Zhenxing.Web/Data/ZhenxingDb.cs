@@ -4,7 +4,9 @@ using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Zhenxing.Web.Features.Imports;
+using Zhenxing.Web.Features.ApiKeys;
 using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Notifications;
 using Zhenxing.Web.Features.Pairings;
 using Zhenxing.Web.Features.Units;
 using Zhenxing.Web.Features.Users;
@@ -41,6 +43,9 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
     public DbSet<PairingScheme> PairingSchemes => Set<PairingScheme>();
     public DbSet<Pairing> Pairings => Set<Pairing>();
+    public DbSet<Instruction> Instructions => Set<Instruction>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhenxingDb).Assembly);
@@ -76,6 +81,7 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
                 Action = change.Action,
                 EntityType = change.Entry.Metadata.ClrType.Name,
                 EntityId = KeyOf(change.Entry),
+                ItemId = ItemOf(change.Entry),
                 Before = change.Before,
                 After = change.Action == AuditAction.Deleted ? null : Snapshot(change.Entry, current: true),
             });
@@ -128,6 +134,11 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
         return pending;
     }
 
+    private static int? ItemOf(EntityEntry entry) =>
+        entry.Entity is Item item ? item.Id
+        : entry.Metadata.FindProperty(nameof(ItemUnit.ItemId)) is { } property ? entry.Property(property.Name).CurrentValue as int?
+        : null;
+
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
 
@@ -161,4 +172,13 @@ public sealed class SqliteZhenxingDb(DbContextOptions<SqliteZhenxingDb> options,
 }
 
 public sealed class PostgresZhenxingDb(DbContextOptions<PostgresZhenxingDb> options, ICurrentActor actor, TimeProvider clock)
-    : ZhenxingDb(options, actor, clock);
+    : ZhenxingDb(options, actor, clock)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // Chinese substring search (LIKE '%瑞金市%') over item text uses a trigram index.
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.Entity<Item>().HasIndex(i => i.Text).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_Items_Text_trgm");
+    }
+}

@@ -5,6 +5,8 @@ public static class ChinaTime
 {
     private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
+
     public static string Format(DateTimeOffset? value) =>
         value is { } v ? v.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm") : "";
 }

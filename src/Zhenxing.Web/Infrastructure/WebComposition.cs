@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Zhenxing.Web.Data;
 using Zhenxing.Web.Features.Imports;
+using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Ledger;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure.Auth;
 
@@ -21,6 +23,9 @@ public static class WebComposition
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddScoped<AddUser>();
         services.AddImports();
+        services.Configure<StatusLightOptions>(builder.Configuration.GetSection("Lights"));
+        services.AddScoped(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StatusLightOptions>>().Value);
+        services.AddScoped<LedgerQuery>();
         services.AddProblemDetails();
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddRazorPages(options => options.RootDirectory = "/Features");

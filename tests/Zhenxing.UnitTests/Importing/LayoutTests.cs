@@ -251,7 +251,7 @@ public class LayoutTests
     [Fact]
     public void Parse_RepeatedHeaderAndWrappedCellAcrossPageBreak_KeepsOneItem()
     {
-        var text = "2021年清单\n序号\t事项名称\t牵头单位\n1\t推进第一项工作，\t市发改委\n序号\t事项名称\t牵头单位\n2\t推进第二项工作。\t市财政局\n";
+        var text = "2021年清单\n序号\t事项名称\t牵头单位\n1\t推进第一项工作，\t市发改委\n序 号\t事项名称\t牵头单位\t\n2\t推进第二项工作。\t市财政局\n";
 
         var list = Seeds.ParseText(text).Lists.ShouldHaveSingleItem();
 
@@ -351,5 +351,94 @@ public class LayoutTests
         item.OtherCells["受援县"].ShouldBe("章贡区");
         item.OtherCells["支援单位"].ShouldBe("国务院国资委");
         item.Deadline.ShouldBe(new DateOnly(2021, 12, 31));
+    }
+
+    [Fact]
+    public void Parse_TaskDivisionNoticeWithHeaderChromeAndMixedUnitStyles_GivesNestedWorkPoints()
+    {
+        var text = """
+            赣州市人民政府办公室文件
+            赣市府办字〔2022〕12号
+            赣州市人民政府办公室关于印发2022年《政府工作报告》重点工作任务分工方案的通知
+            各县（市、区）人民政府，市政府各部门，市直、驻市各单位：
+            经市政府同意，现将《2022年〈政府工作报告〉重点工作任务分工方案》印发给你们，请认真贯彻执行。
+            赣州市人民政府办公室
+            2022年2月20日
+            （此件主动公开）
+            - 1 -
+            2022年《政府工作报告》重点工作任务分工方案
+            为确保《政府工作报告》确定的各项目标任务落到实处，现将重点工作任务分工如下：
+            一、主要预期目标（共3项）
+            1. 地区生产总值增长8.5%左右。（责任单位：市发改委、市统计局）
+            2. 规模以上工业增加值增长9.5%左右。（责任单位：市工信局）
+            3. 一般公共预算收入增长6%以上。（责任单位：市财政局、市税务局）
+            二、重点工作任务
+            （一）坚定不移主攻工业
+            4. 深入实施产业链链长制，推动现代家居、有色金属、电子信息等产业集群倍增升级。（责任领导：张三；牵头单位：市工信局；责任单位：各县（市、区）政府、赣州经开区；完成时限：2022年12月底前）
+            5. 实施千亿园区培育计划。
+            牵头单位：市商务局
+            责任单位：各县（市、区）政府
+            完成时限：长期坚持
+            （二）着力扩大有效投资
+            6. 全年实施省市重点项目800个以上，完成投资2000亿元以上。（牵头单位：市发改委；责任单位：市直有关部门）
+            - 2 -
+            7. 加快推进瑞梅铁路、长赣高铁等重大交通项目，力争年内开工建设。（牵头单位：市交通运输局、市铁办；完成时限：三季度末）
+            三、工作要求
+            各地各部门要高度重视，切实加强组织领导。
+            抄送：市委各部门，市人大常委会办公室。
+            """;
+
+        var document = Seeds.ParseText(text);
+
+        document.Errors.ShouldBeEmpty();
+        var list = document.Lists.ShouldHaveSingleItem();
+        list.Title.ShouldBe("2022年《政府工作报告》重点工作任务分工方案");
+        list.DocumentNumber.ShouldBe("赣市府办字〔2022〕12号");
+        list.Categories.Select(c => (c.Number, c.DeclaredCount, c.ItemCount)).ShouldBe([("一", (int?)3, 3), ("二", null, 4)]);
+        list.Categories[1].Children.Select(c => c.Path).ShouldBe(["二/（一）", "二/（二）"]);
+        list.Items.Select(i => i.Number).ShouldBe(["1", "2", "3", "4", "5", "6", "7"]);
+        list.Items[0].ShortTitle.ShouldBeNull();
+        list.Items[0].LeadUnits.ShouldBe(["市发改委"]);
+        list.Items[0].ResponsibleUnits.ShouldBe(["市统计局"]);
+        list.Items[3].Leaders.ShouldBe(["张三"]);
+        list.Items[3].GroupReferences.ShouldBe(["各县（市、区）政府"]);
+        list.Items[3].Deadline.ShouldBe(new DateOnly(2022, 12, 31));
+        list.Items[4].Ongoing.ShouldBeTrue();
+        list.Items[6].LeadUnits.ShouldBe(["市交通运输局", "市铁办"]);
+        list.Items[6].Deadline.ShouldBe(new DateOnly(2022, 9, 30));
+    }
+
+    [Fact]
+    public void Parse_UnitNameWrappedOntoNextLine_IsRejoined()
+    {
+        var text = "2020年清单\n序号\t事项名称\t牵头单位\t责任单位\n1\t完善对口支援工作机制。\t市振兴办、市\t\n教育局\n2\t召开座谈会。\t市振兴办\t市商务局\n";
+
+        var list = Seeds.ParseText(text).Lists.ShouldHaveSingleItem();
+
+        list.Categories.ShouldBeEmpty();
+        list.Items[0].LeadUnits.ShouldBe(["市振兴办", "市教育局"]);
+        list.Items[1].ResponsibleUnits.ShouldBe(["市商务局"]);
+    }
+
+    [Fact]
+    public void Parse_UnnumberedCategoryLinesBetweenNumberedParagraphs_BecomeCategories()
+    {
+        var text = """
+            2023年为民办实事项目
+            教育类（2项）
+            1. 新建城乡学校10所。（牵头单位：市教育局）
+            2. 改扩建幼儿园20所。（牵头单位：市教育局；完成时限：8月底前）
+            医疗类
+            1. 建成区域医疗中心。（牵头单位：市卫健委）
+            """;
+
+        var document = Seeds.ParseText(text);
+
+        document.Errors.ShouldBeEmpty();
+        var list = document.Lists.ShouldHaveSingleItem();
+        list.Title.ShouldBe("2023年为民办实事项目");
+        list.Categories.Select(c => (c.Number, c.Title, c.DeclaredCount, c.ItemCount)).ShouldBe([("", "教育类", (int?)2, 2), ("", "医疗类", null, 1)]);
+        list.Items[1].Deadline.ShouldBe(new DateOnly(2023, 8, 31));
+        list.Items[2].CategoryPath.ShouldBe("医疗类");
     }
 }

@@ -40,6 +40,42 @@ public class ParserPropertyTests
         return Holds(OfficeFixtures.Docx("2021年清单", null, rows));
     }
 
+    [Property(MaxTest = 60)]
+    public bool Parse_GeneratedTable_ReportsEveryRowInEveryFormat(PositiveInt[]? categorySizes, string[]? words)
+    {
+        var sizes = (categorySizes ?? []).Take(8).Select(n => 1 + n.Get % 15).DefaultIfEmpty(1).ToArray();
+        var vocabulary = (words ?? []).Select(w => new string((w ?? "").Where(char.IsLetterOrDigit).Take(20).ToArray())).DefaultIfEmpty("").ToArray();
+        var rows = new List<string[]> { new[] { "序号", "事项名称", "牵头单位", "责任单位", "完成时限" } };
+        var expected = new List<string>();
+        for (var c = 0; c < sizes.Length; c++)
+        {
+            rows.Add([$"{"一二三四五六七八"[c]}、类别{c}（{sizes[c]}项）", "", "", "", ""]);
+            for (var i = 1; i <= sizes[c]; i++)
+            {
+                var itemText = $"推进{vocabulary[(c * 31 + i) % vocabulary.Length]}第{i}项工作。";
+                expected.Add(itemText);
+                rows.Add([i.ToString(System.Globalization.CultureInfo.InvariantCulture), itemText, $"市第{c}局", i % 3 == 0 ? "" : "市财政局、各县（市、区）", "12月底前"]);
+            }
+        }
+        var title = new[] { "2021年重大事项清单" };
+        var text = string.Join('\n', rows.Prepend(title).Select(r => string.Join('\t', r)));
+        var formats = new[]
+        {
+            Encoding.UTF8.GetBytes(text),
+            OfficeFixtures.Docx(title[0], null, rows),
+            OfficeFixtures.Xlsx(("Sheet1", rows.Prepend(title))),
+        };
+        return formats.All(content =>
+        {
+            var document = new DocumentImporter().Parse(content, "generated");
+            var list = document.Lists.SingleOrDefault();
+            return document.Errors.Count == 0 && list is not null
+                && list.Items.Select(i => i.Text).SequenceEqual(expected)
+                && list.Categories.Select(c => c.ItemCount).SequenceEqual(sizes)
+                && list.Items.All(i => i.Deadline == new DateOnly(2021, 12, 31) && i.LeadUnits.Count == 1);
+        });
+    }
+
     private static void Mutate(List<string> lines, int op)
     {
         if (lines.Count == 0)

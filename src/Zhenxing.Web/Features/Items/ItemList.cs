@@ -85,6 +85,11 @@ public sealed class Item : IVersioned
     public bool Ongoing { get; set; }
     public ItemStatus Status { get; set; }
 
+    /// <summary>Flagged by the Office (督办): the item shows red with this reason until the flag is lifted.</summary>
+    public string? FlagReason { get; set; }
+
+    public List<Instruction> Instructions { get; set; } = [];
+
     /// <summary>Items are never deleted: a withdrawn item keeps its history and says why it was withdrawn.</summary>
     public DateTimeOffset? WithdrawnAt { get; set; }
     public string? WithdrawnReason { get; set; }

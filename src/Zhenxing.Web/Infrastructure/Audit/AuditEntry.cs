@@ -17,6 +17,9 @@ public sealed class AuditEntry
     public AuditAction Action { get; set; }
     public required string EntityType { get; set; }
     public required string EntityId { get; set; }
+
+    /// <summary>The item a change belongs to (the item itself, or one of its units or instructions), for its history.</summary>
+    public int? ItemId { get; set; }
     public string? Before { get; set; }
     public string? After { get; set; }
 }

@@ -1,0 +1,180 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Units;
+
+namespace Zhenxing.Web.Features.Ledger;
+
+public sealed record LedgerUnit(int Id, string Name);
+
+public sealed record LedgerRow(
+    int Id,
+    int ListId,
+    string ListTitle,
+    int? CategoryId,
+    string CategoryPath,
+    string CategoryLabel,
+    string Number,
+    string? ShortTitle,
+    string Text,
+    IReadOnlyList<LedgerUnit> LeadUnits,
+    IReadOnlyList<LedgerUnit> ResponsibleUnits,
+    string? GroupReferences,
+    DateOnly? Deadline,
+    string? DeadlineText,
+    bool Ongoing,
+    ItemStatus Status,
+    StatusLight Light,
+    string LightReason,
+    int Instructions,
+    bool Withdrawn,
+    int Version);
+
+/// <summary>A category's place on the page: how many items of the filtered view stand in it.</summary>
+public sealed record LedgerGroup(int ListId, string ListTitle, int? CategoryId, string CategoryLabel, int? DeclaredCount, int Count);
+
+public sealed record LedgerPage(int Total, IReadOnlyList<LedgerRow> Rows, IReadOnlyList<LedgerGroup> Groups, IReadOnlyList<string> Notes);
+
+/// <summary>Runs the ledger's filters for one user: the same visibility, filters and rules for the page and the API.</summary>
+public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<StatusLightOptions> lightOptions)
+{
+    public StatusLights Lights { get; } = StatusLights.For(clock, lightOptions.Value);
+
+    public async Task<LedgerPage> RunAsync(LedgerFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var notes = new List<string>();
+        var items = await FilterAsync(filter, user, notes, cancellationToken);
+        var total = await items.CountAsync(cancellationToken);
+
+        var sorted = filter.Sort switch
+        {
+            LedgerSort.Deadline => items.OrderBy(i => i.Deadline == null).ThenBy(i => i.Deadline).ThenBy(i => i.ItemListId).ThenBy(i => i.Position),
+            LedgerSort.Status => items.OrderByDescending(i => i.Status).ThenBy(i => i.ItemListId).ThenBy(i => i.Position),
+            LedgerSort.Lead => items.OrderBy(i => i.Units.Where(u => u.Role == ItemUnitRole.Lead).OrderBy(u => u.Position).Select(u => u.Unit!.Name).FirstOrDefault())
+                .ThenBy(i => i.ItemListId).ThenBy(i => i.Position),
+            _ => items.OrderBy(i => i.ItemListId).ThenBy(i => i.Position),
+        };
+        var page = await sorted
+            .Skip((filter.SafePage - 1) * filter.SafePageSize)
+            .Take(filter.SafePageSize)
+            .Select(i => new
+            {
+                Item = i,
+                ListTitle = i.ItemList!.Title,
+                CategoryPath = i.Category == null ? "" : i.Category.Path,
+                CategoryNumber = i.Category == null ? "" : i.Category.Number,
+                CategoryTitle = i.Category == null ? "" : i.Category.Title,
+                Units = i.Units.OrderBy(u => u.Position).Select(u => new { u.Role, u.UnitId, u.Unit!.Name }).ToList(),
+                Instructions = i.Instructions.Count,
+            })
+            .AsNoTracking()
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        var rows = page.Select(p =>
+        {
+            var verdict = Lights.Evaluate(p.Item);
+            return new LedgerRow(p.Item.Id, p.Item.ItemListId, p.ListTitle, p.Item.CategoryId, p.CategoryPath,
+                CategoryLabel(p.CategoryNumber, p.CategoryTitle),
+                p.Item.Number, p.Item.ShortTitle, p.Item.Text,
+                p.Units.Where(u => u.Role == ItemUnitRole.Lead).Select(u => new LedgerUnit(u.UnitId, u.Name)).ToList(),
+                p.Units.Where(u => u.Role == ItemUnitRole.Responsible).Select(u => new LedgerUnit(u.UnitId, u.Name)).ToList(),
+                p.Item.GroupReferences, p.Item.Deadline, p.Item.DeadlineText, p.Item.Ongoing, p.Item.Status,
+                verdict.Light, verdict.Reason, p.Instructions, p.Item.WithdrawnAt is not null, p.Item.Version);
+        }).ToList();
+
+        var groups = await items
+            .GroupBy(i => new { i.ItemListId, ListTitle = i.ItemList!.Title, i.CategoryId })
+            .Select(g => new { g.Key.ItemListId, g.Key.ListTitle, g.Key.CategoryId, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var categoryIds = groups.Where(g => g.CategoryId != null).Select(g => g.CategoryId!.Value).ToList();
+        var categories = await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var ledgerGroups = groups
+            .Select(g => categories.GetValueOrDefault(g.CategoryId ?? 0) is { } c
+                ? new LedgerGroup(g.ItemListId, g.ListTitle, c.Id, CategoryLabel(c.Number, c.Title), c.DeclaredCount, g.Count)
+                : new LedgerGroup(g.ItemListId, g.ListTitle, null, "", null, g.Count))
+            .ToList();
+        return new LedgerPage(total, rows, ledgerGroups, notes);
+    }
+
+    /// <summary>The visible items that pass every filter, unsorted.</summary>
+    public async Task<IQueryable<Item>> FilterAsync(LedgerFilter filter, ClaimsPrincipal user, List<string> notes, CancellationToken cancellationToken)
+    {
+        var items = db.Items.VisibleTo(user);
+        items = filter.Withdrawn ? items.Where(i => i.WithdrawnAt != null) : items.Where(i => i.WithdrawnAt == null);
+        if (filter.List.Length > 0)
+        {
+            items = items.Where(i => filter.List.Contains(i.ItemListId));
+        }
+        if (filter.Category is { } categoryId)
+        {
+            // A category includes its sub-categories (三 includes （一）…（七）).
+            var ids = await db.Categories.AsNoTracking().Where(c => c.Id == categoryId || c.ParentId == categoryId).Select(c => c.Id).ToListAsync(cancellationToken);
+            items = items.Where(i => i.CategoryId != null && ids.Contains(i.CategoryId.Value));
+        }
+        items = await ByUnitAsync(items, filter.LeadUnit, ItemUnitRole.Lead, "牵头单位", notes, cancellationToken);
+        items = await ByUnitAsync(items, filter.ResponsibleUnit, ItemUnitRole.Responsible, "责任单位", notes, cancellationToken);
+        items = await ByUnitAsync(items, filter.County, null, "县（市、区）", notes, cancellationToken);
+        if (filter.Status.Length > 0)
+        {
+            items = items.Where(i => filter.Status.Contains(i.Status));
+        }
+        if (filter.Light is { } light)
+        {
+            items = items.Where(Lights.Is(light));
+        }
+        if (filter.DeadlineFrom is { } from)
+        {
+            items = items.Where(i => i.Deadline >= from);
+        }
+        if (filter.DeadlineTo is { } to)
+        {
+            items = items.Where(i => i.Deadline <= to);
+        }
+        if (filter.Overdue)
+        {
+            var today = Lights.Today;
+            items = items.Where(i => i.Status != ItemStatus.Done && !i.Ongoing && i.Deadline != null && i.Deadline < today);
+        }
+        if (filter.Ongoing)
+        {
+            items = items.Where(i => i.Ongoing);
+        }
+        if (filter.Instructed)
+        {
+            items = items.Where(i => i.Instructions.Any());
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            // LIKE (not strpos) so that PostgreSQL can use the trigram index on the text.
+            var pattern = "%" + filter.Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            items = items.Where(i => EF.Functions.Like(i.Text, pattern, "\\")
+                                     || (i.ShortTitle != null && EF.Functions.Like(i.ShortTitle, pattern, "\\")));
+        }
+        return items;
+    }
+
+    private async Task<IQueryable<Item>> ByUnitAsync(IQueryable<Item> items, string? name, ItemUnitRole? role, string label, List<string> notes, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return items;
+        }
+        var unit = await db.Units.AsNoTracking().FindByNameAsync(name, cancellationToken);
+        if (unit is null)
+        {
+            notes.Add($"{label}“{name.Trim()}”不在单位名录中。");
+            return items.Where(_ => false);
+        }
+        var unitId = unit.Id;
+        return role is { } r
+            ? items.Where(i => i.Units.Any(u => u.UnitId == unitId && u.Role == r))
+            : items.Where(i => i.Units.Any(u => u.UnitId == unitId));
+    }
+
+    public static string CategoryLabel(string number, string title) =>
+        number.Length == 0 ? title : number.StartsWith('（') ? $"{number}{title}" : $"{number}、{title}";
+}
