@@ -9,6 +9,7 @@ public sealed class DocumentImporter
     public ParsedDocument Parse(byte[] content, string fileName, ImportOptions? options = null)
     {
         options ??= new ImportOptions();
+        fileName ??= "";
         var messages = new ImportMessages();
         try
         {
@@ -31,7 +32,7 @@ public sealed class DocumentImporter
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            messages.Error(new ImportLocation(1), $"文档无法解析（{ex.GetType().Name}：{ex.Message}），请检查文件是否损坏");
+            messages.Error(new ImportLocation(1), $"文档无法解析，文件可能已损坏或内容超出限制（{ex.GetType().Name}）");
             return Empty(fileName, messages);
         }
     }
@@ -57,10 +58,10 @@ public sealed class DocumentImporter
             }
             return Parse(buffer.ToArray(), fileName, options);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             var messages = new ImportMessages();
-            messages.Error(new ImportLocation(1), $"读取文件失败：{ex.Message}");
+            messages.Error(new ImportLocation(1), $"读取上传的文件失败（{ex.GetType().Name}）");
             return Empty(fileName, messages);
         }
     }

@@ -9,10 +9,10 @@ public sealed class ParsedCategory
         Number = number;
         Title = title;
         DeclaredCount = declaredCount;
-        Parent = parent;
         Location = location;
         Level = parent is null ? 1 : parent.Level + 1;
-        var key = number.Length > 0 ? number : title.Length > 0 ? title : "（未命名类别）";
+        // "/" separates the levels of a path, so a title that contains one cannot keep it.
+        var key = (number.Length > 0 ? number : title.Length > 0 ? title : "（未命名类别）").Replace('/', '／');
         Path = parent is null ? key : $"{parent.Path}/{key}";
     }
 
@@ -27,7 +27,6 @@ public sealed class ParsedCategory
     public IReadOnlyList<ParsedCategory> Children => children;
     public int ItemCount => DirectItemCount + children.Sum(c => c.ItemCount);
 
-    internal ParsedCategory? Parent { get; }
     internal int DirectItemCount { get; set; }
 
     internal void AddChild(ParsedCategory child) => children.Add(child);

@@ -9,8 +9,10 @@ public sealed class ParsedDocument
         IReadOnlyList<string> coordinatingUnits,
         PairingScheme? pairingScheme,
         IReadOnlyList<ImportMessage> warnings,
-        IReadOnlyList<ImportMessage> errors)
+        IReadOnlyList<ImportMessage> errors,
+        IReadOnlyList<ReportingDueDate>? reportingDueDates = null)
     {
+        ReportingDueDates = reportingDueDates ?? [];
         FileName = fileName;
         Lists = lists;
         Pairings = pairings;
@@ -26,6 +28,8 @@ public sealed class ParsedDocument
     /// <summary>Units that coordinate a pairing scheme without a pair of their own (seed 003: 国家发展改革委, 中央组织部).</summary>
     public IReadOnlyList<string> CoordinatingUnits { get; }
     public PairingScheme? PairingScheme { get; }
+    /// <summary>Report-by dates the notice sets (seed 002: 6/30 and 12/30), for the reporting rounds.</summary>
+    public IReadOnlyList<ReportingDueDate> ReportingDueDates { get; }
     public IReadOnlyList<ImportMessage> Warnings { get; }
     public IReadOnlyList<ImportMessage> Errors { get; }
     public bool HasErrors => Errors.Count > 0;

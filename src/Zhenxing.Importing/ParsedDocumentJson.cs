@@ -47,6 +47,16 @@ internal static class ParsedDocumentJson
             {
                 json.WriteNull("pairingScheme");
             }
+            json.WriteStartArray("reportingDueDates");
+            foreach (var due in document.ReportingDueDates)
+            {
+                json.WriteStartObject();
+                json.WriteString("date", due.Date?.ToString("yyyy-MM-dd"));
+                json.WriteString("text", due.Text);
+                WriteLocation(json, due.Location);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
             WriteMessages(json, "warnings", document.Warnings);
             WriteMessages(json, "errors", document.Errors);
             json.WriteEndObject();

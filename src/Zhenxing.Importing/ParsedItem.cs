@@ -4,6 +4,8 @@ public sealed record ParsedItem
 {
     /// <summary>Path of the category the item sits in, e.g. "三/（一）"; empty when the list has no categories.</summary>
     public required string CategoryPath { get; init; }
+    /// <summary>Number (or, unnumbered, title) of the innermost category: "（一）" for "三/（一）".</summary>
+    public string CategoryNumber => CategoryPath.Split('/')[^1];
     public required string Number { get; init; }
     public string? ShortTitle { get; init; }
     public required string Text { get; init; }

@@ -56,7 +56,7 @@ public sealed class ParsedList
         }
     }
 
-    internal void ReplaceLastItem(ParsedItem item) => items[^1] = item;
+    internal void RemoveLastCategory() => categories.RemoveAt(categories.Count - 1);
 
     internal IEnumerable<ParsedCategory> AllCategories() => categories.SelectMany(c => c.SelfAndDescendants());
 }

@@ -9,13 +9,3 @@ public sealed record ParsedPairing
     public required string City { get; init; }
     public required ImportLocation Location { get; init; }
 }
-
-public sealed record PairingScheme
-{
-    public string? Title { get; init; }
-    public string? DocumentNumber { get; init; }
-    public int? PeriodStartYear { get; init; }
-    public int? PeriodEndYear { get; init; }
-    public int? DeclaredSupportingUnits { get; init; }
-    public int? DeclaredCounties { get; init; }
-}

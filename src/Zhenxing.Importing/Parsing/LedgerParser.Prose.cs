@@ -70,7 +70,7 @@ internal sealed partial class LedgerParser
             return;
         }
         // "教育类（3项）" between a title and its numbered items is a category without a number.
-        if ((prose?.List is not null || pendingTitle is not null) && clean.Length <= 20 && TextPatterns.IsTitleCandidate(clean) && NextIsArabic(index))
+        if ((prose?.List is not null || pendingTitle is not null) && clean.Length <= 20 && TextPatterns.IsTitleCandidate(clean, minLength: 2) && NextIsArabic(index))
         {
             var (title, declared) = TextPatterns.SplitDeclaredCount(clean);
             ReadHeading(new Heading("", title, declared, 1), raw, location, index);

@@ -54,6 +54,11 @@ internal sealed partial class LedgerParser
     private void CloseTable()
     {
         FlushDraft();
+        // Short lines after a text table (a signature, a date) were read as unnumbered categories; empty ones go.
+        while (table?.List.Categories.LastOrDefault() is { Number: "", DeclaredCount: null, ItemCount: 0, Children.Count: 0 } empty && empty.Location.Table is null)
+        {
+            table.List.RemoveLastCategory();
+        }
         table = null;
     }
 

@@ -31,7 +31,7 @@ internal sealed partial class LedgerParser
 
     public LedgerParser(IReadOnlyList<SourceLine> lines, ImportMessages messages, ImportOptions options, string fileName)
     {
-        this.lines = VerticalTableJoiner.Join(lines);
+        this.lines = SpacedTableSplitter.Split(VerticalTableJoiner.Join(lines));
         this.messages = messages;
         this.options = options;
         this.fileName = fileName;
@@ -57,7 +57,8 @@ internal sealed partial class LedgerParser
         {
             messages.Error(new ImportLocation(1), "未识别到任何清单：没有找到带表头（如“序号、事项名称、牵头单位、责任单位”）的表格，也没有“一、…”标题下的编号条目或“单位——受援地”结对列表");
         }
-        return new ParsedDocument(fileName, lists, pairings.Pairings, coordinating, scheme, messages.Warnings, messages.Errors);
+        var dueDates = ReportingDueDates.Find(lines, lists.Select(l => l.Year).FirstOrDefault(y => y is not null) ?? facts.Year ?? options.Year);
+        return new ParsedDocument(fileName, lists, pairings.Pairings, coordinating, scheme, messages.Warnings, messages.Errors, dueDates);
     }
 
     private void Read(SourceLine line, int index)

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Zhenxing.Importing.Reading;
 
 namespace Zhenxing.Importing.Parsing;
 
@@ -78,10 +77,10 @@ internal static partial class TextPatterns
 
     public static bool IsAttachmentMarker(string text) => AttachmentPattern().IsMatch(Clean(text));
 
-    public static bool IsTitleCandidate(string text)
+    public static bool IsTitleCandidate(string text, int minLength = 4)
     {
         var s = Clean(text);
-        return s.Length is >= 4 and <= 80
+        return s.Length >= minLength && s.Length <= 80
             && !"。；，：:,;！？!?、".Contains(s[^1])
             && !DocumentFacts.DocumentNumberPattern().IsMatch(s)
             && !DatePattern().IsMatch(s)
@@ -136,7 +135,7 @@ internal static partial class TextPatterns
                 }
                 // "推进…工作。（市发改委牵头，市财政局配合）": unlabelled units after a finished sentence.
                 var unitsOnly = before.Length > 0 && "。；;".Contains(before[^1]) && !UnitExclusionPattern().IsMatch(inner)
-                    && (inner.Contains("牵头") || UnitNames.Split(inner) is { Count: > 0 } names && names.All(n => n.Length <= 20 && UnitSuffixPattern().IsMatch(n)));
+                    && (inner.Contains("牵头") || LooksLikeUnit(inner));
                 return unitsOnly ? (before, [("责任单位", inner)]) : null;
             }
         }
@@ -149,13 +148,15 @@ internal static partial class TextPatterns
         return s;
     }
 
+    public static bool LooksLikeUnit(string text) =>
+        UnitNames.Split(text) is { Count: > 0 } names && names.All(n => n.Length <= 20 && (UnitSuffixPattern().IsMatch(n) || UnitNames.IsGroupReference(n)));
+
     /// <summary>"合计" rows sum a table up; they are not items.</summary>
     public static bool IsTotalRow(IEnumerable<string> cells) =>
         cells.Any(c => DeadlineParser.Compact(c) is "合计" or "总计" or "小计" or "共计");
 
     public static bool IsItemNumber(string text) => ItemNumberPattern().IsMatch(DeadlineParser.Compact(text));
 
-    public static int? ChineseValue(string number) => ChineseNumerals.Parse(number.Trim('（', '）'));
 
     [GeneratedRegex(@"(?<=[^\x00-\x7F])[ \t]+|[ \t]+(?=[^\x00-\x7F])")]
     private static partial Regex SpaceNextToWide();

@@ -118,7 +118,18 @@ internal static class VerticalTableJoiner
                 rowLocation = line.Location;
                 continue;
             }
-            if (row is null || TextPatterns.IsTerminator(text))
+            if (TextPatterns.IsTerminator(text))
+            {
+                break;
+            }
+            // Outside a row, or after a full one, a short label is an unnumbered category ("综合类").
+            if ((row is null || (numbered && row.Count >= width)) && LooksLikeCategory(text))
+            {
+                Emit();
+                result.Add(line);
+                continue;
+            }
+            if (row is null)
             {
                 break;
             }
@@ -129,7 +140,7 @@ internal static class VerticalTableJoiner
     }
 
     /// <summary>Puts a row's cells under the header: extra lines are a wrapped text cell; a short row keeps its deadline last.</summary>
-    private static string[] Align(List<string> row, TableHeader header)
+    internal static string[] Align(List<string> row, TableHeader header)
     {
         var width = header.ColumnCount;
         var cells = new string[width];
@@ -156,6 +167,9 @@ internal static class VerticalTableJoiner
         }
         return cells;
     }
+
+    private static bool LooksLikeCategory(string text) =>
+        text.Length <= 30 && !"。；;，,、".Contains(text[^1]) && !DeadlineParser.Parse(text, 2000).Recognized && !TextPatterns.LooksLikeUnit(text);
 
     private static bool IsSeparator(SourceLine line) => line.Cells.Count == 1 && line.Cells[0].Trim() is "|" or "｜";
 }

@@ -18,37 +18,4 @@ internal static class ChineseNumerals
         var ones = value % 10;
         return (tens == 1 ? "" : Digits[tens].ToString()) + "十" + (ones == 0 ? "" : Digits[ones].ToString());
     }
-
-    public static int? Parse(string text)
-    {
-        if (text.Length == 0)
-        {
-            return null;
-        }
-        var total = 0;
-        var current = 0;
-        foreach (var c in text)
-        {
-            var digit = Digits.IndexOf(c);
-            if (digit >= 0)
-            {
-                current = digit;
-            }
-            else if (c == '十')
-            {
-                total += (current == 0 ? 1 : current) * 10;
-                current = 0;
-            }
-            else if (c == '百')
-            {
-                total += (current == 0 ? 1 : current) * 100;
-                current = 0;
-            }
-            else
-            {
-                return null;
-            }
-        }
-        return total + current;
-    }
 }

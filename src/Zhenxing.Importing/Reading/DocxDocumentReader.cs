@@ -16,7 +16,7 @@ internal sealed class DocxDocumentReader(long maxBytes) : IDocumentReader
         var lines = new List<SourceLine>();
         if (body is null)
         {
-            messages.Error(new ImportLocation(1), "Word 文档没有正文");
+            messages.Error(new ImportLocation(1), "Word 文档没有正文（文件可能已损坏）");
             return lines;
         }
         var numbering = new WordNumbering(document.MainDocumentPart!.NumberingDefinitionsPart?.Numbering);

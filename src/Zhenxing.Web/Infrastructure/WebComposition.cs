@@ -1,11 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Api;
 using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.Items;
 using Zhenxing.Web.Features.Ledger;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure.Auth;
+using Zhenxing.Web.Infrastructure.Problems;
 
 namespace Zhenxing.Web.Infrastructure;
 
@@ -26,7 +28,11 @@ public static class WebComposition
         services.Configure<StatusLightOptions>(builder.Configuration.GetSection("Lights"));
         services.AddScoped(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StatusLightOptions>>().Value);
         services.AddScoped<LedgerQuery>();
+        services.AddScoped<ReshapeItems>();
+        services.AddScoped<Features.Units.MergeUnits>();
+        services.AddScoped<Features.Notifications.NotificationInbox>();
         services.AddProblemDetails();
+        services.AddZhenxingApi();
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddRazorPages(options => options.RootDirectory = "/Features");
         return builder;
@@ -39,12 +45,14 @@ public static class WebComposition
             app.UseExceptionHandler("/error/500");
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseApiProblemDetails();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
         app.MapRazorPages();
+        app.MapZhenxingApi();
         return app;
     }
 }

@@ -47,6 +47,23 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Parse_DocxWithBrokenXml_ReportsDamagedDocumentWithoutThrowing()
+    {
+        using var zip = new MemoryStream();
+        zip.Write(OfficeFixtures.Docx("2021年清单", null, [["序号", "事项名称"], ["1", "推进某项工作。"]]));
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            archive.GetEntry("word/document.xml")!.Delete();
+            using var writer = new StreamWriter(archive.CreateEntry("word/document.xml").Open());
+            writer.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>没有闭合");
+        }
+
+        var document = importer.Parse(zip.ToArray(), "坏.docx");
+
+        document.Errors.ShouldHaveSingleItem().Message.ShouldStartWith("文档无法解析");
+    }
+
+    [Fact]
     public void Parse_DocxWithoutTableOrList_ReportsNoListFound()
     {
         var docx = OfficeFixtures.Docx(body =>

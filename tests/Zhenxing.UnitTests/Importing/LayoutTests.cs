@@ -441,4 +441,52 @@ public class LayoutTests
         list.Items[1].Deadline.ShouldBe(new DateOnly(2023, 8, 31));
         list.Items[2].CategoryPath.ShouldBe("医疗类");
     }
+
+    [Fact]
+    public void Parse_SpaceAlignedColumnsFromPdfLayout_SplitsRows()
+    {
+        var text = """
+            2021年重点任务清单
+            序号   事项名称                         牵头单位      责任单位              完成时限
+            一、产业发展（2项）
+            1      推进工业倍增升级。               市工信局      市发改委、市财政局    6月底前
+            2      建设数字经济产业园。             市大数据局                          三季度末
+            二、民生保障（1项）
+            1      新建城乡学校10所。               市教育局      各县（市、区）        年底前
+            注：本清单由市振兴办负责解释。
+            """;
+
+        var document = Seeds.ParseText(text);
+
+        document.Errors.ShouldBeEmpty();
+        var list = document.Lists.ShouldHaveSingleItem();
+        list.Items.Count.ShouldBe(3);
+        list.Items[0].ResponsibleUnits.ShouldBe(["市发改委", "市财政局"]);
+        list.Items[1].LeadUnits.ShouldBe(["市大数据局"]);
+        list.Items[1].Deadline.ShouldBe(new DateOnly(2021, 9, 30));
+        list.Items[2].GroupReferences.ShouldBe(["各县（市、区）"]);
+    }
+
+    [Fact]
+    public void Parse_SignatureAfterTextTable_IsNotACategory()
+    {
+        var text = "2021年清单\n序号\t事项名称\t牵头单位\n1\t推进某项工作。\t市发改委\n\n赣州市振兴办\n2021年3月1日\n";
+
+        var list = Seeds.ParseText(text).Lists.ShouldHaveSingleItem();
+
+        list.Categories.ShouldBeEmpty();
+        list.Items.ShouldHaveSingleItem().CategoryPath.ShouldBe("");
+    }
+
+    [Fact]
+    public void Parse_WebTableWithUnnumberedCategoryAfterFullRow_StartsCategory()
+    {
+        var text = "2021年重点工作清单\n序号\n事项名称\n牵头单位\n完成时限\n综合类\n1\n召开领导小组会议。\n办公室\n6月底前\n督查类\n1\n开展年度考评。\n督查科\n年底前\n";
+
+        var list = Seeds.ParseText(text).Lists.ShouldHaveSingleItem();
+
+        list.Categories.Select(c => (c.Title, c.ItemCount)).ShouldBe([("综合类", 1), ("督查类", 1)]);
+        list.Items[0].Text.ShouldBe("召开领导小组会议。");
+        list.Items[1].LeadUnits.ShouldBe(["督查科"]);
+    }
 }

@@ -76,6 +76,41 @@ public class ParserPropertyTests
         });
     }
 
+    [Property(MaxTest = 60)]
+    public bool Parse_MutatedSeedTableAsDocxAndXlsx_NeverThrowsAndKeepsReportedRows(int[]? operations)
+    {
+        var rows = OfficeFixtures.Rows(Seeds.Parse("001").Lists[0]).Select(r => r.ToArray()).ToList();
+        foreach (var op in operations ?? [])
+        {
+            var n = Math.Abs((long)op);
+            var at = (int)(n / 5 % rows.Count);
+            var row = rows[at];
+            if (row.Length == 0)
+            {
+                rows[at] = row = [""];
+            }
+            switch (n % 5)
+            {
+                case 0 when rows.Count > 1:
+                    rows.RemoveAt(at);
+                    break;
+                case 1:
+                    rows.Insert(at, row);
+                    break;
+                case 2:
+                    row[(int)(n / 5 % row.Length)] = "";
+                    break;
+                case 3:
+                    rows[at] = row.Skip(1).ToArray();
+                    break;
+                default:
+                    row[(int)(n / 5 % row.Length)] = Fragments[(int)(n % Fragments.Length)].Replace("\0", "");
+                    break;
+            }
+        }
+        return Holds(OfficeFixtures.Docx("2021年清单", 18, rows)) && Holds(OfficeFixtures.Xlsx(("Sheet1", rows)));
+    }
+
     private static void Mutate(List<string> lines, int op)
     {
         if (lines.Count == 0)

@@ -132,6 +132,16 @@ public class SeedImportTests
     }
 
     [Fact]
+    public void Parse_LeadingGroupNotice_FindsTheReportingDueDates()
+    {
+        var dueDates = Seeds.Parse("002").ReportingDueDates;
+
+        dueDates.Select(d => d.Date).ShouldBe([new DateOnly(2020, 6, 30), new DateOnly(2020, 12, 30)]);
+        dueDates[0].Text.ShouldBe("6月30日");
+        Seeds.Parse("001").ReportingDueDates.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Parse_PairingScheme_Gives61UnitsPairedWith43CountiesAnd2Coordinators()
     {
         var document = Seeds.Parse("003");

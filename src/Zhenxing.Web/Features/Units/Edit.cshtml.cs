@@ -8,7 +8,7 @@ using Zhenxing.Web.Features.Users;
 namespace Zhenxing.Web.Features.Units;
 
 [Authorize(Roles = $"{nameof(Role.Admin)},{nameof(Role.Office)}")]
-public sealed class EditUnitModel(ZhenxingDb db) : PageModel
+public sealed class EditUnitModel(ZhenxingDb db, MergeUnits merge) : PageModel
 {
     [BindProperty]
     public UnitForm Form { get; set; } = new();
@@ -27,6 +27,10 @@ public sealed class EditUnitModel(ZhenxingDb db) : PageModel
             return NotFound();
         }
         Form = UnitForm.From(unit);
+        if (Request.Query["merged"].ToString() is { Length: > 0 } merged)
+        {
+            Confirmation = $"已将“{merged}”合并到本单位：其事项、用户、结对均已转到本单位，原名称记为简称。";
+        }
         await LoadParentsAsync(cancellationToken);
         return Page();
     }
@@ -70,6 +74,29 @@ public sealed class EditUnitModel(ZhenxingDb db) : PageModel
         ModelState.Clear();
         await LoadParentsAsync(cancellationToken);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostMergeAsync(int id, string? mergeInto, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.AsNoTracking().Include(u => u.Aliases).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+        var problem = string.IsNullOrWhiteSpace(mergeInto)
+            ? "请填写要合并到的单位。"
+            : await merge.RunAsync(id, Form.Version, mergeInto, cancellationToken);
+        if (problem is not null)
+        {
+            db.ChangeTracker.Clear();
+            Form = UnitForm.From(unit);
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, problem);
+            await LoadParentsAsync(cancellationToken);
+            return Page();
+        }
+        var target = await db.Units.FindByNameAsync(mergeInto!, cancellationToken);
+        return Redirect($"/admin/units/{target!.Id}?merged={Uri.EscapeDataString(unit.Name)}");
     }
 
     private async Task<IActionResult> ConflictAsync(int id, CancellationToken cancellationToken)

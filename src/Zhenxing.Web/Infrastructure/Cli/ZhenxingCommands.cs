@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.ApiKeys;
 using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure.Audit;
@@ -22,6 +23,9 @@ public static class ZhenxingCommands
                                      [--unit 单位名称] [--display-name 姓名] [--password-stdin]
           user password              重设密码并解除锁定：--name 用户名 [--password-stdin]
           user list                  列出所有用户
+          apikey create              为用户创建 API 密钥（只显示一次）：--user 用户名 [--name 名称]
+          apikey list                列出 API 密钥：[--user 用户名]
+          apikey revoke              撤销 API 密钥：--id 密钥编号
           import 文件…               导入事项清单或结对名单（.txt/.docx/.xlsx）：
                                      [--dry-run 只预览] [--year 2021] [--json] [--apply-changes 应用新版本的差异]
 
@@ -48,6 +52,7 @@ public static class ZhenxingCommands
             {
                 "serve" => await ServeAsync(rest),
                 "user" => await UserCommands.RunAsync(rest),
+                "apikey" => await ApiKeyCommands.RunAsync(rest),
                 "import" => await ImportCommand.RunAsync(rest),
                 _ => UsageError($"未知命令“{verb}”。"),
             };

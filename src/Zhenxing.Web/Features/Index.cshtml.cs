@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Users;
+
+namespace Zhenxing.Web.Features;
+
+[AllowAnonymous]
+public sealed class IndexModel : PageModel
+{
+    /// <summary>A liaison's home page is its unit's items ("我的事项").</summary>
+    public IActionResult OnGet() =>
+        User.IsInRole(nameof(Role.Liaison)) && ItemScope.UnitOf(User) is { } unitId
+            ? Redirect($"/units/{unitId}")
+            : Page();
+}

@@ -1,0 +1,202 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Ledger;
+using Zhenxing.Web.Features.Notifications;
+using Zhenxing.Web.Infrastructure;
+
+namespace Zhenxing.Web.Features.Items;
+
+public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvider clock) : PageModel
+{
+    public sealed record UnitLink(int Id, string Name);
+    public sealed record HistoryRow(string At, string Actor, string What, string Changes);
+
+    public Item Item { get; private set; } = null!;
+    public string ListTitle { get; private set; } = "";
+    public string CategoryLabel { get; private set; } = "";
+    public List<UnitLink> LeadUnits { get; private set; } = [];
+    public List<UnitLink> ResponsibleUnits { get; private set; } = [];
+    public LightVerdict Light { get; private set; } = null!;
+    public List<Instruction> Instructions { get; private set; } = [];
+    public List<HistoryRow> History { get; private set; } = [];
+    public bool CanEdit => ItemScope.CanEdit(User);
+    public bool CanInstruct => ItemScope.CanInstruct(User);
+
+    /// <summary>A liaison of one of the lead units answers the leader's instructions.</summary>
+    public bool CanAnswer { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostInstructAsync(int id, string? text, CancellationToken cancellationToken)
+    {
+        if (!CanInstruct)
+        {
+            return Forbid();
+        }
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > 4000)
+        {
+            ModelState.AddModelError("text", "请填写批示内容（不超过 4000 字）。");
+            return Page();
+        }
+        var now = clock.GetUtcNow();
+        var leaderName = User.FindFirstValue(ClaimTypes.GivenName) ?? User.Identity!.Name!;
+        db.Instructions.Add(new Instruction
+        {
+            ItemId = id,
+            LeaderUserId = int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!),
+            LeaderName = leaderName,
+            Text = text.Trim(),
+            CreatedAt = now,
+        });
+        foreach (var unit in LeadUnits)
+        {
+            db.Notifications.Add(new Notification
+            {
+                UnitId = unit.Id,
+                Text = $"{leaderName}对事项“{Shorten(Item)}”作出批示，请在下次报送进展时答复。",
+                Link = $"/items/{id}",
+                CreatedAt = now,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        Message = LeadUnits.Count > 0
+            ? $"批示已保存，并已通知牵头单位：{string.Join("、", LeadUnits.Select(u => u.Name))}。"
+            : "批示已保存。该事项尚无牵头单位，请振兴办指定后由其答复。";
+        return Redirect($"/items/{id}");
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(int id, int instructionId, int version, string? answer, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!CanAnswer)
+        {
+            return Forbid();
+        }
+        var instruction = await db.Instructions.SingleOrDefaultAsync(i => i.Id == instructionId && i.ItemId == id, cancellationToken);
+        if (instruction is null)
+        {
+            return NotFound();
+        }
+        if (string.IsNullOrWhiteSpace(answer) || answer.Trim().Length > 4000)
+        {
+            ModelState.AddModelError("answer", "请填写答复内容（不超过 4000 字）。");
+            return Page();
+        }
+        db.Entry(instruction).Property(i => i.Version).OriginalValue = version;
+        instruction.Answer = answer.Trim();
+        instruction.AnsweredAt = clock.GetUtcNow();
+        instruction.AnsweredByName = User.FindFirstValue(ClaimTypes.GivenName) ?? User.Identity!.Name;
+        db.Notifications.Add(new Notification
+        {
+            UserId = instruction.LeaderUserId,
+            Text = $"{instruction.AnsweredByName}已答复您对事项“{Shorten(Item)}”的批示。",
+            Link = $"/items/{id}",
+            CreatedAt = clock.GetUtcNow(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, cancellationToken);
+            ModelState.AddModelError("answer", "该批示已被他人答复或修改，您的答复未保存。请查看最新答复后再决定是否补充。");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        Message = "答复已保存，并已通知作出批示的领导。";
+        return Redirect($"/items/{id}");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var found = await db.Items.VisibleTo(User).AsNoTracking()
+            .Where(i => i.Id == id)
+            .Select(i => new
+            {
+                Item = i,
+                ListTitle = i.ItemList!.Title,
+                CategoryNumber = i.Category == null ? "" : i.Category.Number,
+                CategoryTitle = i.Category == null ? "" : i.Category.Title,
+                Units = i.Units.OrderBy(u => u.Position).Select(u => new { u.Role, u.UnitId, u.Unit!.Name }).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return false;
+        }
+        Item = found.Item;
+        ListTitle = found.ListTitle;
+        CategoryLabel = LedgerQuery.CategoryLabel(found.CategoryNumber, found.CategoryTitle);
+        LeadUnits = found.Units.Where(u => u.Role == ItemUnitRole.Lead).Select(u => new UnitLink(u.UnitId, u.Name)).ToList();
+        ResponsibleUnits = found.Units.Where(u => u.Role == ItemUnitRole.Responsible).Select(u => new UnitLink(u.UnitId, u.Name)).ToList();
+        Light = ledger.Lights.Evaluate(Item);
+        Instructions = await db.Instructions.AsNoTracking().Where(i => i.ItemId == id).OrderBy(i => i.Id).ToListAsync(cancellationToken);
+        CanAnswer = ItemScope.UnitOf(User) is { } unitId && User.IsInRole(nameof(Users.Role.Liaison)) && LeadUnits.Any(u => u.Id == unitId);
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.ItemId == id).OrderByDescending(a => a.Id).Take(200).ToListAsync(cancellationToken);
+        History = entries.Select(e => new HistoryRow(ChinaTime.Format(e.At), e.Actor, Describe(e.EntityType, e.Action), Changes(e.Before, e.After))).ToList();
+        return true;
+    }
+
+    private static string Shorten(Item item)
+    {
+        var text = item.ShortTitle ?? item.Text;
+        return text.Length > 30 ? text[..30] + "…" : text;
+    }
+
+    private static string Describe(string entityType, Infrastructure.Audit.AuditAction action)
+    {
+        var what = entityType switch
+        {
+            nameof(Items.Item) => "事项",
+            nameof(ItemUnit) => "单位",
+            nameof(Instruction) => "批示",
+            _ => entityType,
+        };
+        var verb = action switch
+        {
+            Infrastructure.Audit.AuditAction.Added => "新增",
+            Infrastructure.Audit.AuditAction.Modified => "修改",
+            _ => "删除",
+        };
+        return verb + what;
+    }
+
+    /// <summary>The fields that differ between the two snapshots, as "field: old → new".</summary>
+    private static string Changes(string? before, string? after)
+    {
+        var old = Parse(before);
+        var now = Parse(after);
+        var keys = old.Keys.Union(now.Keys).Where(k => k is not ("Version" or "Id" or "Position"));
+        var changes = keys
+            .Where(k => old.GetValueOrDefault(k) != now.GetValueOrDefault(k))
+            .Select(k => before is null ? $"{k}：{Clip(now.GetValueOrDefault(k))}"
+                : after is null ? $"{k}：{Clip(old.GetValueOrDefault(k))}"
+                : $"{k}：{Clip(old.GetValueOrDefault(k))} → {Clip(now.GetValueOrDefault(k))}");
+        return string.Join("；", changes);
+
+        static string Clip(string? value) => value is null ? "（空）" : value.Length > 60 ? value[..60] + "…" : value;
+    }
+
+    private static Dictionary<string, string?> Parse(string? json) =>
+        json is null
+            ? []
+            : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!
+                .ToDictionary(p => p.Key, p => p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.ToString());
+}

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.Web.Data;
+
+namespace Zhenxing.Web.Features.Units;
+
+/// <summary>
+/// Merges a unit into another (two entries for one organisation): every item, user, pairing, list, child unit
+/// and notification that named the first names the second, the first's name and aliases become the second's
+/// aliases, and the first is removed — in one transaction, every change audited.
+/// </summary>
+public sealed class MergeUnits(ZhenxingDb db)
+{
+    public async Task<string?> RunAsync(int sourceId, int sourceVersion, string targetName, CancellationToken cancellationToken)
+    {
+        var source = await db.Units.Include(u => u.Aliases).SingleOrDefaultAsync(u => u.Id == sourceId, cancellationToken);
+        if (source is null)
+        {
+            return "要合并的单位不存在。";
+        }
+        var target = await db.Units.Include(u => u.Aliases).FindByNameAsync(targetName, cancellationToken);
+        if (target is null)
+        {
+            return $"单位“{targetName.Trim()}”不在单位名录中。";
+        }
+        if (target.Id == source.Id)
+        {
+            return "不能把单位合并到它自己。";
+        }
+        db.Entry(source).Property(u => u.Version).OriginalValue = sourceVersion;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var itemUnits = await db.ItemUnits.Where(u => u.UnitId == source.Id || u.UnitId == target.Id).ToListAsync(cancellationToken);
+        foreach (var row in itemUnits.Where(u => u.UnitId == source.Id))
+        {
+            if (itemUnits.Any(t => t.UnitId == target.Id && t.ItemId == row.ItemId && t.Role == row.Role))
+            {
+                db.ItemUnits.Remove(row);
+            }
+            else
+            {
+                row.UnitId = target.Id;
+            }
+        }
+        foreach (var user in await db.Users.Where(u => u.UnitId == source.Id).ToListAsync(cancellationToken))
+        {
+            user.UnitId = target.Id;
+        }
+        foreach (var pairing in await db.Pairings.Where(p => p.SupportingUnitId == source.Id || p.CountyUnitId == source.Id).ToListAsync(cancellationToken))
+        {
+            pairing.SupportingUnitId = pairing.SupportingUnitId == source.Id ? target.Id : pairing.SupportingUnitId;
+            pairing.CountyUnitId = pairing.CountyUnitId == source.Id ? target.Id : pairing.CountyUnitId;
+        }
+        foreach (var child in await db.Units.Where(u => u.ParentId == source.Id).ToListAsync(cancellationToken))
+        {
+            child.ParentId = child.Id == target.Id ? null : target.Id;
+        }
+        foreach (var list in await db.ItemLists.Where(l => l.IssuingUnitId == source.Id).ToListAsync(cancellationToken))
+        {
+            list.IssuingUnitId = target.Id;
+        }
+        foreach (var notification in await db.Notifications.Where(n => n.UnitId == source.Id).ToListAsync(cancellationToken))
+        {
+            notification.UnitId = target.Id;
+        }
+        var names = source.Aliases.Select(a => a.Name).Prepend(source.Name).Where(n => n != target.Name && target.Aliases.All(a => a.Name != n)).ToList();
+        source.Aliases.Clear();
+        db.Units.Remove(source);
+        try
+        {
+            // The source's names must be free before they become the target's aliases.
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var name in names)
+            {
+                target.Aliases.Add(new UnitAlias { Name = name });
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return "在您操作期间，该单位已被其他用户修改，未合并。请刷新后重试。";
+        }
+    }
+}
