@@ -193,14 +193,17 @@ public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvide
         var categories = list.Categories.ToDictionary(c => c.Path);
         AddCategories(list, plan.List.Categories, null, categories);
 
-        var items = list.Items.ToDictionary(i => ImportPlan.ItemKey(i.Category?.Path ?? "", i.Number));
+        var stored = list.Items.OrderBy(i => i.Position).ToList();
+        var storedKeys = ImportPlan.ItemKeys(stored.Select(i => (i.Category?.Path ?? "", i.Number)));
+        var items = stored.Select((item, index) => (item, key: storedKeys[index])).ToDictionary(p => p.key, p => p.item);
+        var parsedKeys = ImportPlan.ItemKeys(plan.List.Items.Select(i => (i.CategoryPath, i.Number)));
         var changed = plan.Changed.Select(c => c.Old.Key).ToHashSet();
         var removed = plan.Removed.Select(r => r.Key).ToHashSet();
         var now = clock.GetUtcNow();
         for (var position = 0; position < plan.List.Items.Count; position++)
         {
             var parsed = plan.List.Items[position];
-            var key = ImportPlan.ItemKey(parsed.CategoryPath, parsed.Number);
+            var key = parsedKeys[position];
             if (!items.TryGetValue(key, out var item))
             {
                 item = new Item { Number = "", Text = "" };

@@ -97,6 +97,7 @@ public sealed class PlanImport(ZhenxingDb db, DocumentImporter importer)
 
         var existing = await db.Items.AsNoTracking()
             .Where(i => i.ItemListId == existingId && i.WithdrawnAt == null)
+            .OrderBy(i => i.Position)
             .Select(i => new
             {
                 i.Id, i.Number, i.ShortTitle, i.Text, i.DeadlineText, i.GroupReferences,
@@ -104,15 +105,17 @@ public sealed class PlanImport(ZhenxingDb db, DocumentImporter importer)
                 Units = i.Units.OrderBy(u => u.Position).Select(u => new { u.Role, u.Unit!.Name }).ToList(),
             })
             .ToListAsync(cancellationToken);
-        var byKey = existing.ToDictionary(i => ImportPlan.ItemKey(i.CategoryPath, i.Number));
-        var parsedKeys = list.Items.Select(i => ImportPlan.ItemKey(i.CategoryPath, i.Number)).ToHashSet();
+        var existingKeys = ImportPlan.ItemKeys(existing.Select(i => (i.CategoryPath, i.Number)));
+        var byKey = existing.Select((item, index) => (item, key: existingKeys[index])).ToDictionary(p => p.key, p => p.item);
+        var parsedKeys = ImportPlan.ItemKeys(list.Items.Select(i => (i.CategoryPath, i.Number)));
 
         var added = new List<ParsedItem>();
         var changed = new List<ChangedItem>();
-        foreach (var item in list.Items)
+        for (var index = 0; index < list.Items.Count; index++)
         {
-            var key = ImportPlan.ItemKey(item.CategoryPath, item.Number);
-            if (!byKey.TryGetValue(key, out var old))
+            var item = list.Items[index];
+            var key = parsedKeys[index];
+            if (!byKey.Remove(key, out var old))
             {
                 added.Add(item);
                 continue;
@@ -140,10 +143,8 @@ public sealed class PlanImport(ZhenxingDb db, DocumentImporter importer)
                 changed.Add(new ChangedItem(new ExistingItem(old.Id, key, old.Number, old.Text), item, fields));
             }
         }
-        var removed = existing
-            .Where(i => !parsedKeys.Contains(ImportPlan.ItemKey(i.CategoryPath, i.Number)))
-            .Select(i => new ExistingItem(i.Id, ImportPlan.ItemKey(i.CategoryPath, i.Number), i.Number, i.Text))
-            .ToList();
+        // What is left was in the stored version only.
+        var removed = byKey.Select(p => new ExistingItem(p.Value.Id, p.Key, p.Value.Number, p.Value.Text)).ToList();
         return new ListPlan(list, existingId, added, removed, changed);
     }
 

@@ -93,6 +93,29 @@ public abstract class ImportTests(ZhenxingAppFactory app) : IntegrationTest(app)
         second.GroupReferences.ShouldContain("区直有关部门");
     }
 
+    [Theory]
+    [InlineData("docx")]
+    [InlineData("xlsx")]
+    public async Task Seed001AsWordOrExcelGivesTheSameLedgerAsTheText(string format)
+    {
+        var parsed = new Zhenxing.Importing.DocumentImporter().Parse(Seeds.Read("001"), "001.txt").Lists.Single();
+        var rows = Zhenxing.UnitTests.Importing.OfficeFixtures.Rows(parsed);
+        var content = format == "docx"
+            ? Zhenxing.UnitTests.Importing.OfficeFixtures.Docx(parsed.Title, parsed.DeclaredTotal, rows)
+            : Zhenxing.UnitTests.Importing.OfficeFixtures.Xlsx(("Sheet1", rows.Prepend([parsed.Title]).ToList()));
+        var office = await OfficeAsync();
+
+        var preview = await office.UploadAsync($"001.{format}", content, year: 2021);
+        (await office.PostFormAsync(preview, [], handler: "Confirm")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var items = await App.WithDbAsync(db => db.Items.AsNoTracking().OrderBy(i => i.Position)
+            .Select(i => new { i.Number, i.Text, i.Deadline, Path = i.Category!.Path, Lead = i.Units.Where(u => u.Role == ItemUnitRole.Lead).Select(u => u.Unit!.Name).ToList() })
+            .ToListAsync());
+        items.Count.ShouldBe(18);
+        items.Select(i => (i.Path, i.Number, i.Text, i.Deadline)).ShouldBe(parsed.Items.Select(i => (i.CategoryPath, i.Number, i.Text, i.Deadline)));
+        items[0].Lead.ShouldBe(["区党群部"]);
+    }
+
     [Fact]
     public async Task Seed003_BuildsThePairingRegistry()
     {
@@ -165,6 +188,23 @@ public abstract class ImportTests(ZhenxingAppFactory app) : IntegrationTest(app)
         (await CountAsync<ItemList>()).ShouldBe(1);
         var categoryCounts = await App.WithDbAsync(db => db.Categories.OrderBy(c => c.Path).Select(c => c.DeclaredCount).ToListAsync());
         categoryCounts.ShouldBe([1, 2]);
+    }
+
+    [Fact]
+    public async Task ANumberRepeatedInACategoryKeepsBothItemsThroughANewVersion()
+    {
+        var office = await OfficeAsync();
+        var repeated = ImportFixtures.Version1.Replace("2\t事项乙", "1\t事项乙");
+        await office.PostFormAsync(await office.UploadAsync("dup1.txt", ImportFixtures.Utf8(repeated)), [], handler: "Confirm");
+        (await CountAsync<Item>()).ShouldBe(3);
+
+        var preview = await office.UploadAsync("dup2.txt", ImportFixtures.Utf8(repeated.Replace("事项乙：完善测试机制。", "事项乙：完善并落实测试机制。")));
+        var diff = (await (await office.GetAsync(preview)).HtmlAsync()).QuerySelector(".diff")!;
+        diff.TextContent.ShouldContain("新增 0 项，删除 0 项（确认后撤销，不删除记录），修改 1 项");
+        await office.PostFormAsync(preview, [], handler: "Confirm");
+
+        var texts = await App.WithDbAsync(db => db.Items.Where(i => i.WithdrawnAt == null).OrderBy(i => i.Position).Select(i => i.Text).ToListAsync());
+        texts.ShouldBe(["事项甲：推进测试工作。", "事项乙：完善并落实测试机制。", "事项丙：持续开展测试。"]);
     }
 
     [Fact]
