@@ -66,13 +66,33 @@ public sealed partial class AppServer : IAsyncLifetime
     public string[] DatabaseSwitches => [$"--ConnectionStrings:Zhenxing=Data Source={Path.Combine(_directory, "data", "zhenxing.db")}"];
 
     /// <summary>Adds a user through `zhenxing user add`, as an operator would.</summary>
-    public async Task AddUserAsync(string userName, string role, string password)
+    public async Task AddUserAsync(string userName, string role, string password, string? unit = null)
     {
-        var result = await ZhenxingExecutable.RunAsync(["user", "add", "--name", userName, "--role", role, "--password-stdin", .. DatabaseSwitches], password);
+        string[] unitSwitch = unit is null ? [] : ["--unit", unit];
+        var result = await ZhenxingExecutable.RunAsync(["user", "add", "--name", userName, "--role", role, .. unitSwitch, "--password-stdin", .. DatabaseSwitches], password);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"user add {userName} failed: {result.Output}{result.Error}");
         }
+    }
+
+    /// <summary>Imports seed documents through `zhenxing import` (a second import of the same file changes nothing).</summary>
+    public async Task ImportSeedsAsync(params string[] prefixes)
+    {
+        var result = await ZhenxingExecutable.RunAsync(["import", .. prefixes.Select(Seeds.Path), .. DatabaseSwitches]);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"import failed: {result.Output}{result.Error}");
+        }
+    }
+
+    public async Task<IPage> SignedInPageAsync(string userName, string password, int width = 1280)
+    {
+        var page = await NewPageAsync(width);
+        var login = new Pages.LoginPage(page);
+        await login.OpenAsync();
+        await login.SignInAsync(userName, password);
+        return page;
     }
 
     public string Output

@@ -57,7 +57,8 @@ public sealed class SignInTests(AppServer app)
         var liaison = await app.NewPageAsync(width: 390, height: 844);
         await new LoginPage(liaison).OpenAsync();
         await new LoginPage(liaison).SignInAsync("czj-liaison", "liaison-pass-1");
-        (await liaison.Locator("h1").InnerTextAsync()).ShouldBe("欢迎，财政局联络员");
+        (await liaison.Locator("h1").InnerTextAsync()).ShouldBe("我的事项 · 市财政局");
+        (await liaison.Locator(".who").InnerTextAsync()).ShouldContain("财政局联络员");
         (await liaison.Locator(".mainnav").InnerTextAsync()).ShouldNotContain("用户管理");
         var forbidden = await liaison.GotoAsync("/admin/users");
         forbidden!.Status.ShouldBe(403);

@@ -27,6 +27,7 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     private static readonly JsonSerializerOptions AuditJson = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
     private static readonly HashSet<string> SecretProperties = [nameof(User.PasswordHash)];

@@ -85,6 +85,10 @@ public static class ApiComposition
             // Served from the app itself: no fonts, telemetry or proxy from outside (the network may be closed).
             options.DefaultFonts = false;
             options.Telemetry = false;
+            options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            options.Agent = new ScalarAgentOptions { Disabled = true };
+            options.Mcp = new ScalarMcpOptions { Disabled = true };
+            options.HideClientButton = true;
             options.AddPreferredSecuritySchemes(BearerSchemeName);
         }).AllowAnonymous();
         return app;

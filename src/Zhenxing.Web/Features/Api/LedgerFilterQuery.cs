@@ -16,6 +16,11 @@ public static class LedgerFilterQuery
     {
         var filter = new LedgerFilter();
         var errors = new Dictionary<string, string[]>();
+        // A misspelt filter must not silently answer the whole ledger.
+        foreach (var unknown in query.Keys.Where(k => !Names.Contains(k, StringComparer.OrdinalIgnoreCase)))
+        {
+            Add(unknown, $"未知的查询参数 {unknown}；可用的参数为 {string.Join("、", Names)}。");
+        }
 
         filter.List = [.. Values(query, "list").Select(v => Integer(v, "list", "清单编号", minimum: 1)).OfType<int>()];
         filter.Category = Single(query, "category") is { } category ? Integer(category, "category", "类别编号", minimum: 1) : null;
@@ -89,6 +94,10 @@ public static class LedgerFilterQuery
         void Add(string name, string message) =>
             errors[name] = errors.TryGetValue(name, out var existing) ? [.. existing, message] : [message];
     }
+
+    private static readonly string[] Names =
+        ["list", "category", "leadUnit", "responsibleUnit", "county", "status", "light", "deadlineFrom", "deadlineTo",
+         "overdue", "ongoing", "instructed", "withdrawn", "q", "sort", "page", "pageSize"];
 
     private static IEnumerable<string> Values(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var values)

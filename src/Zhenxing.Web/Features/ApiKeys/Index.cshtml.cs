@@ -33,6 +33,8 @@ public sealed class IndexModel(ZhenxingDb db, CreateApiKey createApiKey, TimePro
         {
             CreatedSecret = created.Secret;
             Notice = $"已创建 API 密钥“{created.Key.Name}”。";
+            // The form starts empty again for the next key instead of echoing the posted name.
+            ModelState.Remove(nameof(Name));
             Name = null;
         }
         await LoadAsync(cancellationToken);

@@ -150,7 +150,12 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         Instructions = await db.Instructions.AsNoTracking().Where(i => i.ItemId == id).OrderBy(i => i.Id).ToListAsync(cancellationToken);
         CanAnswer = ItemScope.UnitOf(User) is { } unitId && User.IsInRole(nameof(Users.Role.Liaison)) && LeadUnits.Any(u => u.Id == unitId);
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.ItemId == id).OrderByDescending(a => a.Id).Take(200).ToListAsync(cancellationToken);
-        History = entries.Select(e => new HistoryRow(ChinaTime.Format(e.At), e.Actor, Describe(e.EntityType, e.Action), Changes(e.Before, e.After))).ToList();
+        var unitIds = entries.Where(e => e.EntityType == nameof(ItemUnit))
+            .Select(e => Parse(e.After ?? e.Before).GetValueOrDefault("UnitId"))
+            .Select(v => int.TryParse(v, out var unitId) ? unitId : 0).Distinct().ToList();
+        var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id.ToString(), u => u.Name, cancellationToken);
+        History = entries.Select(e => new HistoryRow(ChinaTime.Format(e.At), e.Actor, Describe(e.EntityType, e.Action), Changes(e.Before, e.After, unitNames))).ToList();
         return true;
     }
 
@@ -178,20 +183,45 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         return verb + what;
     }
 
-    /// <summary>The fields that differ between the two snapshots, as "field: old → new".</summary>
-    private static string Changes(string? before, string? after)
+    private static readonly Dictionary<string, string> FieldLabels = new()
+    {
+        ["Number"] = "序号", ["ShortTitle"] = "简称", ["Text"] = "事项内容", ["Deadline"] = "完成时限", ["DeadlineText"] = "时限原文",
+        ["Ongoing"] = "长期推进", ["Status"] = "状态", ["FlagReason"] = "督办", ["WithdrawnAt"] = "撤销时间", ["WithdrawnReason"] = "撤销原因",
+        ["GroupReferences"] = "泛指单位", ["Leaders"] = "责任领导", ["CategoryId"] = "类别", ["UnitId"] = "单位", ["Role"] = "角色",
+        ["LeaderName"] = "领导", ["Answer"] = "答复", ["AnsweredByName"] = "答复人",
+    };
+
+    private static readonly HashSet<string> Hidden = ["Id", "Version", "Position", "ItemId", "ItemListId", "LeaderUserId", "CreatedAt", "AnsweredAt", "SourceLocation"];
+
+    /// <summary>The fields that differ between the two snapshots, as "field: old → new", in Chinese where the field is known.</summary>
+    private static string Changes(string? before, string? after, Dictionary<string, string> unitNames)
     {
         var old = Parse(before);
         var now = Parse(after);
-        var keys = old.Keys.Union(now.Keys).Where(k => k is not ("Version" or "Id" or "Position"));
+        var keys = old.Keys.Union(now.Keys).Where(k => !Hidden.Contains(k));
         var changes = keys
             .Where(k => old.GetValueOrDefault(k) != now.GetValueOrDefault(k))
-            .Select(k => before is null ? $"{k}：{Clip(now.GetValueOrDefault(k))}"
-                : after is null ? $"{k}：{Clip(old.GetValueOrDefault(k))}"
-                : $"{k}：{Clip(old.GetValueOrDefault(k))} → {Clip(now.GetValueOrDefault(k))}");
+            .Select(k =>
+            {
+                var label = FieldLabels.GetValueOrDefault(k, k);
+                string Show(string? value) => Clip(k == "UnitId" && value is not null ? unitNames.GetValueOrDefault(value, value) : Translate(value));
+                return before is null ? $"{label}：{Show(now.GetValueOrDefault(k))}"
+                    : after is null ? $"{label}：{Show(old.GetValueOrDefault(k))}"
+                    : $"{label}：{Show(old.GetValueOrDefault(k))} → {Show(now.GetValueOrDefault(k))}";
+            });
         return string.Join("；", changes);
 
         static string Clip(string? value) => value is null ? "（空）" : value.Length > 60 ? value[..60] + "…" : value;
+
+        static string? Translate(string? value) => value switch
+        {
+            "True" or "true" => "是",
+            "False" or "false" => "否",
+            "Lead" => "牵头单位",
+            "Responsible" => "责任单位",
+            _ when Enum.TryParse<ItemStatus>(value, out var status) && !int.TryParse(value, out _) => status.ToChinese(),
+            _ => value,
+        };
     }
 
     private static Dictionary<string, string?> Parse(string? json) =>

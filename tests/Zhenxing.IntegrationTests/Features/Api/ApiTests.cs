@@ -169,13 +169,13 @@ public abstract class ApiTests(ZhenxingAppFactory app) : IntegrationTest(app)
     {
         var api = await KeyClientAsync("office1", Role.Office);
 
-        var response = await api.GetAsync("/api/v1/items?status=Finished&page=0&deadlineFrom=2021-13-01&list=abc");
+        var response = await api.GetAsync("/api/v1/items?status=Finished&page=0&deadlineFrom=2021-13-01&list=abc&lead=市财政局");
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         problem["title"]!.GetValue<string>().ShouldBe("请求无效");
-        problem["errors"]!.AsObject().Select(e => e.Key).Order().ShouldBe(["deadlineFrom", "list", "page", "status"]);
+        problem["errors"]!.AsObject().Select(e => e.Key).Order().ShouldBe(["deadlineFrom", "lead", "list", "page", "status"]);
         problem["errors"]!["status"]![0]!.GetValue<string>().ShouldBe("参数 status（事项状态）的值“Finished”无效，应为 NotStarted、InProgress、PositiveProgress、Done、Blocked 之一。");
     }
 
@@ -255,6 +255,48 @@ public abstract class ApiTests(ZhenxingAppFactory app) : IntegrationTest(app)
 
         (await ClientWithKey(secret).GetAsync("/api/v1/items")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await ClientWithKey("zx_" + new string('a', 32)).GetAsync("/api/v1/items")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task TheLastUseOfAKeyIsRecordedAtMostOnceAMinute()
+    {
+        var user = await App.AddUserAsync("office1", Role.Office);
+        var (secret, keyId) = await CreateKeyAsync(user.Id);
+        var api = ClientWithKey(secret);
+        var first = App.Clock.GetUtcNow();
+
+        await api.GetAsync("/api/v1/units");
+        App.Clock.Advance(TimeSpan.FromSeconds(30));
+        await api.GetAsync("/api/v1/units");
+        var afterHalfAMinute = await LastUsedAsync();
+        App.Clock.Advance(TimeSpan.FromSeconds(45));
+        await api.GetAsync("/api/v1/units");
+
+        afterHalfAMinute.ShouldBe(first);
+        (await LastUsedAsync()).ShouldBe(first.AddSeconds(75));
+
+        Task<DateTimeOffset?> LastUsedAsync() =>
+            App.WithDbAsync(db => db.ApiKeys.AsNoTracking().Where(k => k.Id == keyId).Select(k => k.LastUsedAt).SingleAsync());
+    }
+
+    [Fact]
+    public async Task AnUnexpectedErrorIsA500ProblemWithoutInternals()
+    {
+        await using var broken = App.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+            services.AddScoped<Zhenxing.Web.Features.Ledger.LedgerQuery>(_ => throw new InvalidOperationException("secret internals"))));
+        var user = await App.AddUserAsync("office1", Role.Office);
+        var (secret, _) = await CreateKeyAsync(user.Id);
+        var api = broken.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+
+        var response = await api.GetAsync("/api/v1/items");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var body = await response.Content.ReadAsStringAsync();
+        body.ShouldNotContain("secret internals");
+        body.ShouldNotContain("InvalidOperationException");
+        JsonNode.Parse(body)!["title"]!.GetValue<string>().ShouldBe("服务器内部错误");
     }
 
     [Fact]
