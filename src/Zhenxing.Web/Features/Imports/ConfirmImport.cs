@@ -50,7 +50,9 @@ public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvide
         var plan = await planner.RunAsync(document, cancellationToken);
         if (plan.Blocker is { } blocker)
         {
-            return new ImportOutcome.Refused([blocker]);
+            // Someone else may have confirmed this very upload while it was being planned.
+            var confirmedMeanwhile = await db.SourceDocuments.AsNoTracking().AnyAsync(d => d.Id == documentId && d.ConfirmedAt != null, cancellationToken);
+            return new ImportOutcome.Refused([confirmedMeanwhile && document.ConfirmedAt is null ? "该文件已被其他用户确认导入，请勿重复操作。" : blocker]);
         }
 
         var (mapped, problems) = await ResolveMappingsAsync(plan, decisions, cancellationToken);

@@ -263,7 +263,10 @@ public abstract class ApiTests(ZhenxingAppFactory app) : IntegrationTest(app)
         var user = await App.AddUserAsync("office1", Role.Office);
         var (secret, keyId) = await CreateKeyAsync(user.Id);
         var api = ClientWithKey(secret);
-        var first = App.Clock.GetUtcNow();
+        // Whole seconds, so that both databases store the instant exactly.
+        var now = App.Clock.GetUtcNow();
+        var first = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(1);
+        App.Clock.SetUtcNow(first);
 
         await api.GetAsync("/api/v1/units");
         App.Clock.Advance(TimeSpan.FromSeconds(30));
