@@ -30,7 +30,7 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    private static readonly HashSet<string> SecretProperties = [nameof(User.PasswordHash)];
+    private static readonly HashSet<string> SecretProperties = [nameof(User.PasswordHash), nameof(Features.ApiKeys.ApiKey.Hash)];
 
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitAlias> UnitAliases => Set<UnitAlias>();

@@ -48,6 +48,11 @@ public static class PatchItem
         {
             return TypedResults.Problem(ItemsApi.ItemNotFound(id));
         }
+        if (item.WithdrawnAt is not null)
+        {
+            return TypedResults.Problem(ApiProblems.Create(StatusCodes.Status409Conflict,
+                $"事项 {id} 已撤销（{item.WithdrawnReason}），不能修改；如需修改请先在事项页面恢复。"));
+        }
 
         var (ifMatch, bodyVersion) = (IfMatchVersion(context.Request, errors), Field<int>(body, "version", errors));
         var changes = Apply(item, body, errors);
