@@ -5,6 +5,7 @@ using Zhenxing.Web.Features.ApiKeys;
 using Zhenxing.Web.Features.Items;
 using Zhenxing.Web.Features.Notifications;
 using Zhenxing.Web.Features.Pairings;
+using Zhenxing.Web.Features.Rounds;
 using Zhenxing.Web.Features.Units;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure.Audit;
@@ -188,5 +189,44 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         key.Property(k => k.Hash).HasMaxLength(64);
         key.HasIndex(k => k.Hash).IsUnique();
         key.HasOne(k => k.User).WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReportingRoundConfiguration : IEntityTypeConfiguration<ReportingRound>
+{
+    public void Configure(EntityTypeBuilder<ReportingRound> round)
+    {
+        round.Property(r => r.Name).HasMaxLength(200);
+        round.Property(r => r.Version).IsConcurrencyToken();
+        round.HasMany(r => r.Lists).WithOne().HasForeignKey(l => l.RoundId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RoundListConfiguration : IEntityTypeConfiguration<RoundList>
+{
+    public void Configure(EntityTypeBuilder<RoundList> roundList)
+    {
+        roundList.HasOne<ItemList>().WithMany().HasForeignKey(l => l.ItemListId).OnDelete(DeleteBehavior.Restrict);
+        roundList.HasIndex(l => new { l.RoundId, l.ItemListId }).IsUnique();
+    }
+}
+
+internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
+{
+    public void Configure(EntityTypeBuilder<ProgressReport> report)
+    {
+        report.Property(r => r.Narrative).HasMaxLength(8000);
+        report.Property(r => r.Problems).HasMaxLength(4000);
+        report.Property(r => r.Figures).HasMaxLength(2000);
+        report.Property(r => r.ReturnReason).HasMaxLength(1000);
+        report.Property(r => r.UpdatedByName).HasMaxLength(100);
+        report.Property(r => r.SubmittedByName).HasMaxLength(100);
+        report.Property(r => r.ReviewedByName).HasMaxLength(100);
+        report.Property(r => r.Version).IsConcurrencyToken();
+        report.HasOne(r => r.Round).WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Restrict);
+        report.HasOne(r => r.Item).WithMany().HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Restrict);
+        report.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+        report.HasIndex(r => new { r.RoundId, r.ItemId, r.UnitId }).IsUnique();
+        report.HasIndex(r => new { r.ItemId, r.State });
     }
 }

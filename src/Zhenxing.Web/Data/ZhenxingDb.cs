@@ -8,6 +8,7 @@ using Zhenxing.Web.Features.ApiKeys;
 using Zhenxing.Web.Features.Items;
 using Zhenxing.Web.Features.Notifications;
 using Zhenxing.Web.Features.Pairings;
+using Zhenxing.Web.Features.Rounds;
 using Zhenxing.Web.Features.Units;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure;
@@ -47,6 +48,9 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<Instruction> Instructions => Set<Instruction>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ReportingRound> ReportingRounds => Set<ReportingRound>();
+    public DbSet<RoundList> RoundLists => Set<RoundList>();
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhenxingDb).Assembly);

@@ -36,6 +36,11 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         ("/imports", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
         ("/notifications", [Ok, Ok, Ok, Ok, SignIn]),
         ("/account/password", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/rounds", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/rounds/{round}", [Ok, Forbidden, Ok, Ok, SignIn]),
+        ("/inbox", [Forbidden, Ok, Forbidden, Forbidden, SignIn]),
+        ("/rounds/{round}/items/{own}/report", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/rounds/{round}/items/{other}/report", [Ok, NotFound, Ok, Ok, SignIn]),
         ("/api/v1/items", [Ok, Ok, Ok, Ok, Unauthorized]),
         ("/api/v1/items/{own}", [Ok, Ok, Ok, Ok, Unauthorized]),
         ("/api/v1/items/{other}", [Ok, NotFound, Ok, Ok, Unauthorized]),
@@ -47,6 +52,13 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
     public async Task EveryRouteAnswersEveryRoleAsThePermissionTableSays()
     {
         var data = await App.CreateSmallListAsync();
+        var roundId = await App.WithDbAsync(async db =>
+        {
+            var round = new Zhenxing.Web.Features.Rounds.ReportingRound { Name = "2021年上半年", OpensOn = new(2021, 1, 1), DueOn = new(2021, 6, 30), Lists = [new() { ItemListId = data.ListId }] };
+            db.ReportingRounds.Add(round);
+            await db.SaveChangesAsync();
+            return round.Id;
+        });
         await App.AddUserAsync("office1", Role.Office);
         await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
         await App.AddUserAsync("leader1", Role.Leader);
@@ -61,7 +73,7 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         var mismatches = new List<string>();
         foreach (var (route, expected) in Matrix)
         {
-            var url = route.Replace("{own}", data.Overdue.ToString()).Replace("{other}", data.Soon.ToString())
+            var url = route.Replace("{round}", roundId.ToString()).Replace("{own}", data.Overdue.ToString()).Replace("{other}", data.Soon.ToString())
                 .Replace("{unit}", data.Finance.ToString()).Replace("{otherUnit}", data.Development.ToString());
             for (var r = 0; r < roles.Length; r++)
             {

@@ -14,6 +14,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
 {
     public sealed record UnitLink(int Id, string Name);
     public sealed record HistoryRow(string At, string Actor, string What, string Changes);
+    public sealed record ReportRow(string Round, string Unit, Rounds.ReportState State, ItemStatus Status, string Narrative, string? Problems, bool Late, string? SubmittedAt);
 
     public Item Item { get; private set; } = null!;
     public string ListTitle { get; private set; } = "";
@@ -23,6 +24,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
     public LightVerdict Light { get; private set; } = null!;
     public List<Instruction> Instructions { get; private set; } = [];
     public List<HistoryRow> History { get; private set; } = [];
+    public List<ReportRow> Reports { get; private set; } = [];
     public bool CanEdit => ItemScope.CanEdit(User);
     public bool CanInstruct => ItemScope.CanInstruct(User);
 
@@ -149,6 +151,12 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         Light = ledger.Lights.Evaluate(Item);
         Instructions = await db.Instructions.AsNoTracking().Where(i => i.ItemId == id).OrderBy(i => i.Id).ToListAsync(cancellationToken);
         CanAnswer = ItemScope.UnitOf(User) is { } unitId && User.IsInRole(nameof(Users.Role.Liaison)) && LeadUnits.Any(u => u.Id == unitId);
+        var reports = await db.ProgressReports.AsNoTracking()
+            .Where(p => p.ItemId == id && p.State != Rounds.ReportState.Draft)
+            .OrderByDescending(p => p.Round!.DueOn).ThenBy(p => p.Role)
+            .Select(p => new { Round = p.Round!.Name, Unit = db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Name).First(), p.State, p.Status, p.Narrative, p.Problems, p.Late, p.SubmittedAt })
+            .ToListAsync(cancellationToken);
+        Reports = reports.Select(r => new ReportRow(r.Round, r.Unit, r.State, r.Status, r.Narrative, r.Problems, r.Late, ChinaTime.Format(r.SubmittedAt))).ToList();
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.ItemId == id).OrderByDescending(a => a.Id).Take(200).ToListAsync(cancellationToken);
         var unitIds = entries.Where(e => e.EntityType == nameof(ItemUnit))
             .Select(e => Parse(e.After ?? e.Before).GetValueOrDefault("UnitId"))

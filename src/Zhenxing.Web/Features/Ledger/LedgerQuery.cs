@@ -30,7 +30,8 @@ public sealed record LedgerRow(
     string LightReason,
     int Instructions,
     bool Withdrawn,
-    int Version);
+    int Version,
+    string? LatestProgress);
 
 /// <summary>A category's place on the page: how many items of the filtered view stand in it.</summary>
 public sealed record LedgerGroup(int ListId, string ListTitle, int? CategoryId, string CategoryLabel, int? DeclaredCount, int Count);
@@ -68,6 +69,11 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
                 CategoryTitle = i.Category == null ? "" : i.Category.Title,
                 Units = i.Units.OrderBy(u => u.Position).Select(u => new { u.Role, u.UnitId, u.Unit!.Name }).ToList(),
                 Instructions = i.Instructions.Count,
+                LatestProgress = db.ProgressReports
+                    .Where(p => p.ItemId == i.Id && p.Role == ItemUnitRole.Lead && p.State == Rounds.ReportState.Accepted)
+                    .OrderByDescending(p => p.ReviewedAt)
+                    .Select(p => p.Narrative)
+                    .FirstOrDefault(),
             })
             .AsNoTracking()
             .AsSplitQuery()
@@ -82,7 +88,7 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
                 p.Units.Where(u => u.Role == ItemUnitRole.Lead).Select(u => new LedgerUnit(u.UnitId, u.Name)).ToList(),
                 p.Units.Where(u => u.Role == ItemUnitRole.Responsible).Select(u => new LedgerUnit(u.UnitId, u.Name)).ToList(),
                 p.Item.GroupReferences, p.Item.Deadline, p.Item.DeadlineText, p.Item.Ongoing, p.Item.Status,
-                verdict.Light, verdict.Reason, p.Instructions, p.Item.WithdrawnAt is not null, p.Item.Version);
+                verdict.Light, verdict.Reason, p.Instructions, p.Item.WithdrawnAt is not null, p.Item.Version, p.LatestProgress);
         }).ToList();
 
         var groups = await items

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Users;
+
+namespace Zhenxing.Web.Features.Rounds;
+
+/// <summary>The Office's view of a round: who owes what, who submitted, who is late or returned; accept and return.</summary>
+[Authorize(Roles = $"{nameof(Role.Office)},{nameof(Role.Leader)},{nameof(Role.Admin)}")]
+public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations, ReportWorkflow workflow, TimeProvider clock) : PageModel
+{
+    public ReportingRound Round { get; private set; } = null!;
+    public List<Obligation> Rows { get; private set; } = [];
+    public Dictionary<int, int> Versions { get; private set; } = [];
+    public bool CanReview => User.IsInRole(nameof(Role.Office));
+    public DateOnly Today => Infrastructure.ChinaTime.Today(clock);
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReviewAsync(int id, int reportId, int version, string decision, string? reason, CancellationToken cancellationToken)
+    {
+        if (!CanReview)
+        {
+            return Forbid();
+        }
+        var problem = await workflow.ReviewAsync(reportId, version, decision == "accept", reason, User, cancellationToken);
+        Message = problem ?? (decision == "accept" ? "已采纳。" : "已退回，并已通知报送单位。");
+        return Redirect($"/rounds/{id}");
+    }
+
+    public async Task<IActionResult> OnPostAcceptAllAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!CanReview)
+        {
+            return Forbid();
+        }
+        var submitted = await db.ProgressReports.AsNoTracking().Where(p => p.RoundId == id && p.State == ReportState.Submitted)
+            .Select(p => new { p.Id, p.Version }).ToListAsync(cancellationToken);
+        var accepted = 0;
+        foreach (var report in submitted)
+        {
+            if (await workflow.ReviewAsync(report.Id, report.Version, true, null, User, cancellationToken) is null)
+            {
+                accepted++;
+            }
+        }
+        Message = $"已批量采纳 {accepted} 份报送。";
+        return Redirect($"/rounds/{id}");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var round = await db.ReportingRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (round is null)
+        {
+            return false;
+        }
+        Round = round;
+        Rows = await obligations.QueryAsync(id, null, openOnly: false, cancellationToken);
+        Versions = await db.ProgressReports.AsNoTracking().Where(p => p.RoundId == id).ToDictionaryAsync(p => p.Id, p => p.Version, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Users;
+
+namespace Zhenxing.Web.Features.Rounds;
+
+public sealed class RoundsModel(ZhenxingDb db, TimeProvider clock) : PageModel
+{
+    public sealed record RoundRow(int Id, string Name, DateOnly OpensOn, DateOnly DueOn, RoundState State, string Lists, int Submitted, int Accepted);
+    public sealed record ListOption(int Id, string Title, int Year);
+
+    public sealed class OpenRoundForm
+    {
+        public string Name { get; set; } = "";
+        public DateOnly? OpensOn { get; set; }
+        public DateOnly? DueOn { get; set; }
+        public int[] Lists { get; set; } = [];
+        public bool IncludeResponsibleUnits { get; set; }
+    }
+
+    [BindProperty]
+    public OpenRoundForm Form { get; set; } = new();
+
+    public List<RoundRow> Rounds { get; private set; } = [];
+    public List<ListOption> Lists { get; private set; } = [];
+    public bool CanOpen => User.IsInRole(nameof(Role.Office));
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!CanOpen)
+        {
+            return Forbid();
+        }
+        if (string.IsNullOrWhiteSpace(Form.Name) || Form.Name.Trim().Length > 200)
+        {
+            ModelState.AddModelError("Form.Name", "请填写轮次名称（不超过 200 字），如“2020年上半年”。");
+        }
+        if (Form.OpensOn is null || Form.DueOn is null)
+        {
+            ModelState.AddModelError("Form.DueOn", "请填写开始日期和截止日期。");
+        }
+        else if (Form.DueOn < Form.OpensOn)
+        {
+            ModelState.AddModelError("Form.DueOn", "截止日期不能早于开始日期。");
+        }
+        var lists = await db.ItemLists.Where(l => Form.Lists.Contains(l.Id)).Select(l => l.Id).ToListAsync(cancellationToken);
+        if (lists.Count == 0)
+        {
+            ModelState.AddModelError("Form.Lists", "请至少选择一个清单。");
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        var round = new ReportingRound
+        {
+            Name = Form.Name.Trim(),
+            OpensOn = Form.OpensOn!.Value,
+            DueOn = Form.DueOn!.Value,
+            IncludeResponsibleUnits = Form.IncludeResponsibleUnits,
+            CreatedAt = clock.GetUtcNow(),
+            Lists = lists.Select(id => new RoundList { ItemListId = id }).ToList(),
+        };
+        db.ReportingRounds.Add(round);
+        await db.SaveChangesAsync(cancellationToken);
+        Message = $"已开启报送轮次“{round.Name}”，截止 {round.DueOn:yyyy-MM-dd}。";
+        return Redirect($"/rounds/{round.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var rounds = await db.ReportingRounds.AsNoTracking().OrderByDescending(r => r.Id)
+            .Select(r => new
+            {
+                r.Id, r.Name, r.OpensOn, r.DueOn, r.State,
+                Submitted = db.ProgressReports.Count(p => p.RoundId == r.Id && p.State != ReportState.Draft),
+                Accepted = db.ProgressReports.Count(p => p.RoundId == r.Id && p.State == ReportState.Accepted),
+            })
+            .ToListAsync(cancellationToken);
+        var titles = (await db.RoundLists.AsNoTracking()
+                .Join(db.ItemLists, rl => rl.ItemListId, l => l.Id, (rl, l) => new { rl.RoundId, l.Title })
+                .ToListAsync(cancellationToken))
+            .ToLookup(t => t.RoundId, t => t.Title);
+        Rounds = rounds.Select(r => new RoundRow(r.Id, r.Name, r.OpensOn, r.DueOn, r.State, string.Join("；", titles[r.Id]), r.Submitted, r.Accepted)).ToList();
+        Lists = await db.ItemLists.AsNoTracking().OrderByDescending(l => l.Year).ThenBy(l => l.Id)
+            .Select(l => new ListOption(l.Id, l.Title, l.Year)).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Users;
+
+namespace Zhenxing.Web.Features.Rounds;
+
+/// <summary>A unit's report on one item in one round: draft, submit, resubmit after a return.</summary>
+public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageModel
+{
+    public sealed record Contribution(string Unit, ReportState State, ItemStatus Status, string Narrative, string? Problems);
+
+    public ReportingRound Round { get; private set; } = null!;
+    public Item Item { get; private set; } = null!;
+    public ProgressReport? Report { get; private set; }
+    public List<Contribution> Contributions { get; private set; } = [];
+    public List<Instruction> OpenInstructions { get; private set; } = [];
+
+    /// <summary>What the other liaison saved first, shown beside this user's own text after a conflict.</summary>
+    public ProgressReport? Theirs { get; private set; }
+
+    [BindProperty]
+    public ItemStatus Status { get; set; } = ItemStatus.InProgress;
+
+    [BindProperty]
+    public string? Narrative { get; set; }
+
+    [BindProperty]
+    public string? Problems { get; set; }
+
+    [BindProperty]
+    public string? Figures { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public bool Editable => Round.State == RoundState.Open && Report?.State is null or ReportState.Draft or ReportState.Returned && User.IsInRole(nameof(Role.Liaison));
+
+    public async Task<IActionResult> OnGetAsync(int roundId, int itemId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(roundId, itemId, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (Report is not null)
+        {
+            (Status, Narrative, Problems, Figures, Version) = (Report.Status, Report.Narrative, Report.Problems, Report.Figures, Report.Version);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int roundId, int itemId, string? submit, CancellationToken cancellationToken)
+    {
+        if (!User.IsInRole(nameof(Role.Liaison)))
+        {
+            return Forbid();
+        }
+        if (!await LoadAsync(roundId, itemId, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await workflow.SaveAsync(roundId, itemId, User, new ReportInput(Status, Narrative, Problems, Figures, Version), submit is not null, cancellationToken);
+        switch (outcome)
+        {
+            case ReportOutcome.Saved saved:
+                Message = saved.Report.State == ReportState.Submitted
+                    ? (saved.Report.Late ? "已提交（已过截止日期，标记为逾期报送），等待振兴办审核。" : "已提交，等待振兴办审核。")
+                    : "草稿已保存。";
+                return Redirect($"/rounds/{roundId}/items/{itemId}/report");
+            case ReportOutcome.Conflict conflict:
+                Theirs = conflict.Current;
+                Report = conflict.Current;
+                Version = conflict.Current.Version;
+                ModelState.AddModelError(string.Empty, $"保存失败：{conflict.Current.UpdatedByName} 在您编辑期间已保存了这份报送。下面同时列出对方保存的内容和您的内容，请合并后再保存。");
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            case ReportOutcome.Refused refused:
+                ModelState.AddModelError(string.Empty, refused.Problem);
+                return Page();
+            default:
+                throw new InvalidOperationException("Unknown report outcome.");
+        }
+    }
+
+    private async Task<bool> LoadAsync(int roundId, int itemId, CancellationToken cancellationToken)
+    {
+        var round = await db.ReportingRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+        var item = await db.Items.VisibleTo(User).AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+        if (round is null || item is null)
+        {
+            return false;
+        }
+        (Round, Item) = (round, item);
+        var unitId = ItemScope.UnitOf(User);
+        Report = unitId is null ? null : await db.ProgressReports.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.RoundId == roundId && p.ItemId == itemId && p.UnitId == unitId, cancellationToken);
+        var others = await db.ProgressReports.AsNoTracking()
+            .Where(p => p.RoundId == roundId && p.ItemId == itemId && p.UnitId != unitId && p.State != ReportState.Draft)
+            .Join(db.Units, p => p.UnitId, u => u.Id, (p, u) => new { u.Name, p.State, p.Status, p.Narrative, p.Problems })
+            .ToListAsync(cancellationToken);
+        Contributions = others.Select(o => new Contribution(o.Name, o.State, o.Status, o.Narrative, o.Problems)).ToList();
+        OpenInstructions = await db.Instructions.AsNoTracking().Where(i => i.ItemId == itemId && i.Answer == null).ToListAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,166 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Notifications;
+using Zhenxing.Web.Infrastructure;
+
+namespace Zhenxing.Web.Features.Rounds;
+
+public sealed record ReportInput(ItemStatus Status, string? Narrative, string? Problems, string? Figures, int Version);
+
+public abstract record ReportOutcome
+{
+    public sealed record Saved(ProgressReport Report) : ReportOutcome;
+
+    /// <summary>Someone else saved first: their text, so that nothing typed is lost.</summary>
+    public sealed record Conflict(ProgressReport Current) : ReportOutcome;
+
+    public sealed record Refused(string Problem) : ReportOutcome;
+}
+
+/// <summary>
+/// The steps of a report: a liaison saves a draft and submits it (late after the due date), the Office accepts
+/// it or returns it with a reason, the liaison resubmits. Accepting the lead unit's report sets the item's status.
+/// </summary>
+public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
+{
+    public async Task<ReportOutcome> SaveAsync(int roundId, int itemId, ClaimsPrincipal user, ReportInput input, bool submit, CancellationToken cancellationToken)
+    {
+        var unitId = ItemScope.UnitOf(user);
+        var round = await db.ReportingRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+        if (round is null || unitId is null)
+        {
+            return new ReportOutcome.Refused("报送轮次不存在。");
+        }
+        if (round.State == RoundState.Closed)
+        {
+            return new ReportOutcome.Refused("该轮次已关闭，报送内容不能再修改。");
+        }
+        var inRound = await db.Items.AnyAsync(i => i.Id == itemId && i.WithdrawnAt == null
+            && db.RoundLists.Any(l => l.RoundId == roundId && l.ItemListId == i.ItemListId), cancellationToken);
+        var roles = await db.ItemUnits.Where(u => u.ItemId == itemId && u.UnitId == unitId).Select(u => u.Role).ToListAsync(cancellationToken);
+        ItemUnitRole? role = roles.Contains(ItemUnitRole.Lead) ? ItemUnitRole.Lead : roles.Contains(ItemUnitRole.Responsible) ? ItemUnitRole.Responsible : null;
+        if (!inRound || role is null || (role == ItemUnitRole.Responsible && !round.IncludeResponsibleUnits))
+        {
+            return new ReportOutcome.Refused("本单位在该轮次中无需报送此事项。");
+        }
+        var narrative = input.Narrative?.Trim() ?? "";
+        if (submit && narrative.Length == 0)
+        {
+            return new ReportOutcome.Refused("请填写进展情况后再提交。");
+        }
+        if (narrative.Length > 8000 || (input.Problems?.Length ?? 0) > 4000 || (input.Figures?.Length ?? 0) > 2000)
+        {
+            return new ReportOutcome.Refused("内容过长：进展情况不超过 8000 字，问题不超过 4000 字，数据不超过 2000 字。");
+        }
+
+        var report = await db.ProgressReports.SingleOrDefaultAsync(p => p.RoundId == roundId && p.ItemId == itemId && p.UnitId == unitId, cancellationToken);
+        if (report is null)
+        {
+            report = new ProgressReport { RoundId = roundId, ItemId = itemId, UnitId = unitId.Value, Role = role.Value };
+            db.ProgressReports.Add(report);
+        }
+        else
+        {
+            if (report.State is ReportState.Submitted or ReportState.Accepted)
+            {
+                return new ReportOutcome.Refused(report.State == ReportState.Accepted ? "该报送已被采纳，不能再修改。" : "该报送已提交，等待振兴办审核；如需修改请联系振兴办退回。");
+            }
+            db.Entry(report).Property(p => p.Version).OriginalValue = input.Version;
+        }
+
+        var now = clock.GetUtcNow();
+        var who = user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity!.Name!;
+        report.Status = input.Status;
+        report.Narrative = narrative;
+        report.Problems = Blank(input.Problems);
+        report.Figures = Blank(input.Figures);
+        report.UpdatedAt = now;
+        report.UpdatedByName = who;
+        if (submit)
+        {
+            report.State = ReportState.Submitted;
+            report.SubmittedAt = now;
+            report.SubmittedByName = who;
+            report.Late = ChinaTime.Today(clock) > round.DueOn;
+            report.ReturnReason = null;
+        }
+        else if (report.State != ReportState.Returned)
+        {
+            report.State = ReportState.Draft;
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new ReportOutcome.Saved(report);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.ProgressReports.AsNoTracking().SingleAsync(p => p.RoundId == roundId && p.ItemId == itemId && p.UnitId == unitId, cancellationToken);
+            return new ReportOutcome.Conflict(current);
+        }
+        catch (DbUpdateException) when (report.Id == 0)
+        {
+            // Two first saves of the same report at once: the unique index lets one through.
+            db.ChangeTracker.Clear();
+            var current = await db.ProgressReports.AsNoTracking().SingleAsync(p => p.RoundId == roundId && p.ItemId == itemId && p.UnitId == unitId, cancellationToken);
+            return new ReportOutcome.Conflict(current);
+        }
+    }
+
+    public async Task<string?> ReviewAsync(int reportId, int version, bool accept, string? reason, ClaimsPrincipal office, CancellationToken cancellationToken)
+    {
+        var report = await db.ProgressReports.Include(p => p.Round).Include(p => p.Item).SingleOrDefaultAsync(p => p.Id == reportId, cancellationToken);
+        if (report is null)
+        {
+            return "报送不存在。";
+        }
+        if (report.Round!.State == RoundState.Closed)
+        {
+            return "该轮次已关闭。";
+        }
+        if (report.State != ReportState.Submitted)
+        {
+            return $"该报送当前为“{((ReportState?)report.State).ToChinese()}”，只有已报送的内容可以审核。";
+        }
+        if (!accept && string.IsNullOrWhiteSpace(reason))
+        {
+            return "退回时请填写原因。";
+        }
+        db.Entry(report).Property(p => p.Version).OriginalValue = version;
+        var now = clock.GetUtcNow();
+        report.State = accept ? ReportState.Accepted : ReportState.Returned;
+        report.ReturnReason = accept ? null : reason!.Trim();
+        report.ReviewedAt = now;
+        report.ReviewedByName = office.FindFirstValue(ClaimTypes.GivenName) ?? office.Identity!.Name;
+        if (accept && report.Role == ItemUnitRole.Lead)
+        {
+            // An item's status is that of its latest accepted lead report.
+            report.Item!.Status = report.Status;
+        }
+        if (!accept)
+        {
+            db.Notifications.Add(new Notification
+            {
+                UnitId = report.UnitId,
+                Text = $"您单位在“{report.Round.Name}”中报送的事项第 {report.Item!.Number} 项被退回：{report.ReturnReason}",
+                Link = $"/rounds/{report.RoundId}/items/{report.ItemId}/report",
+                CreatedAt = now,
+            });
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return "该报送在您审核期间已被修改，请刷新后重新审核。";
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,154 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.IntegrationTests.Infrastructure;
+using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Rounds;
+using Zhenxing.Web.Features.Users;
+using Zhenxing.Web.Infrastructure;
+
+namespace Zhenxing.IntegrationTests.Features.Rounds;
+
+public abstract class RoundTests(ZhenxingAppFactory app) : IntegrationTest(app)
+{
+    private async Task<int> OpenRoundAsync(HttpClient office, int listId, DateOnly due, bool responsibleToo = false)
+    {
+        var today = ChinaTime.Today(App.Clock);
+        var response = await office.PostFormAsync("/rounds", new()
+        {
+            ["Form.Name"] = "2021年上半年", ["Form.OpensOn"] = today.AddDays(-10).ToString("yyyy-MM-dd"), ["Form.DueOn"] = due.ToString("yyyy-MM-dd"),
+            ["Form.Lists"] = listId.ToString(), ["Form.IncludeResponsibleUnits"] = responsibleToo ? "true" : "false",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return int.Parse(response.Headers.Location!.ToString().Split('/').Last());
+    }
+
+    private static Dictionary<string, string> Report(string narrative, ItemStatus status = ItemStatus.PositiveProgress, int version = 0) =>
+        new() { ["Status"] = status.ToString(), ["Narrative"] = narrative, ["Problems"] = "", ["Figures"] = "", ["Version"] = version.ToString() };
+
+    [Fact]
+    public async Task AHalfYearRoundRunsFromOpeningToAcceptedReports()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        var office = await App.SignInAsync("office1");
+        var today = ChinaTime.Today(App.Clock);
+        var roundId = await OpenRoundAsync(office, data.ListId, today.AddDays(20));
+
+        // The finance liaison's inbox: the two items it leads, 20 days left.
+        var liaison = await App.SignInAsync("czj");
+        var inbox = await (await liaison.GetAsync("/inbox")).HtmlAsync();
+        inbox.QuerySelectorAll("#inbox tbody tr").Length.ShouldBe(2);
+        inbox.QuerySelector(".days-left")!.TextContent.ShouldBe("剩 20 天");
+
+        var url = $"/rounds/{roundId}/items/{data.Later}/report";
+        (await liaison.PostFormAsync(url, Report("已完成选址论证。"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await App.WithDbAsync(db => db.ProgressReports.SingleAsync())).State.ShouldBe(ReportState.Draft);
+        var draft = await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().SingleAsync());
+        var submitted = await liaison.PostFormAsync(url, new(Report("已完成选址论证，正在编制方案。", version: draft.Version)) { ["submit"] = "1" });
+        submitted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var report = await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().SingleAsync());
+        report.State.ShouldBe(ReportState.Submitted);
+        report.Late.ShouldBeFalse();
+
+        // The Office returns it with a reason; the unit is told, fixes it and submits again; the Office accepts.
+        await office.PostFormAsync($"/rounds/{roundId}?reportId={report.Id}&version={report.Version}&decision=return&reason=请补充资金到位情况", [], handler: "Review");
+        var returned = await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().SingleAsync());
+        returned.State.ShouldBe(ReportState.Returned);
+        (await (await liaison.GetAsync(url)).HtmlAsync()).QuerySelector("#return-reason")!.TextContent.ShouldContain("请补充资金到位情况");
+        (await App.WithDbAsync(db => db.Notifications.CountAsync(n => n.UnitId == data.Finance))).ShouldBe(1);
+        await liaison.PostFormAsync(url, new(Report("已完成选址论证，资金已到位 3000 万元。", version: returned.Version)) { ["submit"] = "1" });
+        var resubmitted = await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().SingleAsync());
+        resubmitted.State.ShouldBe(ReportState.Submitted);
+        await office.PostFormAsync($"/rounds/{roundId}?reportId={resubmitted.Id}&version={resubmitted.Version}&decision=accept", [], handler: "Review");
+
+        (await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().SingleAsync())).State.ShouldBe(ReportState.Accepted);
+        (await App.WithDbAsync(db => db.Items.AsNoTracking().SingleAsync(i => i.Id == data.Later))).Status.ShouldBe(ItemStatus.PositiveProgress);
+        var ledger = await (await office.GetAsync("/ledger")).HtmlAsync();
+        ledger.QuerySelector("#ledger")!.TextContent.ShouldContain("资金已到位 3000 万元");
+        var item = await (await office.GetAsync($"/items/{data.Later}")).HtmlAsync();
+        item.QuerySelector("#reports")!.TextContent.ShouldContain("已采纳");
+        var round = await (await office.GetAsync($"/rounds/{roundId}")).HtmlAsync();
+        round.QuerySelector("#round-counts")!.TextContent.ShouldContain("应报 5 份");
+        round.QuerySelector("#round-counts")!.TextContent.ShouldContain("已采纳 1");
+    }
+
+    [Fact]
+    public async Task AReportAfterTheDueDateIsAcceptedAndMarkedLate()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        var roundId = await OpenRoundAsync(await App.SignInAsync("office1"), data.ListId, ChinaTime.Today(App.Clock).AddDays(-1));
+        var liaison = await App.SignInAsync("czj");
+
+        (await (await liaison.GetAsync("/inbox")).HtmlAsync()).QuerySelector(".days-left")!.TextContent.ShouldBe("已逾期 1 天");
+        await liaison.PostFormAsync($"/rounds/{roundId}/items/{data.Overdue}/report", new(Report("补报：已开工。")) { ["submit"] = "1" });
+
+        var report = await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().SingleAsync());
+        report.State.ShouldBe(ReportState.Submitted);
+        report.Late.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task TwoLiaisonsEditingTheSameDraft_TheSecondSeesTheOthersTextAndLosesNothing()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj1", Role.Liaison, unitId: data.Finance);
+        await App.AddUserAsync("czj2", Role.Liaison, unitId: data.Finance);
+        var roundId = await OpenRoundAsync(await App.SignInAsync("office1"), data.ListId, ChinaTime.Today(App.Clock).AddDays(20));
+        var url = $"/rounds/{roundId}/items/{data.Later}/report";
+        var first = await App.SignInAsync("czj1");
+        await first.PostFormAsync(url, Report("初稿"));
+        var version = (await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().SingleAsync())).Version;
+        var second = await App.SignInAsync("czj2");
+        var firstToken = await first.AntiforgeryTokenAsync(url);
+        var secondToken = await second.AntiforgeryTokenAsync(url);
+
+        (await first.PostFormWithTokenAsync(url, Report("第一位联络员的修改", version: version), firstToken)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var conflict = await second.PostFormWithTokenAsync(url, Report("第二位联络员的修改", version: version), secondToken);
+
+        conflict.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var page = await conflict.HtmlAsync();
+        page.QuerySelector("#conflict")!.TextContent.ShouldContain("第一位联络员的修改");
+        page.QuerySelector("#Narrative")!.TextContent.ShouldContain("第二位联络员的修改");
+        (await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().SingleAsync())).Narrative.ShouldBe("第一位联络员的修改");
+    }
+
+    [Fact]
+    public async Task AResponsibleUnitsContributionIsShownToTheLeadUnit()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        await App.AddUserAsync("jyj", Role.Liaison, unitId: data.Education);
+        var roundId = await OpenRoundAsync(await App.SignInAsync("office1"), data.ListId, ChinaTime.Today(App.Clock).AddDays(20), responsibleToo: true);
+        var education = await App.SignInAsync("jyj");
+        (await (await education.GetAsync("/inbox")).HtmlAsync()).QuerySelector("#inbox")!.TextContent.ShouldContain("责任（协办）");
+
+        await education.PostFormAsync($"/rounds/{roundId}/items/{data.Later}/report", new(Report("教育局已完成校舍规划。")) { ["submit"] = "1" });
+
+        var lead = await (await (await App.SignInAsync("czj")).GetAsync($"/rounds/{roundId}/items/{data.Later}/report")).HtmlAsync();
+        lead.QuerySelector("#contributions")!.TextContent.ShouldContain("教育局已完成校舍规划");
+    }
+
+    [Fact]
+    public async Task ALiaisonCannotReportForAnItemItsUnitDoesNotOwe()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("jyj", Role.Liaison, unitId: data.Education);
+        var roundId = await OpenRoundAsync(await App.SignInAsync("office1"), data.ListId, ChinaTime.Today(App.Clock).AddDays(20));
+        var education = await App.SignInAsync("jyj");
+
+        // Not its item at all: 404. Its item as responsible unit in a lead-only round: refused with a reason.
+        (await education.GetAsync($"/rounds/{roundId}/items/{data.Soon}/report")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var refused = await education.PostFormAsync($"/rounds/{roundId}/items/{data.Later}/report", new(Report("x")) { ["submit"] = "1" });
+        (await refused.HtmlAsync()).QuerySelector(".errors")!.TextContent.ShouldContain("本单位在该轮次中无需报送此事项");
+        (await App.WithDbAsync(db => db.ProgressReports.AnyAsync())).ShouldBeFalse();
+    }
+}
+
+public sealed class RoundTests_Postgres(PostgresApp app) : RoundTests(app), IClassFixture<PostgresApp>;
+public sealed class RoundTests_Sqlite(SqliteApp app) : RoundTests(app), IClassFixture<SqliteApp>;
