@@ -194,7 +194,8 @@ public static class ItemsApi
             return null;
         }
         var item = found.Item;
-        var verdict = ledger.Lights.Evaluate(item);
+        var facts = await ledger.Lights.FactsAsync(db.Items.Where(i => i.Id == item.Id), cancellationToken);
+        var verdict = ledger.Lights.Evaluate(item, facts.GetValueOrDefault(item.Id, ReportFacts.None));
         return new ApiItemDetail
         {
             Id = item.Id,

@@ -148,7 +148,8 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         CategoryLabel = LedgerQuery.CategoryLabel(found.CategoryNumber, found.CategoryTitle);
         LeadUnits = found.Units.Where(u => u.Role == ItemUnitRole.Lead).Select(u => new UnitLink(u.UnitId, u.Name)).ToList();
         ResponsibleUnits = found.Units.Where(u => u.Role == ItemUnitRole.Responsible).Select(u => new UnitLink(u.UnitId, u.Name)).ToList();
-        Light = ledger.Lights.Evaluate(Item);
+        var facts = await ledger.Lights.FactsAsync(db.Items.Where(i => i.Id == id), cancellationToken);
+        Light = ledger.Lights.Evaluate(Item, facts.GetValueOrDefault(id, ReportFacts.None));
         Instructions = await db.Instructions.AsNoTracking().Where(i => i.ItemId == id).OrderBy(i => i.Id).ToListAsync(cancellationToken);
         CanAnswer = ItemScope.UnitOf(User) is { } unitId && User.IsInRole(nameof(Users.Role.Liaison)) && LeadUnits.Any(u => u.Id == unitId);
         var reports = await db.ProgressReports.AsNoTracking()

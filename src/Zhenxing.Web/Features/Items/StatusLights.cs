@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.Web.Features.Rounds;
 using Zhenxing.Web.Infrastructure;
 
 namespace Zhenxing.Web.Features.Items;
@@ -19,47 +21,82 @@ public sealed class StatusLightOptions
 
 public sealed record LightVerdict(StatusLight Light, string Reason);
 
+/// <summary>What the reports say about an item, for its light: its lead report was returned; it missed the last round.</summary>
+public sealed record ReportFacts(bool Returned, bool MissedLastRound)
+{
+    public static readonly ReportFacts None = new(false, false);
+}
+
 /// <summary>
 /// The one rule set for 红黄绿灯, written once as expressions so that the database filters by it and the
-/// pages explain it with the same logic:
-/// red — flagged by the Office, or the deadline has passed and the item is not done;
-/// yellow — not red, not done, and blocked (受阻) or the deadline is within <see cref="StatusLightOptions.YellowWithinDays"/> days;
+/// pages explain it with the same parts:
+/// red — flagged by the Office (督办); or the deadline has passed and the item is not done; or the latest round
+/// whose due date has passed got no report from the lead unit (not done items only);
+/// yellow — not red, not done, and blocked (受阻), or the deadline is within <see cref="StatusLightOptions.YellowWithinDays"/>
+/// days, or the lead unit's report was returned by the Office;
 /// green — everything else: done, ongoing (长期坚持), or on track.
 /// </summary>
-public sealed class StatusLights(StatusLightOptions options, DateOnly today)
+public sealed class StatusLights
 {
-    private Func<Item, bool>? _isRed;
-    private Func<Item, bool>? _isYellow;
+    private readonly StatusLightOptions _options;
+    private readonly IQueryable<ReportingRound> _rounds;
+    private readonly IQueryable<ProgressReport> _reports;
+    private readonly Func<Item, bool> _flagged;
+    private readonly Func<Item, bool> _overdue;
+    private readonly Func<Item, bool> _atRisk;
 
-    public DateOnly Today { get; } = today;
-
-    public static StatusLights For(TimeProvider clock, StatusLightOptions options) => new(options, ChinaTime.Today(clock));
-
-    public Expression<Func<Item, bool>> IsRed()
+    public StatusLights(StatusLightOptions options, DateOnly today, IQueryable<ReportingRound> rounds, IQueryable<ProgressReport> reports)
     {
-        var today = Today;
-        return i => i.FlagReason != null
-                    || (i.Status != ItemStatus.Done && !i.Ongoing && i.Deadline != null && i.Deadline < today);
+        _options = options;
+        Today = today;
+        _rounds = rounds;
+        _reports = reports;
+        _flagged = Flagged().Compile();
+        _overdue = Overdue().Compile();
+        _atRisk = AtRisk().Compile();
     }
 
-    public Expression<Func<Item, bool>> IsYellow()
+    public DateOnly Today { get; }
+
+    private static Expression<Func<Item, bool>> Flagged() => i => i.FlagReason != null;
+
+    private Expression<Func<Item, bool>> Overdue()
     {
         var today = Today;
-        var soon = Today.AddDays(options.YellowWithinDays);
-        return i => i.FlagReason == null
-                    && i.Status != ItemStatus.Done
-                    && !(!i.Ongoing && i.Deadline != null && i.Deadline < today)
+        return i => i.Status != ItemStatus.Done && !i.Ongoing && i.Deadline != null && i.Deadline < today;
+    }
+
+    private Expression<Func<Item, bool>> AtRisk()
+    {
+        var soon = Today.AddDays(_options.YellowWithinDays);
+        return i => i.Status != ItemStatus.Done
                     && (i.Status == ItemStatus.Blocked || (!i.Ongoing && i.Deadline != null && i.Deadline <= soon));
     }
 
-    public Expression<Func<Item, bool>> IsGreen()
+    public Expression<Func<Item, bool>> Returned()
     {
-        var today = Today;
-        var soon = Today.AddDays(options.YellowWithinDays);
-        return i => i.FlagReason == null
-                    && (i.Status == ItemStatus.Done
-                        || (i.Status != ItemStatus.Blocked && (i.Ongoing || i.Deadline == null || i.Deadline > soon)));
+        var reports = _reports;
+        return i => i.Status != ItemStatus.Done
+                    && reports.Any(p => p.ItemId == i.Id && p.Role == ItemUnitRole.Lead && p.State == ReportState.Returned && p.Round!.State == RoundState.Open);
     }
+
+    public Expression<Func<Item, bool>> MissedLastRound()
+    {
+        var (today, rounds, reports) = (Today, _rounds, _reports);
+        return i => i.Status != ItemStatus.Done
+                    && i.Units.Any(u => u.Role == ItemUnitRole.Lead)
+                    && rounds.Where(r => r.DueOn < today && r.Lists.Any(l => l.ItemListId == i.ItemListId))
+                        .OrderByDescending(r => r.DueOn)
+                        .Take(1)
+                        .Any(r => !reports.Any(p => p.RoundId == r.Id && p.ItemId == i.Id && p.Role == ItemUnitRole.Lead
+                                                    && (p.State == ReportState.Submitted || p.State == ReportState.Accepted)));
+    }
+
+    public Expression<Func<Item, bool>> IsRed() => Or(Or(Flagged(), Overdue()), MissedLastRound());
+
+    public Expression<Func<Item, bool>> IsYellow() => And(Not(IsRed()), Or(AtRisk(), Returned()));
+
+    public Expression<Func<Item, bool>> IsGreen() => And(Not(IsRed()), Not(Or(AtRisk(), Returned())));
 
     public Expression<Func<Item, bool>> Is(StatusLight light) => light switch
     {
@@ -68,28 +105,64 @@ public sealed class StatusLights(StatusLightOptions options, DateOnly today)
         _ => IsGreen(),
     };
 
-    /// <summary>The light of one item and the reason shown beside it.</summary>
-    public LightVerdict Evaluate(Item item)
+    /// <summary>The report facts of the given items, in two queries.</summary>
+    public async Task<Dictionary<int, ReportFacts>> FactsAsync(IQueryable<Item> items, CancellationToken cancellationToken)
     {
-        _isRed ??= IsRed().Compile();
-        _isYellow ??= IsYellow().Compile();
-        if (_isRed(item))
+        var returned = (await items.Where(Returned()).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var missed = (await items.Where(MissedLastRound()).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
+        return returned.Union(missed).ToDictionary(id => id, id => new ReportFacts(returned.Contains(id), missed.Contains(id)));
+    }
+
+    /// <summary>The light of one item and the reason shown beside it.</summary>
+    public LightVerdict Evaluate(Item item, ReportFacts facts)
+    {
+        if (_flagged(item))
         {
-            return new LightVerdict(StatusLight.Red, item.FlagReason is { } flag
-                ? $"振兴办督办：{flag}"
-                : $"已超过完成时限（{item.Deadline:yyyy-MM-dd}），尚未落实到位");
+            return new LightVerdict(StatusLight.Red, $"振兴办督办：{item.FlagReason}");
         }
-        if (_isYellow(item))
+        if (_overdue(item))
+        {
+            return new LightVerdict(StatusLight.Red, $"已超过完成时限（{item.Deadline:yyyy-MM-dd}），尚未落实到位");
+        }
+        if (facts.MissedLastRound)
+        {
+            return new LightVerdict(StatusLight.Red, "上一轮报送截止后，牵头单位未报送进展");
+        }
+        if (_atRisk(item))
         {
             return new LightVerdict(StatusLight.Yellow, item.Status == ItemStatus.Blocked
                 ? "进展受阻"
-                : $"距完成时限（{item.Deadline:yyyy-MM-dd}）不足 {options.YellowWithinDays} 天，尚未落实到位");
+                : $"距完成时限（{item.Deadline:yyyy-MM-dd}）不足 {_options.YellowWithinDays} 天，尚未落实到位");
+        }
+        if (facts.Returned)
+        {
+            return new LightVerdict(StatusLight.Yellow, "牵头单位的报送被振兴办退回，待重新报送");
         }
         return new LightVerdict(StatusLight.Green,
             item.Status == ItemStatus.Done ? "已落实到位"
             : item.Ongoing ? "长期推进事项，按计划推进"
             : item.Deadline is null ? "无完成时限，按计划推进"
             : $"距完成时限（{item.Deadline:yyyy-MM-dd}）尚有 {item.Deadline.Value.DayNumber - Today.DayNumber} 天，按计划推进");
+    }
+
+    private static Expression<Func<Item, bool>> Or(Expression<Func<Item, bool>> a, Expression<Func<Item, bool>> b) =>
+        Combine(a, b, Expression.OrElse);
+
+    private static Expression<Func<Item, bool>> And(Expression<Func<Item, bool>> a, Expression<Func<Item, bool>> b) =>
+        Combine(a, b, Expression.AndAlso);
+
+    private static Expression<Func<Item, bool>> Not(Expression<Func<Item, bool>> a) =>
+        Expression.Lambda<Func<Item, bool>>(Expression.Not(a.Body), a.Parameters);
+
+    private static Expression<Func<Item, bool>> Combine(Expression<Func<Item, bool>> a, Expression<Func<Item, bool>> b, Func<Expression, Expression, BinaryExpression> join)
+    {
+        var body = new ReplaceParameter(b.Parameters[0], a.Parameters[0]).Visit(b.Body);
+        return Expression.Lambda<Func<Item, bool>>(join(a.Body, body), a.Parameters);
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Zhenxing.Web.Data;
 using Zhenxing.Web.Features.Items;
 using Zhenxing.Web.Features.Units;
+using Zhenxing.Web.Infrastructure;
 
 namespace Zhenxing.Web.Features.Ledger;
 
@@ -41,7 +42,7 @@ public sealed record LedgerPage(int Total, IReadOnlyList<LedgerRow> Rows, IReadO
 /// <summary>Runs the ledger's filters for one user: the same visibility, filters and rules for the page and the API.</summary>
 public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<StatusLightOptions> lightOptions)
 {
-    public StatusLights Lights { get; } = StatusLights.For(clock, lightOptions.Value);
+    public StatusLights Lights { get; } = new(lightOptions.Value, ChinaTime.Today(clock), db.ReportingRounds, db.ProgressReports);
 
     public async Task<LedgerPage> RunAsync(LedgerFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -79,9 +80,11 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
+        var ids = page.Select(p => p.Item.Id).ToList();
+        var facts = await Lights.FactsAsync(db.Items.Where(i => ids.Contains(i.Id)), cancellationToken);
         var rows = page.Select(p =>
         {
-            var verdict = Lights.Evaluate(p.Item);
+            var verdict = Lights.Evaluate(p.Item, facts.GetValueOrDefault(p.Item.Id, ReportFacts.None));
             return new LedgerRow(p.Item.Id, p.Item.ItemListId, p.ListTitle, p.Item.CategoryId, p.CategoryPath,
                 CategoryLabel(p.CategoryNumber, p.CategoryTitle),
                 p.Item.Number, p.Item.ShortTitle, p.Item.Text,

@@ -71,7 +71,40 @@ public abstract class RoundTests(ZhenxingAppFactory app) : IntegrationTest(app)
         var round = await (await office.GetAsync($"/rounds/{roundId}")).HtmlAsync();
         round.QuerySelector("#round-counts")!.TextContent.ShouldContain("应报 5 份");
         round.QuerySelector("#round-counts")!.TextContent.ShouldContain("已采纳 1");
+        var record = (await (await office.GetAsync($"/units/{data.Finance}")).HtmlAsync()).QuerySelectorAll("#reporting-record tbody td").Select(td => td.TextContent).ToList();
+        record.ShouldBe(["2021年上半年", today.AddDays(20).ToString("yyyy-MM-dd"), "2", "1", "0", "0", "1", "0"]);
     }
+
+    [Fact]
+    public async Task AReturnedReportTurnsTheItemYellowAndAMissedRoundTurnsItRed()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        var office = await App.SignInAsync("office1");
+        var roundId = await OpenRoundAsync(office, data.ListId, ChinaTime.Today(App.Clock).AddDays(20));
+        await (await App.SignInAsync("czj")).PostFormAsync($"/rounds/{roundId}/items/{data.Later}/report", new(Report("已开工。")) { ["submit"] = "1" });
+        var report = await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().SingleAsync());
+        await office.PostFormAsync($"/rounds/{roundId}?reportId={report.Id}&version={report.Version}&decision=return&reason=数据不全", [], handler: "Review");
+
+        (await (await office.GetAsync($"/items/{data.Later}")).HtmlAsync()).QuerySelector("#light")!.TextContent.ShouldContain("报送被振兴办退回");
+        (await ReadIdsAsync(office, "?light=Yellow")).Order().ShouldBe(new[] { data.Soon, data.Later }.Order());
+
+        // The round's due date passes: every item not done whose lead unit has no submitted report turns red.
+        await App.WithDbAsync(async db =>
+        {
+            var round = await db.ReportingRounds.SingleAsync();
+            round.DueOn = ChinaTime.Today(App.Clock).AddDays(-1);
+            return await db.SaveChangesAsync();
+        });
+        (await (await office.GetAsync($"/items/{data.Ongoing}")).HtmlAsync()).QuerySelector("#light")!.TextContent.ShouldContain("上一轮报送截止后，牵头单位未报送进展");
+        (await ReadIdsAsync(office, "?light=Red")).Order().ShouldBe(new[] { data.Overdue, data.Soon, data.Later, data.Ongoing }.Order());
+        (await ReadIdsAsync(office, "?light=Green")).ShouldBe([data.Done]);
+    }
+
+    private static async Task<List<int>> ReadIdsAsync(HttpClient client, string query) =>
+        (await (await client.GetAsync("/ledger" + query)).HtmlAsync()).QuerySelectorAll("#ledger td.text a")
+            .Select(a => int.Parse(a.GetAttribute("href")!.Split('/').Last())).ToList();
 
     [Fact]
     public async Task AReportAfterTheDueDateIsAcceptedAndMarkedLate()
