@@ -36,6 +36,9 @@ public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageMo
     [BindProperty]
     public int Version { get; set; }
 
+    [BindProperty]
+    public Dictionary<int, string> Answers { get; set; } = [];
+
     [TempData]
     public string? Message { get; set; }
 
@@ -64,7 +67,7 @@ public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageMo
         {
             return NotFound();
         }
-        var outcome = await workflow.SaveAsync(roundId, itemId, User, new ReportInput(Status, Narrative, Problems, Figures, Version), submit is not null, cancellationToken);
+        var outcome = await workflow.SaveAsync(roundId, itemId, User, new ReportInput(Status, Narrative, Problems, Figures, Version, Answers), submit is not null, cancellationToken);
         switch (outcome)
         {
             case ReportOutcome.Saved saved:
@@ -104,7 +107,10 @@ public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageMo
             .Join(db.Units, p => p.UnitId, u => u.Id, (p, u) => new { u.Name, p.State, p.Status, p.Narrative, p.Problems })
             .ToListAsync(cancellationToken);
         Contributions = others.Select(o => new Contribution(o.Name, o.State, o.Status, o.Narrative, o.Problems)).ToList();
-        OpenInstructions = await db.Instructions.AsNoTracking().Where(i => i.ItemId == itemId && i.Answer == null).ToListAsync(cancellationToken);
+        var isLead = unitId is not null && await db.ItemUnits.AnyAsync(u => u.ItemId == itemId && u.UnitId == unitId && u.Role == ItemUnitRole.Lead, cancellationToken);
+        OpenInstructions = isLead
+            ? await db.Instructions.AsNoTracking().Where(i => i.ItemId == itemId && i.Answer == null).ToListAsync(cancellationToken)
+            : [];
         return true;
     }
 }

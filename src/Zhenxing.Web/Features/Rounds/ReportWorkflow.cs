@@ -7,7 +7,8 @@ using Zhenxing.Web.Infrastructure;
 
 namespace Zhenxing.Web.Features.Rounds;
 
-public sealed record ReportInput(ItemStatus Status, string? Narrative, string? Problems, string? Figures, int Version);
+/// <param name="Answers">The lead unit's answers to open leader instructions on the item, by instruction id.</param>
+public sealed record ReportInput(ItemStatus Status, string? Narrative, string? Problems, string? Figures, int Version, IReadOnlyDictionary<int, string>? Answers = null);
 
 public abstract record ReportOutcome
 {
@@ -55,6 +56,16 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
             return new ReportOutcome.Refused("内容过长：进展情况不超过 8000 字，问题不超过 4000 字，数据不超过 2000 字。");
         }
 
+        // A leader's instruction is answered in the lead unit's next report: it cannot be submitted without the answers.
+        var openInstructions = role == ItemUnitRole.Lead
+            ? await db.Instructions.Where(i => i.ItemId == itemId && i.Answer == null).ToListAsync(cancellationToken)
+            : [];
+        var answers = openInstructions.ToDictionary(i => i, i => input.Answers?.GetValueOrDefault(i.Id)?.Trim() ?? "");
+        if (submit && answers.Any(a => a.Value.Length == 0))
+        {
+            return new ReportOutcome.Refused("该事项有待答复的领导批示，请在本次报送中逐条答复后再提交。");
+        }
+
         var report = await db.ProgressReports.SingleOrDefaultAsync(p => p.RoundId == roundId && p.ItemId == itemId && p.UnitId == unitId, cancellationToken);
         if (report is null)
         {
@@ -85,6 +96,19 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
             report.SubmittedByName = who;
             report.Late = ChinaTime.Today(clock) > round.DueOn;
             report.ReturnReason = null;
+            foreach (var (instruction, answer) in answers)
+            {
+                instruction.Answer = answer;
+                instruction.AnsweredAt = now;
+                instruction.AnsweredByName = who;
+                db.Notifications.Add(new Notification
+                {
+                    UserId = instruction.LeaderUserId,
+                    Text = $"{who}在“{round.Name}”的报送中答复了您的批示。",
+                    Link = $"/items/{itemId}",
+                    CreatedAt = now,
+                });
+            }
         }
         else if (report.State != ReportState.Returned)
         {

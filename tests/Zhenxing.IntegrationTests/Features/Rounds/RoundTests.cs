@@ -107,6 +107,31 @@ public abstract class RoundTests(ZhenxingAppFactory app) : IntegrationTest(app)
             .Select(a => int.Parse(a.GetAttribute("href")!.Split('/').Last())).ToList();
 
     [Fact]
+    public async Task ALeadersInstructionIsAnsweredInTheLeadUnitsNextReport()
+    {
+        var data = await App.CreateSmallListAsync();
+        var leader = await App.AddUserAsync("leader1", Role.Leader);
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        await (await App.SignInAsync("leader1")).PostFormAsync($"/items/{data.Later}", new() { ["text"] = "请说明资金安排。" }, handler: "Instruct");
+        var instruction = await App.WithDbAsync(db => db.Instructions.AsNoTracking().SingleAsync());
+        var roundId = await OpenRoundAsync(await App.SignInAsync("office1"), data.ListId, ChinaTime.Today(App.Clock).AddDays(20));
+        var liaison = await App.SignInAsync("czj");
+        var url = $"/rounds/{roundId}/items/{data.Later}/report";
+        (await (await liaison.GetAsync(url)).HtmlAsync()).QuerySelector($"#answer-{instruction.Id}").ShouldNotBeNull();
+
+        var withoutAnswer = await liaison.PostFormAsync(url, new(Report("已开工。")) { ["submit"] = "1" });
+        (await withoutAnswer.HtmlAsync()).QuerySelector(".errors")!.TextContent.ShouldContain("请在本次报送中逐条答复");
+        (await App.WithDbAsync(db => db.ProgressReports.AnyAsync(p => p.State == ReportState.Submitted))).ShouldBeFalse();
+
+        await liaison.PostFormAsync(url, new(Report("已开工。")) { ["submit"] = "1", [$"Answers[{instruction.Id}]"] = "资金已列入年度预算。" });
+
+        (await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().SingleAsync())).State.ShouldBe(ReportState.Submitted);
+        (await App.WithDbAsync(db => db.Instructions.AsNoTracking().SingleAsync())).Answer.ShouldBe("资金已列入年度预算。");
+        (await App.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == leader.Id))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task AReportAfterTheDueDateIsAcceptedAndMarkedLate()
     {
         var data = await App.CreateSmallListAsync();
