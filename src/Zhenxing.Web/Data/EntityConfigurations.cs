@@ -230,3 +230,15 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
         report.HasIndex(r => new { r.ItemId, r.State });
     }
 }
+
+internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
+{
+    public void Configure(EntityTypeBuilder<Evidence> evidence)
+    {
+        evidence.Property(e => e.FileName).HasMaxLength(260);
+        evidence.Property(e => e.ContentType).HasMaxLength(100);
+        evidence.Property(e => e.UploadedByName).HasMaxLength(100);
+        evidence.HasOne<ProgressReport>().WithMany(r => r.Evidence).HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Cascade);
+        evidence.HasIndex(e => e.ReportId);
+    }
+}

@@ -51,6 +51,7 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<ReportingRound> ReportingRounds => Set<ReportingRound>();
     public DbSet<RoundList> RoundLists => Set<RoundList>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhenxingDb).Assembly);

@@ -54,6 +54,7 @@ public static class WebComposition
         app.UseAuthorization();
         app.MapHealth();
         app.MapRazorPages();
+        Features.Rounds.EvidenceDownload.MapEvidence(app);
         app.MapZhenxingApi();
         return app;
     }

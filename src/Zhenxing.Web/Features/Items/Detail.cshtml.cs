@@ -14,7 +14,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
 {
     public sealed record UnitLink(int Id, string Name);
     public sealed record HistoryRow(string At, string Actor, string What, string Changes);
-    public sealed record ReportRow(string Round, string Unit, Rounds.ReportState State, ItemStatus Status, string Narrative, string? Problems, bool Late, string? SubmittedAt);
+    public sealed record ReportRow(string Round, string Unit, Rounds.ReportState State, ItemStatus Status, string Narrative, string? Problems, bool Late, string? SubmittedAt, List<(int Id, string Name)> Files);
 
     public Item Item { get; private set; } = null!;
     public string ListTitle { get; private set; } = "";
@@ -155,9 +155,12 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         var reports = await db.ProgressReports.AsNoTracking()
             .Where(p => p.ItemId == id && p.State != Rounds.ReportState.Draft)
             .OrderByDescending(p => p.Round!.DueOn).ThenBy(p => p.Role)
-            .Select(p => new { Round = p.Round!.Name, Unit = db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Name).First(), p.State, p.Status, p.Narrative, p.Problems, p.Late, p.SubmittedAt })
+            .Select(p => new { p.Id, Round = p.Round!.Name, Unit = db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Name).First(), p.State, p.Status, p.Narrative, p.Problems, p.Late, p.SubmittedAt })
             .ToListAsync(cancellationToken);
-        Reports = reports.Select(r => new ReportRow(r.Round, r.Unit, r.State, r.Status, r.Narrative, r.Problems, r.Late, ChinaTime.Format(r.SubmittedAt))).ToList();
+        var reportIds = reports.Select(r => r.Id).ToList();
+        var files = (await db.Evidence.AsNoTracking().Where(e => reportIds.Contains(e.ReportId)).Select(e => new { e.ReportId, e.Id, e.FileName }).ToListAsync(cancellationToken))
+            .ToLookup(e => e.ReportId, e => (e.Id, e.FileName));
+        Reports = reports.Select(r => new ReportRow(r.Round, r.Unit, r.State, r.Status, r.Narrative, r.Problems, r.Late, ChinaTime.Format(r.SubmittedAt), files[r.Id].ToList())).ToList();
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.ItemId == id).OrderByDescending(a => a.Id).Take(200).ToListAsync(cancellationToken);
         var unitIds = entries.Where(e => e.EntityType == nameof(ItemUnit))
             .Select(e => Parse(e.After ?? e.Before).GetValueOrDefault("UnitId"))

@@ -8,8 +8,17 @@ using Zhenxing.Web.Features.Users;
 namespace Zhenxing.Web.Features.Rounds;
 
 /// <summary>A unit's report on one item in one round: draft, submit, resubmit after a return.</summary>
+[RequestSizeLimit(64L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 64L * 1024 * 1024)]
 public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageModel
 {
+    public sealed record EvidenceLink(int Id, string FileName, long Size);
+
+    public List<EvidenceLink> Files { get; private set; } = [];
+
+    [BindProperty]
+    public List<IFormFile> Uploads { get; set; } = [];
+
     public sealed record Contribution(string Unit, ReportState State, ItemStatus Status, string Narrative, string? Problems);
 
     public ReportingRound Round { get; private set; } = null!;
@@ -67,7 +76,19 @@ public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageMo
         {
             return NotFound();
         }
-        var outcome = await workflow.SaveAsync(roundId, itemId, User, new ReportInput(Status, Narrative, Problems, Figures, Version, Answers), submit is not null, cancellationToken);
+        var files = new List<(string, byte[])>();
+        foreach (var upload in Uploads.Where(u => u.Length > 0).Take(20))
+        {
+            if (upload.Length > EvidenceTypes.MaxBytes)
+            {
+                ModelState.AddModelError(string.Empty, EvidenceTypes.Problem(upload.FileName, new byte[EvidenceTypes.MaxBytes + 1])!);
+                return Page();
+            }
+            using var buffer = new MemoryStream();
+            await upload.CopyToAsync(buffer, cancellationToken);
+            files.Add((upload.FileName, buffer.ToArray()));
+        }
+        var outcome = await workflow.SaveAsync(roundId, itemId, User, new ReportInput(Status, Narrative, Problems, Figures, Version, Answers, files), submit is not null, cancellationToken);
         switch (outcome)
         {
             case ReportOutcome.Saved saved:
@@ -102,6 +123,8 @@ public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageMo
         var unitId = ItemScope.UnitOf(User);
         Report = unitId is null ? null : await db.ProgressReports.AsNoTracking()
             .SingleOrDefaultAsync(p => p.RoundId == roundId && p.ItemId == itemId && p.UnitId == unitId, cancellationToken);
+        Files = Report is null ? [] : await db.Evidence.AsNoTracking().Where(e => e.ReportId == Report.Id)
+            .Select(e => new EvidenceLink(e.Id, e.FileName, e.Size)).ToListAsync(cancellationToken);
         var others = await db.ProgressReports.AsNoTracking()
             .Where(p => p.RoundId == roundId && p.ItemId == itemId && p.UnitId != unitId && p.State != ReportState.Draft)
             .Join(db.Units, p => p.UnitId, u => u.Id, (p, u) => new { u.Name, p.State, p.Status, p.Narrative, p.Problems })

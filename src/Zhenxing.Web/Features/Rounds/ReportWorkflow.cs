@@ -8,7 +8,9 @@ using Zhenxing.Web.Infrastructure;
 namespace Zhenxing.Web.Features.Rounds;
 
 /// <param name="Answers">The lead unit's answers to open leader instructions on the item, by instruction id.</param>
-public sealed record ReportInput(ItemStatus Status, string? Narrative, string? Problems, string? Figures, int Version, IReadOnlyDictionary<int, string>? Answers = null);
+/// <param name="Files">Evidence to attach: file name and content.</param>
+public sealed record ReportInput(ItemStatus Status, string? Narrative, string? Problems, string? Figures, int Version,
+    IReadOnlyDictionary<int, string>? Answers = null, IReadOnlyList<(string Name, byte[] Content)>? Files = null);
 
 public abstract record ReportOutcome
 {
@@ -56,6 +58,12 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
             return new ReportOutcome.Refused("内容过长：进展情况不超过 8000 字，问题不超过 4000 字，数据不超过 2000 字。");
         }
 
+        var fileProblems = (input.Files ?? []).Select(f => EvidenceTypes.Problem(f.Name, f.Content)).OfType<string>().ToList();
+        if (fileProblems.Count > 0)
+        {
+            return new ReportOutcome.Refused(string.Join(" ", fileProblems));
+        }
+
         // A leader's instruction is answered in the lead unit's next report: it cannot be submitted without the answers.
         var openInstructions = role == ItemUnitRole.Lead
             ? await db.Instructions.Where(i => i.ItemId == itemId && i.Answer == null).ToListAsync(cancellationToken)
@@ -89,6 +97,18 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
         report.Figures = Blank(input.Figures);
         report.UpdatedAt = now;
         report.UpdatedByName = who;
+        foreach (var (name, content) in input.Files ?? [])
+        {
+            report.Evidence.Add(new Evidence
+            {
+                FileName = Path.GetFileName(name),
+                ContentType = EvidenceTypes.Detect(content)!,
+                Size = content.LongLength,
+                Content = content,
+                UploadedAt = now,
+                UploadedByName = who,
+            });
+        }
         if (submit)
         {
             report.State = ReportState.Submitted;

@@ -67,6 +67,8 @@ public sealed class ProgressReport : IVersioned
     public DateTimeOffset? ReviewedAt { get; set; }
     public string? ReviewedByName { get; set; }
 
+    public List<Evidence> Evidence { get; set; } = [];
+
     /// <summary>Submitted after the round's due date: still accepted, and marked.</summary>
     public bool Late { get; set; }
     public int Version { get; set; }

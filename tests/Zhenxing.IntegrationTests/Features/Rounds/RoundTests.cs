@@ -131,6 +131,55 @@ public abstract class RoundTests(ZhenxingAppFactory app) : IntegrationTest(app)
         (await App.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == leader.Id))).ShouldBe(1);
     }
 
+    private static async Task<HttpResponseMessage> PostReportWithFilesAsync(HttpClient client, string url, string narrative, params (string Name, byte[] Content)[] files)
+    {
+        var token = await client.AntiforgeryTokenAsync(url);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("InProgress"), "Status" },
+            { new StringContent(narrative), "Narrative" },
+            { new StringContent("0"), "Version" },
+        };
+        foreach (var (name, content) in files)
+        {
+            form.Add(new ByteArrayContent(content), "Uploads", name);
+        }
+        return await client.PostAsync(url, form);
+    }
+
+    [Fact]
+    public async Task EvidenceIsCheckedByContentStoredAndOnlyShownToThoseWhoSeeTheItem()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        await App.AddUserAsync("fgw", Role.Liaison, unitId: data.Development);
+        var office = await App.SignInAsync("office1");
+        var roundId = await OpenRoundAsync(office, data.ListId, ChinaTime.Today(App.Clock).AddDays(20));
+        var liaison = await App.SignInAsync("czj");
+        var url = $"/rounds/{roundId}/items/{data.Later}/report";
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+        var pdf = "%PDF-1.4 test"u8.ToArray();
+
+        var refused = await PostReportWithFilesAsync(liaison, url, "附照片", ("现场.png", png), ("方案.pdf", "这其实是文本"u8.ToArray()));
+        (await refused.HtmlAsync()).QuerySelector(".errors")!.TextContent.ShouldContain("文件“方案.pdf”不是 PDF");
+        (await App.WithDbAsync(db => db.Evidence.AnyAsync())).ShouldBeFalse();
+
+        (await PostReportWithFilesAsync(liaison, url, "附照片", ("现场.png", png), ("方案.pdf", pdf))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var files = await App.WithDbAsync(db => db.Evidence.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+        files.Select(f => (f.FileName, f.ContentType)).ShouldBe([("现场.png", "image/png"), ("方案.pdf", "application/pdf")]);
+        (await liaison.GetByteArrayAsync($"/evidence/{files[0].Id}")).ShouldBe(png);
+
+        // A draft's files stay with its unit; once submitted, whoever sees the item sees them.
+        (await office.GetAsync($"/evidence/{files[0].Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var draft = await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().SingleAsync());
+        await liaison.PostFormAsync(url, new(Report("附照片", version: draft.Version)) { ["submit"] = "1" });
+        (await office.GetAsync($"/evidence/{files[1].Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await App.SignInAsync("fgw")).GetAsync($"/evidence/{files[1].Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await office.GetAsync($"/items/{data.Later}")).HtmlAsync()).QuerySelector(".attachments")!.TextContent.ShouldContain("现场.png");
+    }
+
     [Fact]
     public async Task AReportAfterTheDueDateIsAcceptedAndMarkedLate()
     {

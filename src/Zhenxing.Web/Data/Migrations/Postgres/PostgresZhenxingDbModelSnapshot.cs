@@ -502,6 +502,49 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.ToTable("PairingSchemes");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.Evidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("Evidence");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.ProgressReport", b =>
                 {
                     b.Property<int>("Id")
@@ -972,6 +1015,15 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.Navigation("SourceDocument");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.Evidence", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Rounds.ProgressReport", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.ProgressReport", b =>
                 {
                     b.HasOne("Zhenxing.Web.Features.Items.Item", "Item")
@@ -1063,6 +1115,11 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Zhenxing.Web.Features.Pairings.PairingScheme", b =>
                 {
                     b.Navigation("Pairings");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.ProgressReport", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.ReportingRound", b =>

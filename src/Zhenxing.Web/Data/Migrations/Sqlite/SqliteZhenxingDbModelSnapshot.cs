@@ -470,6 +470,47 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.ToTable("PairingSchemes");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.Evidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("Evidence");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.ProgressReport", b =>
                 {
                     b.Property<int>("Id")
@@ -924,6 +965,15 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Navigation("SourceDocument");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.Evidence", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Rounds.ProgressReport", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.ProgressReport", b =>
                 {
                     b.HasOne("Zhenxing.Web.Features.Items.Item", "Item")
@@ -1015,6 +1065,11 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Zhenxing.Web.Features.Pairings.PairingScheme", b =>
                 {
                     b.Navigation("Pairings");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.ProgressReport", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.ReportingRound", b =>
