@@ -242,3 +242,13 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         evidence.HasIndex(e => e.ReportId);
     }
 }
+
+internal sealed class RoundItemStatusConfiguration : IEntityTypeConfiguration<RoundItemStatus>
+{
+    public void Configure(EntityTypeBuilder<RoundItemStatus> status)
+    {
+        status.HasOne<ReportingRound>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
+        status.HasOne<Item>().WithMany().HasForeignKey(s => s.ItemId).OnDelete(DeleteBehavior.Restrict);
+        status.HasIndex(s => new { s.RoundId, s.ItemId }).IsUnique();
+    }
+}

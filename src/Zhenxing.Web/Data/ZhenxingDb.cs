@@ -52,6 +52,7 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<RoundList> RoundLists => Set<RoundList>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<RoundItemStatus> RoundItemStatuses => Set<RoundItemStatus>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhenxingDb).Assembly);

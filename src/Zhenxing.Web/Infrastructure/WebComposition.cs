@@ -32,6 +32,8 @@ public static class WebComposition
         services.AddScoped<Features.Units.MergeUnits>();
         services.AddScoped<Features.Rounds.RoundObligations>();
         services.AddScoped<Features.Rounds.ReportWorkflow>();
+        services.AddScoped<Features.Rounds.CloseRound>();
+        services.AddScoped<Features.Rounds.RoundStatistics>();
         services.AddScoped<Features.Notifications.NotificationInbox>();
         services.AddProblemDetails();
         services.AddZhenxingApi();

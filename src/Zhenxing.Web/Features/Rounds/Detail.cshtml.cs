@@ -9,7 +9,7 @@ namespace Zhenxing.Web.Features.Rounds;
 
 /// <summary>The Office's view of a round: who owes what, who submitted, who is late or returned; accept and return.</summary>
 [Authorize(Roles = $"{nameof(Role.Office)},{nameof(Role.Leader)},{nameof(Role.Admin)}")]
-public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations, ReportWorkflow workflow, TimeProvider clock) : PageModel
+public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations, ReportWorkflow workflow, CloseRound close, TimeProvider clock) : PageModel
 {
     public ReportingRound Round { get; private set; } = null!;
     public List<Obligation> Rows { get; private set; } = [];
@@ -52,6 +52,17 @@ public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations
         }
         Message = $"已批量采纳 {accepted} 份报送。";
         return Redirect($"/rounds/{id}");
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(int id, int version, CancellationToken cancellationToken)
+    {
+        if (!CanReview)
+        {
+            return Forbid();
+        }
+        var problem = await close.RunAsync(id, version, cancellationToken);
+        Message = problem ?? "轮次已关闭：报送内容已冻结，各事项状态按此刻保存，可随时查看本轮的时点台账。";
+        return Redirect(problem is null ? $"/rounds/{id}/status" : $"/rounds/{id}");
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

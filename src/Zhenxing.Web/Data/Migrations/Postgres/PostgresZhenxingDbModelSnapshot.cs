@@ -677,6 +677,38 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.ToTable("ReportingRounds");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.RoundItemStatus", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Reported")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("RoundId", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("RoundItemStatuses");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.RoundList", b =>
                 {
                     b.Property<int>("Id")
@@ -1047,6 +1079,21 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.Navigation("Item");
 
                     b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.RoundItemStatus", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Zhenxing.Web.Features.Rounds.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.RoundList", b =>

@@ -639,6 +639,36 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.ToTable("ReportingRounds");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.RoundItemStatus", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Reported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("RoundId", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("RoundItemStatuses");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.RoundList", b =>
                 {
                     b.Property<int>("Id")
@@ -997,6 +1027,21 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Navigation("Item");
 
                     b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.RoundItemStatus", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Zhenxing.Web.Features.Rounds.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.RoundList", b =>
