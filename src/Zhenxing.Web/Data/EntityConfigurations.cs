@@ -99,6 +99,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.UserName).HasMaxLength(100);
         user.HasIndex(u => u.UserName).IsUnique();
         user.Property(u => u.DisplayName).HasMaxLength(100);
+        user.Property(u => u.Email).HasMaxLength(200);
         user.Property(u => u.Version).IsConcurrencyToken();
         user.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -250,5 +251,15 @@ internal sealed class RoundItemStatusConfiguration : IEntityTypeConfiguration<Ro
         status.HasOne<ReportingRound>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
         status.HasOne<Item>().WithMany().HasForeignKey(s => s.ItemId).OnDelete(DeleteBehavior.Restrict);
         status.HasIndex(s => new { s.RoundId, s.ItemId }).IsUnique();
+    }
+}
+
+internal sealed class ReminderLogConfiguration : IEntityTypeConfiguration<ReminderLog>
+{
+    public void Configure(EntityTypeBuilder<ReminderLog> log)
+    {
+        log.Property(l => l.Step).HasMaxLength(40);
+        log.HasOne<ReportingRound>().WithMany().HasForeignKey(l => l.RoundId).OnDelete(DeleteBehavior.Cascade);
+        log.HasIndex(l => new { l.RoundId, l.UnitId, l.Step }).IsUnique();
     }
 }

@@ -53,6 +53,7 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<RoundItemStatus> RoundItemStatuses => Set<RoundItemStatus>();
+    public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhenxingDb).Assembly);

@@ -32,8 +32,16 @@ public static class WebComposition
         services.AddScoped<Features.Units.MergeUnits>();
         services.AddScoped<Features.Rounds.RoundObligations>();
         services.AddScoped<Features.Rounds.ReportWorkflow>();
+        services.AddScoped<Features.Rounds.Sheets.WriteReportingSheet>();
+        services.AddScoped<Features.Rounds.Sheets.UploadReportingSheet>();
         services.AddScoped<Features.Rounds.CloseRound>();
         services.AddScoped<Features.Rounds.RoundStatistics>();
+        services.Configure<Infrastructure.Mail.SmtpOptions>(builder.Configuration.GetSection("Smtp"));
+        services.AddSingleton<Infrastructure.Mail.Mailer>();
+        services.Configure<Features.Rounds.ReminderOptions>(builder.Configuration.GetSection("Reminders"));
+        services.AddScoped<Features.Rounds.SendReminders>();
+        services.AddScoped<Features.Rounds.ScheduledReminders>();
+        services.AddHostedService<Features.Rounds.ReminderJob>();
         services.AddScoped<Features.Notifications.NotificationInbox>();
         services.AddProblemDetails();
         services.AddZhenxingApi();

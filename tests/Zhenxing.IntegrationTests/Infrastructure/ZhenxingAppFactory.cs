@@ -46,6 +46,8 @@ public abstract class ZhenxingAppFactory : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Zhenxing", ConnectionString);
         builder.UseSetting("Bootstrap:CreateAdmin", "false");
+        // Tests run the reminder steps themselves, on the clock they control.
+        builder.UseSetting("Reminders:Enabled", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -9,7 +9,7 @@ namespace Zhenxing.Web.Features.Rounds;
 
 /// <summary>The Office's view of a round: who owes what, who submitted, who is late or returned; accept and return.</summary>
 [Authorize(Roles = $"{nameof(Role.Office)},{nameof(Role.Leader)},{nameof(Role.Admin)}")]
-public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations, ReportWorkflow workflow, CloseRound close, TimeProvider clock) : PageModel
+public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations, ReportWorkflow workflow, CloseRound close, SendReminders reminders, TimeProvider clock) : PageModel
 {
     public ReportingRound Round { get; private set; } = null!;
     public List<Obligation> Rows { get; private set; } = [];
@@ -51,6 +51,19 @@ public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations
             }
         }
         Message = $"已批量采纳 {accepted} 份报送。";
+        return Redirect($"/rounds/{id}");
+    }
+
+    /// <summary>催办: one action reminds every unit that still owes reports in this round.</summary>
+    public async Task<IActionResult> OnPostRemindAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!CanReview)
+        {
+            return Forbid();
+        }
+        // One manual step per minute: a double click does not send twice.
+        var sent = await reminders.RunAsync(id, $"manual-{clock.GetUtcNow():yyyyMMddHHmm}", cancellationToken);
+        Message = sent > 0 ? $"已向 {sent} 个未报送单位催办（站内通知{(HttpContext.RequestServices.GetRequiredService<Infrastructure.Mail.Mailer>().Enabled ? "和邮件" : "")}）。" : "没有需要催办的单位。";
         return Redirect($"/rounds/{id}");
     }
 

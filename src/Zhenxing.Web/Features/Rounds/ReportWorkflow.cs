@@ -3,14 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using Zhenxing.Web.Data;
 using Zhenxing.Web.Features.Items;
 using Zhenxing.Web.Features.Notifications;
+using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure;
 
 namespace Zhenxing.Web.Features.Rounds;
 
 /// <param name="Answers">The lead unit's answers to open leader instructions on the item, by instruction id.</param>
 /// <param name="Files">Evidence to attach: file name and content.</param>
+/// <param name="ForUnitId">The unit the report is saved for, when the Office enters it on a unit's behalf (an uploaded sheet); ignored for other roles.</param>
 public sealed record ReportInput(ItemStatus Status, string? Narrative, string? Problems, string? Figures, int Version,
-    IReadOnlyDictionary<int, string>? Answers = null, IReadOnlyList<(string Name, byte[] Content)>? Files = null);
+    IReadOnlyDictionary<int, string>? Answers = null, IReadOnlyList<(string Name, byte[] Content)>? Files = null, int? ForUnitId = null);
 
 public abstract record ReportOutcome
 {
@@ -30,7 +32,7 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
 {
     public async Task<ReportOutcome> SaveAsync(int roundId, int itemId, ClaimsPrincipal user, ReportInput input, bool submit, CancellationToken cancellationToken)
     {
-        var unitId = ItemScope.UnitOf(user);
+        var unitId = input.ForUnitId is { } forUnit && user.IsInRole(nameof(Role.Office)) ? forUnit : ItemScope.UnitOf(user);
         var round = await db.ReportingRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
         if (round is null || unitId is null)
         {

@@ -4,7 +4,7 @@ using Zhenxing.Web.Data;
 
 namespace Zhenxing.Web.Features.Users;
 
-public sealed record NewUser(string UserName, string? DisplayName, Role Role, int? UnitId, string Password);
+public sealed record NewUser(string UserName, string? DisplayName, Role Role, int? UnitId, string Password, string? Email = null);
 
 /// <summary>Creates a user account after checking the name, the unit binding and the password.</summary>
 public sealed class AddUser(ZhenxingDb db, IPasswordHasher<User> hasher, TimeProvider clock)
@@ -32,6 +32,12 @@ public sealed class AddUser(ZhenxingDb db, IPasswordHasher<User> hasher, TimePro
             errors["UnitId"] = "所选单位不存在。";
         }
 
+        var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
+        if (email is not null && (email.Length > 200 || !System.Net.Mail.MailAddress.TryCreate(email, out _)))
+        {
+            errors["Email"] = $"邮箱“{email}”格式不正确。";
+        }
+
         if (Passwords.Check(request.Password) is { } passwordProblem)
         {
             errors["Password"] = passwordProblem;
@@ -47,6 +53,7 @@ public sealed class AddUser(ZhenxingDb db, IPasswordHasher<User> hasher, TimePro
             DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? userName : request.DisplayName.Trim(),
             Role = request.Role,
             UnitId = request.Role == Role.Liaison ? request.UnitId : null,
+            Email = email,
             CreatedAt = clock.GetUtcNow(),
         };
         user.PasswordHash = hasher.HashPassword(user, request.Password);

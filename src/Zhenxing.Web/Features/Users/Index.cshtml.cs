@@ -25,6 +25,7 @@ public sealed class UsersModel(ZhenxingDb db, AddUser addUser, IPasswordHasher<U
 
         public Role Role { get; set; } = Role.Liaison;
         public int? UnitId { get; set; }
+        public string? Email { get; set; }
         public string? Password { get; set; }
     }
 
@@ -48,7 +49,7 @@ public sealed class UsersModel(ZhenxingDb db, AddUser addUser, IPasswordHasher<U
         }
         var generated = string.IsNullOrEmpty(Form.Password);
         var password = generated ? Passwords.Generate() : Form.Password!;
-        var (user, errors) = await addUser.RunAsync(new NewUser(Form.UserName, Form.DisplayName, Form.Role, Form.UnitId, password), cancellationToken);
+        var (user, errors) = await addUser.RunAsync(new NewUser(Form.UserName, Form.DisplayName, Form.Role, Form.UnitId, password, Form.Email), cancellationToken);
         if (user is null)
         {
             foreach (var (field, message) in errors)

@@ -16,6 +16,9 @@ public sealed class User : IVersioned
     public int Id { get; set; }
     public required string UserName { get; set; }
     public required string DisplayName { get; set; }
+
+    /// <summary>Where reminders (催办) are e-mailed, when an SMTP server is configured.</summary>
+    public string? Email { get; set; }
     public string PasswordHash { get; set; } = "";
     public Role Role { get; set; }
 

@@ -15,7 +15,7 @@ public static class UserCommands
         {
             return ZhenxingCommands.UsageError("缺少子命令：user add、user password 或 user list。");
         }
-        var options = CommandArguments.Parse(args[1..], ["name", "role", "unit", "display-name"], ["password-stdin"]);
+        var options = CommandArguments.Parse(args[1..], ["name", "role", "unit", "display-name", "email"], ["password-stdin"]);
         if (options.Errors.Count > 0)
         {
             return ZhenxingCommands.UsageError(string.Join(" ", options.Errors));
@@ -63,7 +63,7 @@ public static class UserCommands
         }
 
         var (user, errors) = await scope.ServiceProvider.GetRequiredService<AddUser>()
-            .RunAsync(new NewUser(options["name"]!, options["display-name"], role, unitId, password), CancellationToken.None);
+            .RunAsync(new NewUser(options["name"]!, options["display-name"], role, unitId, password, options["email"]), CancellationToken.None);
         if (user is null)
         {
             foreach (var message in errors.Values)

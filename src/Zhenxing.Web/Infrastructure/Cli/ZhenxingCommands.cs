@@ -20,7 +20,7 @@ public static class ZhenxingCommands
         命令：
           serve                      启动网站（默认命令），例如 serve --urls http://127.0.0.1:5080
           user add                   添加用户：--name 用户名 --role Office|Liaison|Leader|Admin
-                                     [--unit 单位名称] [--display-name 姓名] [--password-stdin]
+                                     [--unit 单位名称] [--display-name 姓名] [--email 邮箱] [--password-stdin]
           user password              重设密码并解除锁定：--name 用户名 [--password-stdin]
           user list                  列出所有用户
           apikey create              为用户创建 API 密钥（只显示一次）：--user 用户名 [--name 名称]
