@@ -71,6 +71,7 @@ public static class ApiComposition
         api.MapListsApi();
         api.MapItemsApi();
         api.MapUnitsApi();
+        api.MapRoundsApi();
 
         // An unknown /api address is a 404 problem, not the sign-in challenge of the pages' fallback policy.
         app.MapFallback("/api/{**path}", () => TypedResults.Problem(ApiProblems.NotFound("没有这个接口。接口列表见 /api/docs。")))

@@ -1,0 +1,193 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Rounds;
+using Zhenxing.Web.Features.Users;
+using Zhenxing.Web.Infrastructure;
+using Zhenxing.Web.Infrastructure.Problems;
+
+namespace Zhenxing.Web.Features.Api;
+
+public sealed record ApiRound(int Id, string Name, DateOnly OpensOn, DateOnly DueOn, RoundState State, bool IncludeResponsibleUnits, IReadOnlyList<int> Lists, int Version);
+
+public sealed record ApiNewRound(string? Name, DateOnly? OpensOn, DateOnly? DueOn, int[]? Lists, bool IncludeResponsibleUnits);
+
+public sealed record ApiObligation(int ItemId, string ItemNumber, string ItemText, int UnitId, string Unit, ItemUnitRole Role, int? ReportId, ReportState? State, bool Late, string? ReturnReason, int? ReportVersion);
+
+public sealed record ApiReportInput(ItemStatus Status, string? Narrative, string? Problems, string? Figures, int Version, bool Submit, Dictionary<int, string>? Answers);
+
+public sealed record ApiReport(int Id, int RoundId, int ItemId, int UnitId, ItemUnitRole Role, ItemStatus Status, string Narrative, string? Problems, string? Figures, ReportState State, bool Late, string? ReturnReason, int Version);
+
+public sealed record ApiReview(int Version, bool Accept, string? Reason);
+
+public sealed record ApiVersion(int Version);
+
+public sealed record ApiStatisticsLine(string Label, int Total, Dictionary<ItemStatus, int> ByStatus, string Sentence);
+
+public sealed record ApiStatistics(IReadOnlyList<ApiStatisticsLine> Lists, IReadOnlyList<ApiStatisticsLine> Categories, IReadOnlyList<ApiStatisticsLine> LeadUnits);
+
+/// <summary>Reporting rounds over the API: the same cycle and the same permissions as the pages.</summary>
+public static class RoundsApi
+{
+    public static RouteGroupBuilder MapRoundsApi(this RouteGroupBuilder api)
+    {
+        var rounds = api.MapGroup("").WithTags("报送轮次");
+        rounds.MapGet("/rounds", ListAsync).WithSummary("报送轮次列表");
+        rounds.MapPost("/rounds", OpenAsync).WithSummary("开启报送轮次（振兴办）");
+        rounds.MapGet("/rounds/{id:int}/obligations", ObligationsAsync).WithSummary("应报事项：联络员为本单位的，其他角色为全部");
+        rounds.MapPut("/rounds/{id:int}/items/{itemId:int}/report", SaveReportAsync).WithSummary("保存或提交本单位的进展报送（联络员）");
+        rounds.MapPost("/reports/{id:int}/review", ReviewAsync).WithSummary("采纳或退回报送（振兴办）");
+        rounds.MapPost("/rounds/{id:int}/reminders", RemindAsync).WithSummary("向未报送单位催办（振兴办）");
+        rounds.MapPost("/rounds/{id:int}/close", CloseAsync).WithSummary("关闭轮次并保存时点状态（振兴办）");
+        rounds.MapGet("/rounds/{id:int}/statistics", StatisticsAsync).WithSummary("进展统计：按清单、类别、牵头单位");
+        return api;
+    }
+
+    private static bool IsOffice(ClaimsPrincipal user) => user.IsInRole(nameof(Role.Office));
+
+    private static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(ApiProblems.Create(StatusCodes.Status403Forbidden, detail));
+
+    private static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(ApiProblems.Create(StatusCodes.Status409Conflict, detail));
+
+    private static async Task<Ok<List<ApiRound>>> ListAsync(ZhenxingDb db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.ReportingRounds.AsNoTracking().OrderByDescending(r => r.Id)
+            .Select(r => new ApiRound(r.Id, r.Name, r.OpensOn, r.DueOn, r.State, r.IncludeResponsibleUnits, r.Lists.Select(l => l.ItemListId).ToList(), r.Version))
+            .ToListAsync(cancellationToken));
+
+    private static async Task<Results<Created<ApiRound>, ValidationProblem, ProblemHttpResult>> OpenAsync(
+        ApiNewRound body, ClaimsPrincipal user, ZhenxingDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!IsOffice(user))
+        {
+            return Forbidden("只有振兴办可以开启报送轮次。");
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200)
+        {
+            errors["name"] = ["请填写轮次名称（不超过 200 字）。"];
+        }
+        if (body.OpensOn is null || body.DueOn is null || body.DueOn < body.OpensOn)
+        {
+            errors["dueOn"] = ["请填写开始日期和截止日期，截止日期不能早于开始日期。"];
+        }
+        var lists = await db.ItemLists.Where(l => (body.Lists ?? Array.Empty<int>()).Contains(l.Id)).Select(l => l.Id).ToListAsync(cancellationToken);
+        if (lists.Count == 0)
+        {
+            errors["lists"] = ["请至少选择一个存在的清单。"];
+        }
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors, "字段");
+        }
+        var round = new ReportingRound
+        {
+            Name = body.Name!.Trim(), OpensOn = body.OpensOn!.Value, DueOn = body.DueOn!.Value, IncludeResponsibleUnits = body.IncludeResponsibleUnits,
+            CreatedAt = clock.GetUtcNow(), Lists = lists.Select(id => new RoundList { ItemListId = id }).ToList(),
+        };
+        db.ReportingRounds.Add(round);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/rounds/{round.Id}",
+            new ApiRound(round.Id, round.Name, round.OpensOn, round.DueOn, round.State, round.IncludeResponsibleUnits, lists, round.Version));
+    }
+
+    private static async Task<Results<Ok<List<ApiObligation>>, ProblemHttpResult>> ObligationsAsync(
+        int id, ClaimsPrincipal user, ZhenxingDb db, RoundObligations obligations, CancellationToken cancellationToken)
+    {
+        if (!await db.ReportingRounds.AnyAsync(r => r.Id == id, cancellationToken))
+        {
+            return TypedResults.Problem(ApiProblems.NotFound($"报送轮次 {id} 不存在。"));
+        }
+        var unitId = user.IsInRole(nameof(Role.Liaison)) ? ItemScope.UnitOf(user) ?? -1 : (int?)null;
+        var rows = await obligations.QueryAsync(id, unitId, openOnly: false, cancellationToken);
+        var versions = await db.ProgressReports.AsNoTracking().Where(p => p.RoundId == id).ToDictionaryAsync(p => p.Id, p => p.Version, cancellationToken);
+        return TypedResults.Ok(rows.Select(o => new ApiObligation(o.ItemId, o.ItemNumber, o.ItemText, o.UnitId, o.UnitName, o.Role, o.ReportId, o.State, o.Late, o.ReturnReason,
+            o.ReportId is { } reportId ? versions[reportId] : null)).ToList());
+    }
+
+    private static async Task<Results<Ok<ApiReport>, ProblemHttpResult>> SaveReportAsync(
+        int id, int itemId, ApiReportInput body, ClaimsPrincipal user, ZhenxingDb db, ReportWorkflow workflow, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(nameof(Role.Liaison)))
+        {
+            return Forbidden("只有单位联络员报送本单位的进展。");
+        }
+        if (!await db.Items.VisibleTo(user).AnyAsync(i => i.Id == itemId, cancellationToken))
+        {
+            return TypedResults.Problem(ItemsApi.ItemNotFound(itemId));
+        }
+        var input = new ReportInput(body.Status, body.Narrative, body.Problems, body.Figures, body.Version, body.Answers);
+        return await workflow.SaveAsync(id, itemId, user, input, body.Submit, cancellationToken) switch
+        {
+            ReportOutcome.Saved saved => TypedResults.Ok(ToApi(saved.Report)),
+            ReportOutcome.Conflict conflict => Conflict($"{conflict.Current.UpdatedByName} 已先保存了这份报送（当前版本 {conflict.Current.Version}），内容：{conflict.Current.Narrative}"),
+            ReportOutcome.Refused refused => TypedResults.Problem(ApiProblems.Create(StatusCodes.Status400BadRequest, refused.Problem)),
+            _ => throw new InvalidOperationException("Unknown report outcome."),
+        };
+    }
+
+    private static async Task<Results<Ok<ApiReport>, ProblemHttpResult>> ReviewAsync(
+        int id, ApiReview body, ClaimsPrincipal user, ZhenxingDb db, ReportWorkflow workflow, CancellationToken cancellationToken)
+    {
+        if (!IsOffice(user))
+        {
+            return Forbidden("只有振兴办可以审核报送。");
+        }
+        var problem = await workflow.ReviewAsync(id, body.Version, body.Accept, body.Reason, user, cancellationToken);
+        if (problem is not null)
+        {
+            return problem.Contains("已被修改") ? Conflict(problem) : TypedResults.Problem(ApiProblems.Create(StatusCodes.Status400BadRequest, problem));
+        }
+        return TypedResults.Ok(ToApi(await db.ProgressReports.AsNoTracking().SingleAsync(p => p.Id == id, cancellationToken)));
+    }
+
+    private static async Task<Results<Ok<ApiRemindersSent>, ProblemHttpResult>> RemindAsync(
+        int id, ClaimsPrincipal user, SendReminders reminders, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!IsOffice(user))
+        {
+            return Forbidden("只有振兴办可以催办。");
+        }
+        return TypedResults.Ok(new ApiRemindersSent(await reminders.RunAsync(id, $"manual-{clock.GetUtcNow():yyyyMMddHHmm}", cancellationToken)));
+    }
+
+    private static async Task<Results<Ok<ApiRound>, ProblemHttpResult>> CloseAsync(
+        int id, ApiVersion body, ClaimsPrincipal user, ZhenxingDb db, CloseRound close, CancellationToken cancellationToken)
+    {
+        if (!IsOffice(user))
+        {
+            return Forbidden("只有振兴办可以关闭轮次。");
+        }
+        if (await close.RunAsync(id, body.Version, cancellationToken) is { } problem)
+        {
+            return problem.Contains("不存在") ? TypedResults.Problem(ApiProblems.NotFound(problem)) : Conflict(problem);
+        }
+        var round = await db.ReportingRounds.AsNoTracking().Include(r => r.Lists).SingleAsync(r => r.Id == id, cancellationToken);
+        return TypedResults.Ok(new ApiRound(round.Id, round.Name, round.OpensOn, round.DueOn, round.State, round.IncludeResponsibleUnits, round.Lists.Select(l => l.ItemListId).ToList(), round.Version));
+    }
+
+    private static async Task<Results<Ok<ApiStatistics>, ProblemHttpResult>> StatisticsAsync(
+        int id, ClaimsPrincipal user, ZhenxingDb db, RoundStatistics statistics, CancellationToken cancellationToken)
+    {
+        var round = await db.ReportingRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (round is null)
+        {
+            return TypedResults.Problem(ApiProblems.NotFound($"报送轮次 {id} 不存在。"));
+        }
+        var items = await statistics.ItemsAsync(round, cancellationToken);
+        if (user.IsInRole(nameof(Role.Liaison)))
+        {
+            var visible = await db.Items.VisibleTo(user).Select(i => i.Id).ToListAsync(cancellationToken);
+            items = items.Where(i => visible.Contains(i.ItemId)).ToList();
+        }
+        static List<ApiStatisticsLine> Lines(IEnumerable<StatisticsLine> lines) =>
+            lines.Select(l => new ApiStatisticsLine(l.Label, l.Total, l.ByStatus.ToDictionary(s => s.Status, s => s.Count), l.Sentence)).ToList();
+        return TypedResults.Ok(new ApiStatistics(Lines(RoundStatistics.ByList(items)), Lines(RoundStatistics.ByCategory(items)), Lines(RoundStatistics.ByLeadUnit(items))));
+    }
+
+    private static ApiReport ToApi(ProgressReport p) =>
+        new(p.Id, p.RoundId, p.ItemId, p.UnitId, p.Role, p.Status, p.Narrative, p.Problems, p.Figures, p.State, p.Late, p.ReturnReason, p.Version);
+}
+
+public sealed record ApiRemindersSent(int Sent);
