@@ -77,6 +77,7 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         item.Property(i => i.WithdrawnReason).HasMaxLength(1000);
         item.Property(i => i.FlagReason).HasMaxLength(1000);
         item.HasMany(i => i.Instructions).WithOne(n => n.Item).HasForeignKey(n => n.ItemId).OnDelete(DeleteBehavior.Cascade);
+        item.HasMany(i => i.Milestones).WithOne().HasForeignKey(m => m.ItemId).OnDelete(DeleteBehavior.Cascade);
         item.HasIndex(i => i.Deadline);
         item.HasIndex(i => new { i.ItemListId, i.Position });
     }
@@ -261,5 +262,15 @@ internal sealed class ReminderLogConfiguration : IEntityTypeConfiguration<Remind
         log.Property(l => l.Step).HasMaxLength(40);
         log.HasOne<ReportingRound>().WithMany().HasForeignKey(l => l.RoundId).OnDelete(DeleteBehavior.Cascade);
         log.HasIndex(l => new { l.RoundId, l.UnitId, l.Step }).IsUnique();
+    }
+}
+
+internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
+{
+    public void Configure(EntityTypeBuilder<Milestone> milestone)
+    {
+        milestone.Property(m => m.Description).HasMaxLength(1000);
+        milestone.Property(m => m.Version).IsConcurrencyToken();
+        milestone.HasIndex(m => new { m.ItemId, m.DueOn });
     }
 }

@@ -54,6 +54,7 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<RoundItemStatus> RoundItemStatuses => Set<RoundItemStatus>();
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhenxingDb).Assembly);

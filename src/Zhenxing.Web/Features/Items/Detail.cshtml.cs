@@ -25,7 +25,9 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
     public List<Instruction> Instructions { get; private set; } = [];
     public List<HistoryRow> History { get; private set; } = [];
     public List<ReportRow> Reports { get; private set; } = [];
+    public List<Milestone> Milestones { get; private set; } = [];
     public bool CanEdit => ItemScope.CanEdit(User);
+    public DateOnly Today => ledger.Lights.Today;
     public bool CanInstruct => ItemScope.CanInstruct(User);
 
     /// <summary>A liaison of one of the lead units answers the leader's instructions.</summary>
@@ -126,6 +128,44 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         return Redirect($"/items/{id}");
     }
 
+    public async Task<IActionResult> OnPostAddMilestoneAsync(int id, DateOnly? dueOn, string? description, CancellationToken cancellationToken)
+    {
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (dueOn is null || string.IsNullOrWhiteSpace(description) || description.Trim().Length > 1000)
+        {
+            ModelState.AddModelError("milestone", "请填写形象进度的日期和内容（不超过 1000 字）。");
+            return Page();
+        }
+        db.Milestones.Add(new Milestone { ItemId = id, DueOn = dueOn.Value, Description = description.Trim() });
+        await db.SaveChangesAsync(cancellationToken);
+        Message = $"已添加形象进度：{dueOn:yyyy-MM-dd} 前{description.Trim()}。";
+        return Redirect($"/items/{id}");
+    }
+
+    public async Task<IActionResult> OnPostRemoveMilestoneAsync(int id, int milestoneId, CancellationToken cancellationToken)
+    {
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+        var milestone = await db.Milestones.SingleOrDefaultAsync(m => m.Id == milestoneId && m.ItemId == id && m.AchievedAt == null, cancellationToken);
+        if (milestone is null)
+        {
+            return NotFound();
+        }
+        db.Milestones.Remove(milestone);
+        await db.SaveChangesAsync(cancellationToken);
+        Message = "已删除该形象进度。";
+        return Redirect($"/items/{id}");
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var found = await db.Items.VisibleTo(User).AsNoTracking()
@@ -152,6 +192,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         Light = ledger.Lights.Evaluate(Item, facts.GetValueOrDefault(id, ReportFacts.None));
         Instructions = await db.Instructions.AsNoTracking().Where(i => i.ItemId == id).OrderBy(i => i.Id).ToListAsync(cancellationToken);
         CanAnswer = ItemScope.UnitOf(User) is { } unitId && User.IsInRole(nameof(Users.Role.Liaison)) && LeadUnits.Any(u => u.Id == unitId);
+        Milestones = await db.Milestones.AsNoTracking().Where(m => m.ItemId == id).OrderBy(m => m.DueOn).ToListAsync(cancellationToken);
         var reports = await db.ProgressReports.AsNoTracking()
             .Where(p => p.ItemId == id && p.State != Rounds.ReportState.Draft)
             .OrderByDescending(p => p.Round!.DueOn).ThenBy(p => p.Role)

@@ -89,6 +89,7 @@ public sealed class Item : IVersioned
     public string? FlagReason { get; set; }
 
     public List<Instruction> Instructions { get; set; } = [];
+    public List<Milestone> Milestones { get; set; } = [];
 
     /// <summary>Items are never deleted: a withdrawn item keeps its history and says why it was withdrawn.</summary>
     public DateTimeOffset? WithdrawnAt { get; set; }

@@ -22,7 +22,7 @@ public sealed class StatusLightOptions
 public sealed record LightVerdict(StatusLight Light, string Reason);
 
 /// <summary>What the reports say about an item, for its light: its lead report was returned; it missed the last round.</summary>
-public sealed record ReportFacts(bool Returned, bool MissedLastRound)
+public sealed record ReportFacts(bool Returned, bool MissedLastRound, string? MissedMilestone = null)
 {
     public static readonly ReportFacts None = new(false, false);
 }
@@ -31,7 +31,8 @@ public sealed record ReportFacts(bool Returned, bool MissedLastRound)
 /// The one rule set for 红黄绿灯, written once as expressions so that the database filters by it and the
 /// pages explain it with the same parts:
 /// red — flagged by the Office (督办); or the deadline has passed and the item is not done; or the latest round
-/// whose due date has passed got no report from the lead unit (not done items only);
+/// whose due date has passed got no report from the lead unit, or a milestone (形象进度) is past its date and not
+/// achieved (not done items only);
 /// yellow — not red, not done, and blocked (受阻), or the deadline is within <see cref="StatusLightOptions.YellowWithinDays"/>
 /// days, or the lead unit's report was returned by the Office;
 /// green — everything else: done, ongoing (长期坚持), or on track.
@@ -92,7 +93,13 @@ public sealed class StatusLights
                                                     && (p.State == ReportState.Submitted || p.State == ReportState.Accepted)));
     }
 
-    public Expression<Func<Item, bool>> IsRed() => Or(Or(Flagged(), Overdue()), MissedLastRound());
+    public Expression<Func<Item, bool>> MissedMilestone()
+    {
+        var today = Today;
+        return i => i.Status != ItemStatus.Done && i.Milestones.Any(m => m.AchievedAt == null && m.DueOn < today);
+    }
+
+    public Expression<Func<Item, bool>> IsRed() => Or(Or(Or(Flagged(), Overdue()), MissedLastRound()), MissedMilestone());
 
     public Expression<Func<Item, bool>> IsYellow() => And(Not(IsRed()), Or(AtRisk(), Returned()));
 
@@ -110,7 +117,13 @@ public sealed class StatusLights
     {
         var returned = (await items.Where(Returned()).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
         var missed = (await items.Where(MissedLastRound()).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
-        return returned.Union(missed).ToDictionary(id => id, id => new ReportFacts(returned.Contains(id), missed.Contains(id)));
+        var today = Today;
+        var milestones = (await items.Where(MissedMilestone())
+                .Select(i => new { i.Id, First = i.Milestones.Where(m => m.AchievedAt == null && m.DueOn < today).OrderBy(m => m.DueOn).Select(m => new { m.Description, m.DueOn }).First() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(m => m.Id, m => $"{m.First.Description}（应于 {m.First.DueOn:yyyy-MM-dd} 前完成）");
+        return returned.Union(missed).Union(milestones.Keys)
+            .ToDictionary(id => id, id => new ReportFacts(returned.Contains(id), missed.Contains(id), milestones.GetValueOrDefault(id)));
     }
 
     /// <summary>The light of one item and the reason shown beside it.</summary>
@@ -123,6 +136,10 @@ public sealed class StatusLights
         if (_overdue(item))
         {
             return new LightVerdict(StatusLight.Red, $"已超过完成时限（{item.Deadline:yyyy-MM-dd}），尚未落实到位");
+        }
+        if (facts.MissedMilestone is { } milestone)
+        {
+            return new LightVerdict(StatusLight.Red, $"形象进度未完成：{milestone}");
         }
         if (facts.MissedLastRound)
         {

@@ -48,6 +48,12 @@ public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageMo
     [BindProperty]
     public Dictionary<int, string> Answers { get; set; } = [];
 
+    /// <summary>Milestones (形象进度) due by the round's due date and not yet achieved: the lead report answers them.</summary>
+    public List<Milestone> DueMilestones { get; private set; } = [];
+
+    [BindProperty]
+    public int[] MilestonesMet { get; set; } = [];
+
     [TempData]
     public string? Message { get; set; }
 
@@ -88,7 +94,7 @@ public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageMo
             await upload.CopyToAsync(buffer, cancellationToken);
             files.Add((upload.FileName, buffer.ToArray()));
         }
-        var outcome = await workflow.SaveAsync(roundId, itemId, User, new ReportInput(Status, Narrative, Problems, Figures, Version, Answers, files), submit is not null, cancellationToken);
+        var outcome = await workflow.SaveAsync(roundId, itemId, User, new ReportInput(Status, Narrative, Problems, Figures, Version, Answers, files, MilestonesMet: MilestonesMet), submit is not null, cancellationToken);
         switch (outcome)
         {
             case ReportOutcome.Saved saved:
@@ -131,6 +137,13 @@ public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageMo
             .ToListAsync(cancellationToken);
         Contributions = others.Select(o => new Contribution(o.Name, o.State, o.Status, o.Narrative, o.Problems)).ToList();
         var isLead = unitId is not null && await db.ItemUnits.AnyAsync(u => u.ItemId == itemId && u.UnitId == unitId && u.Role == ItemUnitRole.Lead, cancellationToken);
+        DueMilestones = isLead
+            ? await db.Milestones.AsNoTracking().Where(m => m.ItemId == itemId && m.AchievedAt == null && m.DueOn <= round.DueOn).OrderBy(m => m.DueOn).ToListAsync(cancellationToken)
+            : [];
+        if (Request.Method == "GET")
+        {
+            MilestonesMet = DueMilestones.Where(m => m.ClaimedByReportId is not null && m.ClaimedByReportId == Report?.Id).Select(m => m.Id).ToArray();
+        }
         OpenInstructions = isLead
             ? await db.Instructions.AsNoTracking().Where(i => i.ItemId == itemId && i.Answer == null).ToListAsync(cancellationToken)
             : [];

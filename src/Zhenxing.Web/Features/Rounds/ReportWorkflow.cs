@@ -11,8 +11,10 @@ namespace Zhenxing.Web.Features.Rounds;
 /// <param name="Answers">The lead unit's answers to open leader instructions on the item, by instruction id.</param>
 /// <param name="Files">Evidence to attach: file name and content.</param>
 /// <param name="ForUnitId">The unit the report is saved for, when the Office enters it on a unit's behalf (an uploaded sheet); ignored for other roles.</param>
+/// <param name="MilestonesMet">The milestones (形象进度) due in the round that the lead unit reports as achieved.</param>
 public sealed record ReportInput(ItemStatus Status, string? Narrative, string? Problems, string? Figures, int Version,
-    IReadOnlyDictionary<int, string>? Answers = null, IReadOnlyList<(string Name, byte[] Content)>? Files = null, int? ForUnitId = null);
+    IReadOnlyDictionary<int, string>? Answers = null, IReadOnlyList<(string Name, byte[] Content)>? Files = null, int? ForUnitId = null,
+    IReadOnlyCollection<int>? MilestonesMet = null);
 
 public abstract record ReportOutcome
 {
@@ -93,6 +95,7 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
 
         var now = clock.GetUtcNow();
         var who = user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity!.Name!;
+        var pendingClaims = new List<Milestone>();
         report.Status = input.Status;
         report.Narrative = narrative;
         report.Problems = Blank(input.Problems);
@@ -118,6 +121,19 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
             report.SubmittedByName = who;
             report.Late = ChinaTime.Today(clock) > round.DueOn;
             report.ReturnReason = null;
+            if (role == ItemUnitRole.Lead)
+            {
+                var due = await db.Milestones.Where(m => m.ItemId == itemId && m.AchievedAt == null && m.DueOn <= round.DueOn).ToListAsync(cancellationToken);
+                foreach (var milestone in due)
+                {
+                    var met = input.MilestonesMet?.Contains(milestone.Id) == true;
+                    milestone.ClaimedByReportId = met ? report.Id == 0 ? null : report.Id : null;
+                    if (met && report.Id == 0)
+                    {
+                        pendingClaims.Add(milestone);
+                    }
+                }
+            }
             foreach (var (instruction, answer) in answers)
             {
                 instruction.Answer = answer;
@@ -139,6 +155,12 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (pendingClaims.Count > 0)
+            {
+                // A report submitted at its first save has its id only now.
+                pendingClaims.ForEach(m => m.ClaimedByReportId = report.Id);
+                await db.SaveChangesAsync(cancellationToken);
+            }
             return new ReportOutcome.Saved(report);
         }
         catch (DbUpdateConcurrencyException)
@@ -183,8 +205,12 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
         report.ReviewedByName = office.FindFirstValue(ClaimTypes.GivenName) ?? office.Identity!.Name;
         if (accept && report.Role == ItemUnitRole.Lead)
         {
-            // An item's status is that of its latest accepted lead report.
+            // An item's status is that of its latest accepted lead report, and the milestones it claims stand.
             report.Item!.Status = report.Status;
+            foreach (var milestone in await db.Milestones.Where(m => m.ClaimedByReportId == report.Id && m.AchievedAt == null).ToListAsync(cancellationToken))
+            {
+                milestone.AchievedAt = now;
+            }
         }
         if (!accept)
         {

@@ -181,6 +181,35 @@ public abstract class RoundTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task AMissedMilestoneTurnsTheItemRedUntilAnAcceptedReportMeetsIt()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        var office = await App.SignInAsync("office1");
+        var today = ChinaTime.Today(App.Clock);
+        await office.PostFormAsync($"/items/{data.Later}", new() { ["dueOn"] = today.AddDays(-1).ToString("yyyy-MM-dd"), ["description"] = "完成可研批复" }, handler: "AddMilestone");
+
+        var item = await (await office.GetAsync($"/items/{data.Later}")).HtmlAsync();
+        item.QuerySelector("#light")!.TextContent.ShouldContain("形象进度未完成：完成可研批复");
+        item.QuerySelector("#milestones")!.TextContent.ShouldContain("未按期完成");
+        (await ReadIdsAsync(office, "?light=Red")).ShouldContain(data.Later);
+
+        var roundId = await OpenRoundAsync(office, data.ListId, today.AddDays(10));
+        var liaison = await App.SignInAsync("czj");
+        var url = $"/rounds/{roundId}/items/{data.Later}/report";
+        var milestone = await App.WithDbAsync(db => db.Milestones.AsNoTracking().SingleAsync());
+        (await (await liaison.GetAsync(url)).HtmlAsync()).QuerySelector("#milestones")!.TextContent.ShouldContain("完成可研批复");
+        await liaison.PostFormAsync(url, new(Report("可研已批复。")) { ["submit"] = "1", ["MilestonesMet"] = milestone.Id.ToString() });
+        var report = await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().SingleAsync());
+        await office.PostFormAsync($"/rounds/{roundId}?reportId={report.Id}&version={report.Version}&decision=accept", [], handler: "Review");
+
+        (await App.WithDbAsync(db => db.Milestones.AsNoTracking().SingleAsync())).AchievedAt.ShouldNotBeNull();
+        (await ReadIdsAsync(office, "?light=Red")).ShouldNotContain(data.Later);
+        (await (await office.GetAsync($"/items/{data.Later}")).HtmlAsync()).QuerySelector("#milestones")!.TextContent.ShouldContain("已完成");
+    }
+
+    [Fact]
     public async Task AReportAfterTheDueDateIsAcceptedAndMarkedLate()
     {
         var data = await App.CreateSmallListAsync();

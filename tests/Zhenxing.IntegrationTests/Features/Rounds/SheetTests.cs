@@ -40,6 +40,7 @@ public abstract class SheetTests(ZhenxingAppFactory app) : IntegrationTest(app)
     private static List<string[]> ReadSheet(byte[] content)
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(content), false);
+        new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
         var part = (WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook!.Sheets!.Elements<S.Sheet>().First().Id!);
         return part.Worksheet!.Descendants<S.Row>()
             .Select(r => r.Elements<S.Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToArray())
@@ -148,6 +149,7 @@ public abstract class SheetTests(ZhenxingAppFactory app) : IntegrationTest(app)
         rows[1][1..8].ShouldBe(["测试清单", "1", "推进瑞金机场前期工作", "市财政局", "牵头", ChinaTime.Today(App.Clock).AddDays(-5).ToString("yyyy-MM-dd"), ""]);
         rows[2][7..10].ShouldBe(["取得积极进展", "已完成选址论证。", "用地指标不足"]);
         using var document = SpreadsheetDocument.Open(new MemoryStream(content), false);
+        new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
         var worksheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet!;
         worksheet.Descendants<S.Pane>().Single().State!.Value.ShouldBe(S.PaneStateValues.Frozen);
         var validation = worksheet.Descendants<S.DataValidation>().Single();
@@ -278,6 +280,35 @@ public abstract class SheetTests(ZhenxingAppFactory app) : IntegrationTest(app)
         ]);
         reports[2].Status.ShouldBe(ItemStatus.Done);
         (await (await office.GetAsync($"/rounds/{roundId}")).HtmlAsync()).QuerySelector(".notice")!.TextContent.ShouldContain("提交 3 份报送");
+    }
+
+    [Fact]
+    public async Task ADraftChangedOnTheWebAfterThePreviewIsNotOverwritten()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        var roundId = await OpenRoundAsync(await App.SignInAsync("office1"), data.ListId);
+        var liaison = await App.SignInAsync("czj");
+        var url = $"/rounds/{roundId}/items/{data.Later}/report";
+        await liaison.PostFormAsync(url, new() { ["Status"] = "InProgress", ["Narrative"] = "网页草稿", ["Problems"] = "", ["Figures"] = "", ["Version"] = "0" });
+        var sheet = Fill(await DownloadAsync(liaison, $"/rounds/{roundId}/sheet"), new() { ["H2"] = "推进中", ["I2"] = "表格内容", ["I3"] = "表格草稿" });
+        var page = await (await UploadAsync(liaison, "/inbox", roundId, "报送表.xlsx", sheet)).HtmlAsync();
+        Outcomes(page).ShouldBe(["将提交", "将提交"]);
+
+        var draft = await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().SingleAsync());
+        await liaison.PostFormAsync(url, new() { ["Status"] = "InProgress", ["Narrative"] = "网页上的新修改", ["Problems"] = "", ["Figures"] = "", ["Version"] = draft.Version.ToString() });
+        var refused = await ConfirmAsync(liaison, roundId, page, submit: false);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var again = await refused.HtmlAsync();
+        again.QuerySelector("#problem")!.TextContent.ShouldContain("第 3 行的报送在您预览之后已被修改，未保存任何内容");
+        (await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().Select(p => p.Narrative).ToListAsync())).ShouldBe(["网页上的新修改"]);
+
+        // Confirming the refreshed preview is a deliberate choice: the sheet's text is saved, as drafts.
+        (await ConfirmAsync(liaison, roundId, again, submit: false)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var reports = await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().OrderBy(p => p.ItemId).ToListAsync());
+        reports.Select(p => (p.ItemId, p.State, p.Narrative)).ShouldBe([(data.Overdue, ReportState.Draft, "表格内容"), (data.Later, ReportState.Draft, "表格草稿")]);
     }
 
     [Fact]

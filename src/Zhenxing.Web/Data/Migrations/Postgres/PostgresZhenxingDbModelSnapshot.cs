@@ -381,6 +381,42 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.ToTable("ItemUnits");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Items.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AchievedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ClaimedByReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "DueOn");
+
+                    b.ToTable("Milestones");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Notifications.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -1047,6 +1083,15 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Items.Milestone", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Items.Item", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Pairings.Pairing", b =>
                 {
                     b.HasOne("Zhenxing.Web.Features.Units.Unit", "County")
@@ -1191,6 +1236,8 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Zhenxing.Web.Features.Items.Item", b =>
                 {
                     b.Navigation("Instructions");
+
+                    b.Navigation("Milestones");
 
                     b.Navigation("Units");
                 });

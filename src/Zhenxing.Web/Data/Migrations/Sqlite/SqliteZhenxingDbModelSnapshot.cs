@@ -355,6 +355,40 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.ToTable("ItemUnits");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Items.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AchievedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClaimedByReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "DueOn");
+
+                    b.ToTable("Milestones");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Notifications.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -993,6 +1027,15 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Items.Milestone", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Items.Item", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Pairings.Pairing", b =>
                 {
                     b.HasOne("Zhenxing.Web.Features.Units.Unit", "County")
@@ -1137,6 +1180,8 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Zhenxing.Web.Features.Items.Item", b =>
                 {
                     b.Navigation("Instructions");
+
+                    b.Navigation("Milestones");
 
                     b.Navigation("Units");
                 });

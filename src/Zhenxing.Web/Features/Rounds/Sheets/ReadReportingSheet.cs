@@ -31,6 +31,7 @@ public static class ReadReportingSheet
     private const long MaxTotalBytes = 64L * 1024 * 1024;
     private const int MaxEntries = 1000;
     private const int HeaderSearchRows = 20;
+    private const int MaxRows = 5000;
 
     public static SheetReading Run(byte[] content)
     {
@@ -99,7 +100,8 @@ public static class ReadReportingSheet
             {
                 continue;
             }
-            var rows = worksheet.Descendants<Row>().Select(r => (Number: (int)(r.RowIndex?.Value ?? 0), Cells: CellsOf(r, strings))).ToList();
+            var number = 0;
+            var rows = worksheet.Descendants<Row>().Select(r => (Number: number = (int?)r.RowIndex?.Value ?? number + 1, Cells: CellsOf(r, strings))).ToList();
             var header = rows.Take(HeaderSearchRows).Select(r => (r.Number, Columns: HeaderColumns(r.Cells))).FirstOrDefault(h => h.Columns is not null);
             if (header.Columns is not { } columns)
             {
@@ -110,9 +112,12 @@ public static class ReadReportingSheet
                 .Select(r => new SheetRow(r.Number, columns.ToDictionary(c => c.Key, c => r.Cells.GetValueOrDefault(c.Value, ""))))
                 .Where(r => r.Cells.Values.Any(v => v.Length > 0))
                 .ToList();
-            return filled.Count == 0
-                ? SheetReading.Refused($"工作表“{sheet.Name?.Value}”在表头之下没有任何事项行。")
-                : new SheetReading(null, letters, filled);
+            return filled.Count switch
+            {
+                0 => SheetReading.Refused($"工作表“{sheet.Name?.Value}”在表头之下没有任何事项行。"),
+                > MaxRows => SheetReading.Refused($"工作表“{sheet.Name?.Value}”有 {filled.Count} 行，超过报送表上限 {MaxRows} 行，请分成几个文件上传。"),
+                _ => new SheetReading(null, letters, filled),
+            };
         }
         return SheetReading.Refused($"未找到报送表的表头：表格第一行应包含“{string.Join("”“", SheetColumns.Required)}”等列。请使用从本系统下载的报送表填写。");
     }

@@ -156,12 +156,12 @@ public sealed class UploadReportingSheet(ZhenxingDb db, RoundObligations obligat
     /// <param name="ownUnit">The liaison's unit; null for the Office.</param>
     private static SheetRowCheck Check(SheetRow row, IReadOnlyDictionary<string, string> letters, CheckContext context, int? ownUnit)
     {
-        string At(string column) => $"第 {row.RowNumber} 行 {letters[column]} 列";
+        string At(string column) => letters.TryGetValue(column, out var letter) ? $"第 {row.RowNumber} 行 {letter} 列" : $"第 {row.RowNumber} 行";
         var (idText, unitText, statusText, narrative, problems, figures) =
             (row[SheetColumns.ItemId], row[SheetColumns.Unit], row[SheetColumns.Status], row[SheetColumns.Narrative], row[SheetColumns.Problems], row[SheetColumns.Figures]);
         var check = new SheetRowCheck(row.RowNumber)
         {
-            Item = string.Join(" ", new[] { row[SheetColumns.Number], row[SheetColumns.Title] }.Where(t => t.Length > 0)),
+            Item = row[SheetColumns.Title].Length > 0 ? $"{row[SheetColumns.Number]} {row[SheetColumns.Title]}".Trim() : idText.Length > 0 ? $"事项编号 {idText}" : "",
             Unit = unitText,
             Status = statusText,
             Narrative = narrative,

@@ -111,7 +111,7 @@ public sealed class WriteReportingSheet(ZhenxingDb db, RoundObligations obligati
         text.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r')) ? new string(text.Where(c => c >= ' ' || c is '\t' or '\n' or '\r').ToArray()) : text;
 
     private static string FileNameOf(string name) =>
-        string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '\\' or '/' or ':' or '*' or '?' or '"' or '<' or '>' or '|' ? '_' : c));
+        string.Concat(name.Select(c => char.IsControl(c) || c is '\\' or '/' or ':' or '*' or '?' or '"' or '<' or '>' or '|' ? '_' : c));
 
     private static Stylesheet Styles() => new(
         new Fonts(
