@@ -36,7 +36,9 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         ("/imports", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
         ("/notifications", [Ok, Ok, Ok, Ok, SignIn]),
         ("/account/password", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/lists/{list}", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
         ("/rounds", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/rounds/{round}/status", [Ok, Ok, Ok, Ok, SignIn]),
         ("/rounds/{round}", [Ok, Forbidden, Ok, Ok, SignIn]),
         ("/inbox", [Forbidden, Ok, Forbidden, Forbidden, SignIn]),
         ("/rounds/{round}/items/{own}/report", [Ok, Ok, Ok, Ok, SignIn]),
@@ -73,7 +75,7 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         var mismatches = new List<string>();
         foreach (var (route, expected) in Matrix)
         {
-            var url = route.Replace("{round}", roundId.ToString()).Replace("{own}", data.Overdue.ToString()).Replace("{other}", data.Soon.ToString())
+            var url = route.Replace("{list}", data.ListId.ToString()).Replace("{round}", roundId.ToString()).Replace("{own}", data.Overdue.ToString()).Replace("{other}", data.Soon.ToString())
                 .Replace("{unit}", data.Finance.ToString()).Replace("{otherUnit}", data.Development.ToString());
             for (var r = 0; r < roles.Length; r++)
             {

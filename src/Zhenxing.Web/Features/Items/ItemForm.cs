@@ -30,6 +30,7 @@ public sealed class ItemForm
 
     public bool Ongoing { get; set; }
     public ItemStatus Status { get; set; }
+    public ReportingFrequency ReportingFrequency { get; set; }
 
     [StringLength(1000, ErrorMessage = "督办原因不超过 1000 个字符。")]
     public string? FlagReason { get; set; }
@@ -49,6 +50,7 @@ public sealed class ItemForm
         DeadlineText = item.DeadlineText,
         Ongoing = item.Ongoing,
         Status = item.Status,
+        ReportingFrequency = item.ReportingFrequency,
         FlagReason = item.FlagReason,
         Version = item.Version,
     };
@@ -106,6 +108,7 @@ public sealed class ItemForm
         item.DeadlineText = string.IsNullOrWhiteSpace(DeadlineText) ? null : DeadlineText.Trim();
         item.Ongoing = Ongoing;
         item.Status = Status;
+        item.ReportingFrequency = ReportingFrequency;
         item.FlagReason = string.IsNullOrWhiteSpace(FlagReason) ? null : FlagReason.Trim();
         SetUnits(item, lead, responsible);
     }

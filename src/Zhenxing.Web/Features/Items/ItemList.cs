@@ -26,6 +26,9 @@ public sealed class ItemList : IVersioned
     public ItemListKind Kind { get; set; }
     public int? DeclaredTotal { get; set; }
 
+    /// <summary>Monthly reports are due on this day of the month ("每月28日前报送"); the month's last day when unset.</summary>
+    public int? MonthlyReportingDay { get; set; }
+
     /// <summary>The document the list was imported from, when it was.</summary>
     public int? SourceDocumentId { get; set; }
     public SourceDocument? SourceDocument { get; set; }
@@ -90,6 +93,7 @@ public sealed class Item : IVersioned
 
     public List<Instruction> Instructions { get; set; } = [];
     public List<Milestone> Milestones { get; set; } = [];
+    public ReportingFrequency ReportingFrequency { get; set; }
 
     /// <summary>Items are never deleted: a withdrawn item keeps its history and says why it was withdrawn.</summary>
     public DateTimeOffset? WithdrawnAt { get; set; }

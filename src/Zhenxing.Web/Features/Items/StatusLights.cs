@@ -22,7 +22,7 @@ public sealed class StatusLightOptions
 public sealed record LightVerdict(StatusLight Light, string Reason);
 
 /// <summary>What the reports say about an item, for its light: its lead report was returned; it missed the last round.</summary>
-public sealed record ReportFacts(bool Returned, bool MissedLastRound, string? MissedMilestone = null)
+public sealed record ReportFacts(bool Returned, bool MissedLastRound, string? MissedMilestone = null, string? StalePeriod = null)
 {
     public static readonly ReportFacts None = new(false, false);
 }
@@ -32,7 +32,7 @@ public sealed record ReportFacts(bool Returned, bool MissedLastRound, string? Mi
 /// pages explain it with the same parts:
 /// red — flagged by the Office (督办); or the deadline has passed and the item is not done; or the latest round
 /// whose due date has passed got no report from the lead unit, or a milestone (形象进度) is past its date and not
-/// achieved (not done items only);
+/// achieved, or the item's own frequency (汇报频次) says a report was due and none came (not done items only);
 /// yellow — not red, not done, and blocked (受阻), or the deadline is within <see cref="StatusLightOptions.YellowWithinDays"/>
 /// days, or the lead unit's report was returned by the Office;
 /// green — everything else: done, ongoing (长期坚持), or on track.
@@ -99,7 +99,29 @@ public sealed class StatusLights
         return i => i.Status != ItemStatus.Done && i.Milestones.Any(m => m.AchievedAt == null && m.DueOn < today);
     }
 
-    public Expression<Func<Item, bool>> IsRed() => Or(Or(Or(Flagged(), Overdue()), MissedLastRound()), MissedMilestone());
+    /// <summary>The item's own frequency (汇报频次) says a report was due for the last period and none came.</summary>
+    public Expression<Func<Item, bool>> Stale()
+    {
+        var reports = _reports;
+        var todayDay = Today.Day;
+        // Midnight in China, in UTC: PostgreSQL takes only UTC values for timestamptz.
+        DateTimeOffset Start(DateOnly date) => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
+        var monthStart = Start(ReportingPeriods.PeriodOf(ReportingFrequency.Monthly, Today, null).Start);
+        var previousMonthStart = Start(ReportingPeriods.PeriodOf(ReportingFrequency.Monthly, Today.AddMonths(-1), null).Start);
+        var quarterStart = Start(ReportingPeriods.LastDuePeriod(ReportingFrequency.Quarterly, Today, null).Start);
+        var halfStart = Start(ReportingPeriods.LastDuePeriod(ReportingFrequency.HalfYearly, Today, null).Start);
+        return i => i.Status != ItemStatus.Done
+                    && i.Units.Any(u => u.Role == ItemUnitRole.Lead)
+                    && ((i.ReportingFrequency == ReportingFrequency.Monthly
+                         && !reports.Any(p => p.ItemId == i.Id && p.Role == ItemUnitRole.Lead && (p.State == ReportState.Submitted || p.State == ReportState.Accepted)
+                                              && p.SubmittedAt >= ((i.ItemList!.MonthlyReportingDay ?? 99) < todayDay ? monthStart : previousMonthStart)))
+                        || (i.ReportingFrequency == ReportingFrequency.Quarterly
+                            && !reports.Any(p => p.ItemId == i.Id && p.Role == ItemUnitRole.Lead && (p.State == ReportState.Submitted || p.State == ReportState.Accepted) && p.SubmittedAt >= quarterStart))
+                        || (i.ReportingFrequency == ReportingFrequency.HalfYearly
+                            && !reports.Any(p => p.ItemId == i.Id && p.Role == ItemUnitRole.Lead && (p.State == ReportState.Submitted || p.State == ReportState.Accepted) && p.SubmittedAt >= halfStart)));
+    }
+
+    public Expression<Func<Item, bool>> IsRed() => Or(Or(Or(Or(Flagged(), Overdue()), MissedLastRound()), MissedMilestone()), Stale());
 
     public Expression<Func<Item, bool>> IsYellow() => And(Not(IsRed()), Or(AtRisk(), Returned()));
 
@@ -122,8 +144,10 @@ public sealed class StatusLights
                 .Select(i => new { i.Id, First = i.Milestones.Where(m => m.AchievedAt == null && m.DueOn < today).OrderBy(m => m.DueOn).Select(m => new { m.Description, m.DueOn }).First() })
                 .ToListAsync(cancellationToken))
             .ToDictionary(m => m.Id, m => $"{m.First.Description}（应于 {m.First.DueOn:yyyy-MM-dd} 前完成）");
-        return returned.Union(missed).Union(milestones.Keys)
-            .ToDictionary(id => id, id => new ReportFacts(returned.Contains(id), missed.Contains(id), milestones.GetValueOrDefault(id)));
+        var stale = (await items.Where(Stale()).Select(i => new { i.Id, i.ReportingFrequency, i.ItemList!.MonthlyReportingDay }).ToListAsync(cancellationToken))
+            .ToDictionary(i => i.Id, i => ReportingPeriods.LastDuePeriod(i.ReportingFrequency, today, i.MonthlyReportingDay).Name);
+        return returned.Union(missed).Union(milestones.Keys).Union(stale.Keys)
+            .ToDictionary(id => id, id => new ReportFacts(returned.Contains(id), missed.Contains(id), milestones.GetValueOrDefault(id), stale.GetValueOrDefault(id)));
     }
 
     /// <summary>The light of one item and the reason shown beside it.</summary>
@@ -140,6 +164,10 @@ public sealed class StatusLights
         if (facts.MissedMilestone is { } milestone)
         {
             return new LightVerdict(StatusLight.Red, $"形象进度未完成：{milestone}");
+        }
+        if (facts.StalePeriod is { } period)
+        {
+            return new LightVerdict(StatusLight.Red, $"按{item.ReportingFrequency.ToChinese()}汇报，{period}的进展未报送");
         }
         if (facts.MissedLastRound)
         {

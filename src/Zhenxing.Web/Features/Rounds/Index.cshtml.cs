@@ -26,6 +26,9 @@ public sealed class RoundsModel(ZhenxingDb db, TimeProvider clock) : PageModel
 
     public List<RoundRow> Rounds { get; private set; } = [];
     public List<ListOption> Lists { get; private set; } = [];
+
+    /// <summary>Rounds that items' own frequencies call for and that are not open yet.</summary>
+    public List<(string Name, DateOnly OpensOn, DateOnly DueOn, int ListId, string ListTitle)> Proposed { get; private set; } = [];
     public bool CanOpen => User.IsInRole(nameof(Role.Office));
 
     [TempData]
@@ -76,6 +79,30 @@ public sealed class RoundsModel(ZhenxingDb db, TimeProvider clock) : PageModel
         return Redirect($"/rounds/{round.Id}");
     }
 
+    private async Task<List<(string, DateOnly, DateOnly, int, string)>> ProposeAsync(CancellationToken cancellationToken)
+    {
+        var today = Infrastructure.ChinaTime.Today(clock);
+        var frequencies = await db.Items.AsNoTracking()
+            .Where(i => i.WithdrawnAt == null && i.ReportingFrequency != ReportingFrequency.None)
+            .Select(i => new { i.ItemListId, i.ReportingFrequency, i.ItemList!.Title, i.ItemList.MonthlyReportingDay })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var existing = (await db.RoundLists.AsNoTracking()
+                .Join(db.ReportingRounds, l => l.RoundId, r => r.Id, (l, r) => new { l.ItemListId, r.DueOn })
+                .ToListAsync(cancellationToken))
+            .Select(x => (x.ItemListId, x.DueOn)).ToHashSet();
+        var proposed = new List<(string, DateOnly, DateOnly, int, string)>();
+        foreach (var f in frequencies)
+        {
+            var (start, due, name) = ReportingPeriods.PeriodOf(f.ReportingFrequency, today, f.MonthlyReportingDay);
+            if (!existing.Contains((f.ItemListId, due)))
+            {
+                proposed.Add(($"{name}（{f.ReportingFrequency.ToChinese()}汇报）", start, due, f.ItemListId, f.Title));
+            }
+        }
+        return proposed;
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var rounds = await db.ReportingRounds.AsNoTracking().OrderByDescending(r => r.Id)
@@ -93,5 +120,6 @@ public sealed class RoundsModel(ZhenxingDb db, TimeProvider clock) : PageModel
         Rounds = rounds.Select(r => new RoundRow(r.Id, r.Name, r.OpensOn, r.DueOn, r.State, string.Join("；", titles[r.Id]), r.Submitted, r.Accepted)).ToList();
         Lists = await db.ItemLists.AsNoTracking().OrderByDescending(l => l.Year).ThenBy(l => l.Id)
             .Select(l => new ListOption(l.Id, l.Title, l.Year)).ToListAsync(cancellationToken);
+        Proposed = await ProposeAsync(cancellationToken);
     }
 }

@@ -210,6 +210,40 @@ public abstract class RoundTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task AnItemsOwnFrequencyProposesItsRoundAndTurnsItRedWhenItsReportDoesNotCome()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        var office = await App.SignInAsync("office1");
+        (await office.PostFormAsync($"/lists/{data.ListId}", new() { ["Title"] = "测试清单", ["Year"] = "2026", ["MonthlyReportingDay"] = "28", ["Version"] = "0" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var edit = await office.PostFormAsync($"/items/{data.Later}/edit", new()
+        {
+            ["Form.ListId"] = data.ListId.ToString(), ["Form.Number"] = "3", ["Form.Text"] = "建设教育强市示范项目", ["Form.LeadUnits"] = "市财政局",
+            ["Form.ResponsibleUnits"] = "市教育局", ["Form.Deadline"] = ChinaTime.Today(App.Clock).AddDays(90).ToString("yyyy-MM-dd"),
+            ["Form.Status"] = "PositiveProgress", ["Form.ReportingFrequency"] = "Monthly", ["Form.Version"] = "0",
+        });
+        edit.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var light = (await (await office.GetAsync($"/items/{data.Later}")).HtmlAsync()).QuerySelector("#light")!.TextContent;
+        light.ShouldContain("按每月汇报，");
+        light.ShouldContain("的进展未报送");
+        var proposal = (await (await office.GetAsync("/rounds")).HtmlAsync()).QuerySelector("#proposed form")!;
+        var fields = proposal.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value")!);
+        var today = ChinaTime.Today(App.Clock);
+        fields["Form.Name"].ShouldBe($"{today.Year}年{today.Month}月（每月汇报）");
+        fields["Form.DueOn"].ShouldBe(new DateOnly(today.Year, today.Month, 28).ToString("yyyy-MM-dd"));
+        var opened = await office.PostFormAsync("/rounds", fields);
+        var roundId = int.Parse(opened.Headers.Location!.ToString().Split('/').Last());
+        (await (await office.GetAsync("/rounds")).HtmlAsync()).QuerySelector("#proposed").ShouldBeNull();
+
+        await (await App.SignInAsync("czj")).PostFormAsync($"/rounds/{roundId}/items/{data.Later}/report", new(Report("本月已完成主体结构。")) { ["submit"] = "1" });
+
+        (await (await office.GetAsync($"/items/{data.Later}")).HtmlAsync()).QuerySelector("#light")!.TextContent.ShouldContain("绿灯");
+    }
+
+    [Fact]
     public async Task AReportAfterTheDueDateIsAcceptedAndMarkedLate()
     {
         var data = await App.CreateSmallListAsync();

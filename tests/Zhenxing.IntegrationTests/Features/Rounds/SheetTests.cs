@@ -164,6 +164,21 @@ public abstract class SheetTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task OnlyTheOfficeAndLiaisonsGetSheets()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("leader1", Role.Leader);
+        var roundId = await OpenRoundAsync(await App.SignInAsync("office1"), data.ListId);
+
+        var leader = await App.SignInAsync("leader1");
+        (await leader.GetAsync($"/rounds/{roundId}/sheet")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await leader.GetStringAsync($"/rounds/{roundId}")).ShouldNotContain("上传报送表");
+        (await App.CreateBrowser().GetAsync($"/rounds/{roundId}/sheet")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await (await App.SignInAsync("office1")).GetAsync($"/rounds/{roundId + 1}/sheet")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task AFilledSheetIsPreviewedWithoutStoringAndSubmittedOnConfirmation()
     {
         var data = await App.CreateSmallListAsync();

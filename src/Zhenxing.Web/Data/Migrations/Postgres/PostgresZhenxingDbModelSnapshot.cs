@@ -255,6 +255,11 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ReportingFrequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("ShortTitle")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -322,6 +327,9 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("MonthlyReportingDay")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("SourceDocumentId")
                         .HasColumnType("integer");

@@ -239,6 +239,11 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReportingFrequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ShortTitle")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -298,6 +303,9 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MonthlyReportingDay")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("SourceDocumentId")
                         .HasColumnType("INTEGER");

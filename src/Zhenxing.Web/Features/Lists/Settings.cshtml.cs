@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Users;
+
+namespace Zhenxing.Web.Features.Lists;
+
+/// <summary>The Office's settings of a list: its title and number, and the monthly reporting day ("每月28日前报送").</summary>
+[Authorize(Roles = nameof(Role.Office))]
+public sealed class ListSettingsModel(ZhenxingDb db) : PageModel
+{
+    public ItemList List { get; private set; } = null!;
+
+    [BindProperty]
+    public string Title { get; set; } = "";
+
+    [BindProperty]
+    public string? DocumentNumber { get; set; }
+
+    [BindProperty]
+    public int Year { get; set; }
+
+    [BindProperty]
+    public int? MonthlyReportingDay { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var list = await db.ItemLists.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (list is null)
+        {
+            return NotFound();
+        }
+        List = list;
+        (Title, DocumentNumber, Year, MonthlyReportingDay, Version) = (list.Title, list.DocumentNumber, list.Year, list.MonthlyReportingDay, list.Version);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        var list = await db.ItemLists.SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (list is null)
+        {
+            return NotFound();
+        }
+        List = list;
+        if (string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > 500)
+        {
+            ModelState.AddModelError(nameof(Title), "请填写清单名称（不超过 500 字）。");
+        }
+        if (Year is < 1949 or > 2100)
+        {
+            ModelState.AddModelError(nameof(Year), "年度无效。");
+        }
+        if (MonthlyReportingDay is not null and (< 1 or > 28))
+        {
+            ModelState.AddModelError(nameof(MonthlyReportingDay), "每月报送日应为 1 到 28 日；留空表示月底。");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        db.Entry(list).Property(l => l.Version).OriginalValue = Version;
+        list.Title = Title.Trim();
+        list.DocumentNumber = string.IsNullOrWhiteSpace(DocumentNumber) ? null : DocumentNumber.Trim();
+        list.Year = Year;
+        list.MonthlyReportingDay = MonthlyReportingDay;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, "该清单在您编辑期间已被其他用户修改，您的修改未保存。请刷新后重试。");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        Message = "清单设置已保存。";
+        return Redirect($"/lists/{id}");
+    }
+}
