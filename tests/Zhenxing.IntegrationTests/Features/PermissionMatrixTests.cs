@@ -41,6 +41,7 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         ("/rounds/{round}/status", [Ok, Ok, Ok, Ok, SignIn]),
         ("/rounds/{round}", [Ok, Forbidden, Ok, Ok, SignIn]),
         ("/inbox", [Forbidden, Ok, Forbidden, Forbidden, SignIn]),
+        ("/rounds/{round}/sheet", [Ok, Ok, Forbidden, Forbidden, SignIn]),
         ("/rounds/{round}/items/{own}/report", [Ok, Ok, Ok, Ok, SignIn]),
         ("/rounds/{round}/items/{other}/report", [Ok, NotFound, Ok, Ok, SignIn]),
         ("/api/v1/items", [Ok, Ok, Ok, Ok, Unauthorized]),

@@ -121,7 +121,8 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
             report.SubmittedByName = who;
             report.Late = ChinaTime.Today(clock) > round.DueOn;
             report.ReturnReason = null;
-            if (role == ItemUnitRole.Lead)
+            // A report from a sheet says nothing about milestones: it leaves their claims as they are.
+            if (role == ItemUnitRole.Lead && input.MilestonesMet is not null)
             {
                 var due = await db.Milestones.Where(m => m.ItemId == itemId && m.AchievedAt == null && m.DueOn <= round.DueOn).ToListAsync(cancellationToken);
                 foreach (var milestone in due)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Zhenxing.IntegrationTests.Infrastructure;
+using Zhenxing.Testing;
 using Zhenxing.Web.Features.Rounds;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure;

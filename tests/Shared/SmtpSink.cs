@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Zhenxing.IntegrationTests.Infrastructure;
+namespace Zhenxing.Testing;
 
 /// <summary>A local SMTP listener on loopback that accepts every message and keeps it for the test to read.</summary>
 public sealed class SmtpSink : IAsyncDisposable
