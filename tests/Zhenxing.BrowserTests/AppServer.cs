@@ -23,6 +23,9 @@ public sealed partial class AppServer : IAsyncLifetime
     public string AdminPassword { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The SMTP server the app sends reminders to.</summary>
+    public SmtpSink Mail { get; } = new();
+
     public static string ArtifactsDirectory
     {
         get
@@ -38,7 +41,7 @@ public sealed partial class AppServer : IAsyncLifetime
         Directory.CreateDirectory(_directory);
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
-        _process = Process.Start(ZhenxingExecutable.StartInfo(["serve", "--urls", BaseUrl], _directory))!;
+        _process = Process.Start(ZhenxingExecutable.StartInfo(["serve", "--urls", BaseUrl, "--Smtp:Host=127.0.0.1", $"--Smtp:Port={Mail.Port}"], _directory))!;
         _process.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
         _process.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
         _process.BeginOutputReadLine();
@@ -66,9 +69,9 @@ public sealed partial class AppServer : IAsyncLifetime
     public string[] DatabaseSwitches => [$"--ConnectionStrings:Zhenxing=Data Source={Path.Combine(_directory, "data", "zhenxing.db")}"];
 
     /// <summary>Adds a user through `zhenxing user add`, as an operator would.</summary>
-    public async Task AddUserAsync(string userName, string role, string password, string? unit = null)
+    public async Task AddUserAsync(string userName, string role, string password, string? unit = null, string? email = null)
     {
-        string[] unitSwitch = unit is null ? [] : ["--unit", unit];
+        string[] unitSwitch = [.. unit is null ? [] : new[] { "--unit", unit }, .. email is null ? [] : new[] { "--email", email }];
         var result = await ZhenxingExecutable.RunAsync(["user", "add", "--name", userName, "--role", role, .. unitSwitch, "--password-stdin", .. DatabaseSwitches], password);
         if (result.ExitCode != 0)
         {
@@ -77,9 +80,11 @@ public sealed partial class AppServer : IAsyncLifetime
     }
 
     /// <summary>Imports seed documents through `zhenxing import` (a second import of the same file changes nothing).</summary>
-    public async Task ImportSeedsAsync(params string[] prefixes)
+    public async Task ImportSeedsAsync(params string[] prefixes) => await ImportFilesAsync(prefixes.Select(Seeds.Path).ToArray());
+
+    public async Task ImportFilesAsync(params string[] files)
     {
-        var result = await ZhenxingExecutable.RunAsync(["import", .. prefixes.Select(Seeds.Path), .. DatabaseSwitches]);
+        var result = await ZhenxingExecutable.RunAsync(["import", .. files, .. DatabaseSwitches]);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"import failed: {result.Output}{result.Error}");
@@ -124,6 +129,7 @@ public sealed partial class AppServer : IAsyncLifetime
             await _process.WaitForExitAsync();
         }
         _process?.Dispose();
+        await Mail.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }
 
