@@ -38,8 +38,9 @@ public sealed class RoundCycleTests(AppServer app)
         await office.GotoAsync("/rounds");
         await office.Locator("#Form_Name").FillAsync("2026年下半年");
         var today = DateTime.UtcNow.AddHours(8).Date;
-        await office.Locator("#Form_OpensOn").FillAsync(today.ToString("yyyy-MM-dd"));
-        await office.Locator("#Form_DueOn").FillAsync(today.AddDays(5).ToString("yyyy-MM-dd"));
+        // Due yesterday: every report now is late (accepted and marked), and the unit that has not reported is overdue.
+        await office.Locator("#Form_OpensOn").FillAsync(today.AddDays(-10).ToString("yyyy-MM-dd"));
+        await office.Locator("#Form_DueOn").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd"));
         await office.Locator("#open-round label.check", new() { HasText = "浏览器测试区" }).Locator("input").CheckAsync();
         await office.GetByRole(AriaRole.Button, new() { Name = "开启轮次" }).ClickAsync();
         await office.WaitForURLAsync("**/rounds/*");
@@ -52,7 +53,7 @@ public sealed class RoundCycleTests(AppServer app)
         await jfj.Locator("#Status").SelectOptionAsync("PositiveProgress");
         await jfj.Locator("#Narrative").FillAsync("园区一期已开工。");
         await jfj.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
-        (await jfj.Locator(".notice").InnerTextAsync()).ShouldContain("已提交");
+        (await jfj.Locator(".notice").InnerTextAsync()).ShouldContain("标记为逾期报送");
 
         // The other downloads its sheet, fills it in Excel's stead and uploads it.
         var czj = await app.SignedInPageAsync("cycle-czj", "liaison-pass-1");
@@ -86,8 +87,9 @@ public sealed class RoundCycleTests(AppServer app)
         // The unit that has not reported is reminded by e-mail.
         await office.GetByRole(AriaRole.Button, new() { Name = "催办未报送单位" }).ClickAsync();
         (await office.Locator(".notice").InnerTextAsync()).ShouldContain("已向 1 个未报送单位催办");
-        var mail = app.Mail.Messages.Single(m => m.To.Contains("dqb@example.gov.cn"));
-        (await MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail.Data)))).Subject.ShouldBe("【催办】2026年下半年进展报送");
+        var mail = await MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(app.Mail.Messages.Single(m => m.To.Contains("dqb@example.gov.cn")).Data)));
+        mail.Subject.ShouldBe("【催办】2026年下半年进展报送");
+        mail.TextBody!.ShouldContain("已逾期 1 天");
 
         // The round closes; its statistics match the reports.
         office.Dialog += (_, dialog) => dialog.AcceptAsync();
