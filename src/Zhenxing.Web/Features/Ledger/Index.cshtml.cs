@@ -25,6 +25,11 @@ public sealed class LedgerModel(ZhenxingDb db, LedgerQuery query) : PageModel
     [TempData]
     public string? Message { get; set; }
 
+    public string? AsOfNote { get; private set; }
+
+    /// <summary>The closed round the view is "as of", when it is.</summary>
+    public Rounds.ReportingRound? AsOfRound { get; private set; }
+
     public int PageCount => Math.Max(1, (Result.Total + Filter.SafePageSize - 1) / Filter.SafePageSize);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -33,6 +38,15 @@ public sealed class LedgerModel(ZhenxingDb db, LedgerQuery query) : PageModel
         if (int.TryParse(Request.Query["page"], out var pageNumber))
         {
             Filter.Page = pageNumber;
+        }
+        if (Filter.AsOf is { } asOf)
+        {
+            AsOfRound = await db.ReportingRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == asOf && r.State == Rounds.RoundState.Closed, cancellationToken);
+            if (AsOfRound is null)
+            {
+                Filter.AsOf = null;
+                AsOfNote = "时点台账只适用于已关闭的报送轮次，已显示当前台账。";
+            }
         }
         Result = await query.RunAsync(Filter, User, cancellationToken);
         Lists = await db.ItemLists.AsNoTracking().OrderByDescending(l => l.Year).ThenBy(l => l.Id)

@@ -25,6 +25,9 @@ public sealed class LedgerFilter
     public bool Ongoing { get; set; }
     public bool Instructed { get; set; }
     public bool Withdrawn { get; set; }
+
+    /// <summary>A closed round: the ledger as it stood then — its items, with the statuses kept at closing.</summary>
+    public int? AsOf { get; set; }
     public string? Q { get; set; }
     public LedgerSort Sort { get; set; }
     public int Page { get; set; } = 1;
@@ -50,6 +53,7 @@ public sealed class LedgerFilter
         Add("ongoing", Ongoing ? "true" : null);
         Add("instructed", Instructed ? "true" : null);
         Add("withdrawn", Withdrawn ? "true" : null);
+        Add("asOf", AsOf?.ToString());
         Add("q", Q);
         var effectiveSort = sort ?? Sort;
         Add("sort", effectiveSort == LedgerSort.Number ? null : effectiveSort.ToString());

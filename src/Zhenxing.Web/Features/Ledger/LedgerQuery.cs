@@ -82,6 +82,15 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
 
         var ids = page.Select(p => p.Item.Id).ToList();
         var facts = await Lights.FactsAsync(db.Items.Where(i => ids.Contains(i.Id)), cancellationToken);
+        if (filter.AsOf is { } asOfRound)
+        {
+            var then = await db.RoundItemStatuses.AsNoTracking().Where(s => s.RoundId == asOfRound && ids.Contains(s.ItemId))
+                .ToDictionaryAsync(s => s.ItemId, s => s.Status, cancellationToken);
+            foreach (var p in page)
+            {
+                p.Item.Status = then.GetValueOrDefault(p.Item.Id, p.Item.Status);
+            }
+        }
         var rows = page.Select(p =>
         {
             var verdict = Lights.Evaluate(p.Item, facts.GetValueOrDefault(p.Item.Id, ReportFacts.None));
@@ -113,7 +122,16 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
     public async Task<IQueryable<Item>> FilterAsync(LedgerFilter filter, ClaimsPrincipal user, List<string> notes, CancellationToken cancellationToken)
     {
         var items = db.Items.VisibleTo(user);
-        items = filter.Withdrawn ? items.Where(i => i.WithdrawnAt != null) : items.Where(i => i.WithdrawnAt == null);
+        if (filter.AsOf is { } asOf)
+        {
+            // As of a closed round: the items it kept, whatever happened to them since.
+            var kept = db.RoundItemStatuses.Where(s => s.RoundId == asOf);
+            items = items.Where(i => kept.Any(s => s.ItemId == i.Id));
+        }
+        else
+        {
+            items = filter.Withdrawn ? items.Where(i => i.WithdrawnAt != null) : items.Where(i => i.WithdrawnAt == null);
+        }
         if (filter.List.Length > 0)
         {
             items = items.Where(i => filter.List.Contains(i.ItemListId));
@@ -127,7 +145,11 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
         items = await ByUnitAsync(items, filter.LeadUnit, ItemUnitRole.Lead, "牵头单位", notes, cancellationToken);
         items = await ByUnitAsync(items, filter.ResponsibleUnit, ItemUnitRole.Responsible, "责任单位", notes, cancellationToken);
         items = await ByUnitAsync(items, filter.County, null, "县（市、区）", notes, cancellationToken);
-        if (filter.Status.Length > 0)
+        if (filter.Status.Length > 0 && filter.AsOf is { } round)
+        {
+            items = items.Where(i => db.RoundItemStatuses.Any(s => s.RoundId == round && s.ItemId == i.Id && filter.Status.Contains(s.Status)));
+        }
+        else if (filter.Status.Length > 0)
         {
             items = items.Where(i => filter.Status.Contains(i.Status));
         }

@@ -69,7 +69,26 @@ public abstract class RoundClosingTests(ZhenxingAppFactory app) : IntegrationTes
         });
         (await (await office.GetAsync($"/rounds/{first}/status")).HtmlAsync()).QuerySelector("#by-list .sentence")!.TextContent
             .ShouldBe("共 5 项，已落实到位 2 项、取得积极进展 1 项、推进中 1 项、未启动 1 项");
+
+        // The ledger itself, as of the round: its items with the statuses kept then, even one withdrawn since.
+        await App.WithDbAsync(async db =>
+        {
+            var item = await db.Items.SingleAsync(i => i.Id == data.Ongoing);
+            item.WithdrawnAt = App.Clock.GetUtcNow();
+            item.WithdrawnReason = "并入其他事项";
+            return await db.SaveChangesAsync();
+        });
+        (await LedgerIdsAsync(office, $"?asOf={first}&status=Done")).Order().ShouldBe(new[] { data.Overdue, data.Done }.Order());
+        (await LedgerIdsAsync(office, "?status=Done")).Order().ShouldBe(new[] { data.Overdue, data.Soon, data.Done }.Order());
+        (await LedgerIdsAsync(office, $"?asOf={first}")).ShouldContain(data.Ongoing);
+        (await LedgerIdsAsync(office, "")).ShouldNotContain(data.Ongoing);
+        var asOf = await (await office.GetAsync($"/ledger?asOf={first}")).HtmlAsync();
+        asOf.QuerySelector("#as-of")!.TextContent.ShouldContain("2021年上半年");
     }
+
+    private static async Task<List<int>> LedgerIdsAsync(HttpClient client, string query) =>
+        (await (await client.GetAsync("/ledger" + query)).HtmlAsync()).QuerySelectorAll("#ledger td.text a")
+            .Select(a => int.Parse(a.GetAttribute("href")!.Split('/').Last())).ToList();
 
     [Fact]
     public async Task TheNextRoundShowsWhatReachedDoneWhatSlippedAndWhatWasNotReported()
