@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using Zhenxing.Importing;
 
 namespace Zhenxing.Web.Features.Rounds;
 
@@ -39,27 +39,12 @@ public static class EvidenceTypes
         {
             return "image/png";
         }
-        if (span.StartsWith("PK\u0003\u0004"u8))
+        return OfficeZip.Inspect(content, 4 * MaxBytes, 8 * MaxBytes).Kind switch
         {
-            try
-            {
-                // Only the directory is read: nothing is inflated.
-                using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
-                if (zip.GetEntry("word/document.xml") is not null)
-                {
-                    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-                }
-                if (zip.GetEntry("xl/workbook.xml") is not null)
-                {
-                    return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-                }
-            }
-            catch (InvalidDataException)
-            {
-                return null;
-            }
-        }
-        return null;
+            OfficeZipKind.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            OfficeZipKind.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            _ => null,
+        };
     }
 
     /// <summary>A Chinese message for a file that cannot be attached, or null when it can.</summary>

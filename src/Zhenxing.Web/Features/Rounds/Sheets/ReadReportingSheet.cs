@@ -1,3 +1,4 @@
+using Zhenxing.Importing;
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
@@ -62,32 +63,16 @@ public static class ReadReportingSheet
     private static string? Inspect(byte[] content)
     {
         const string notExcel = "该文件不是 Excel 表格（.xlsx）。请上传从本系统下载并填写的报送表；旧版 .xls 或 WPS 表格请先另存为 .xlsx。";
-        if (content.Length < 4 || content[0] != 'P' || content[1] != 'K' || content[2] != 3 || content[3] != 4)
+        var inspection = OfficeZip.Inspect(content, MaxPartBytes, MaxTotalBytes);
+        return inspection.Kind switch
         {
-            return notExcel;
-        }
-        try
-        {
-            using var archive = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-            if (archive.Entries.Count > MaxEntries)
-            {
-                return $"文件内部包含 {archive.Entries.Count} 个部件，不像报送表，已拒绝读取。";
-            }
-            long total = 0;
-            foreach (var entry in archive.Entries)
-            {
-                total += entry.Length;
-                if (entry.Length > MaxPartBytes || total > MaxTotalBytes)
-                {
-                    return $"文件内部部件“{entry.FullName}”解压后过大（{entry.Length / 1024 / 1024} MB），疑似压缩炸弹，已拒绝读取。";
-                }
-            }
-            return archive.GetEntry("xl/workbook.xml") is null ? notExcel : null;
-        }
-        catch (InvalidDataException)
-        {
-            return "文件已损坏，无法作为 Excel 表格（.xlsx）读取。";
-        }
+            OfficeZipKind.TooManyEntries => $"文件内部包含 {inspection.Entries} 个部件，不像报送表，已拒绝读取。",
+            _ when inspection.Entries > MaxEntries => $"文件内部包含 {inspection.Entries} 个部件，不像报送表，已拒绝读取。",
+            OfficeZipKind.TooLarge => $"文件内部部件“{inspection.Entry}”解压后过大（{inspection.EntryBytes / 1024 / 1024} MB），疑似压缩炸弹，已拒绝读取。",
+            OfficeZipKind.Corrupt => "文件已损坏，无法作为 Excel 表格（.xlsx）读取。",
+            OfficeZipKind.Xlsx => null,
+            _ => notExcel,
+        };
     }
 
     private static SheetReading Read(SpreadsheetDocument document)
