@@ -11,8 +11,8 @@ using Zhenxing.Web.Data;
 namespace Zhenxing.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteZhenxingDb))]
-    [Migration("20261123052010_RoundClosing")]
-    partial class RoundClosing
+    [Migration("20261123060615_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -242,6 +242,11 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReportingFrequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ShortTitle")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -302,6 +307,9 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MonthlyReportingDay")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SourceDocumentId")
                         .HasColumnType("INTEGER");
 
@@ -356,6 +364,40 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ItemUnits");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Items.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AchievedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClaimedByReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "DueOn");
+
+                    b.ToTable("Milestones");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Notifications.Notification", b =>
@@ -602,6 +644,34 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.ToTable("ProgressReports");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.ReminderLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "UnitId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("ReminderLogs");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.ReportingRound", b =>
                 {
                     b.Property<int>("Id")
@@ -763,6 +833,10 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FailedSignIns")
@@ -964,6 +1038,15 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Items.Milestone", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Items.Item", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Pairings.Pairing", b =>
                 {
                     b.HasOne("Zhenxing.Web.Features.Units.Unit", "County")
@@ -1030,6 +1113,15 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Navigation("Item");
 
                     b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.ReminderLog", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Rounds.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.RoundItemStatus", b =>
@@ -1099,6 +1191,8 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Zhenxing.Web.Features.Items.Item", b =>
                 {
                     b.Navigation("Instructions");
+
+                    b.Navigation("Milestones");
 
                     b.Navigation("Units");
                 });

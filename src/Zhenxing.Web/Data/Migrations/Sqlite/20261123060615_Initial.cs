@@ -65,6 +65,26 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportingRounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OpensOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IncludeResponsibleUnits = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportingRounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SourceDocuments",
                 columns: table => new
                 {
@@ -107,6 +127,28 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReminderLogs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderLogs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderLogs_ReportingRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ReportingRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PairingSchemes",
                 columns: table => new
                 {
@@ -142,6 +184,7 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     DeclaredTotal = table.Column<int>(type: "INTEGER", nullable: true),
+                    MonthlyReportingDay = table.Column<int>(type: "INTEGER", nullable: true),
                     SourceDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -190,6 +233,7 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     PasswordHash = table.Column<string>(type: "TEXT", nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     UnitId = table.Column<int>(type: "INTEGER", nullable: true),
@@ -280,6 +324,32 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RoundLists",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemListId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundLists", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoundLists_ItemLists_ItemListId",
+                        column: x => x.ItemListId,
+                        principalTable: "ItemLists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RoundLists_ReportingRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ReportingRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiKeys",
                 columns: table => new
                 {
@@ -324,6 +394,7 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     Ongoing = table.Column<bool>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     FlagReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReportingFrequency = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
                     WithdrawnReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -400,6 +471,131 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Milestones",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ClaimedByReportId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AchievedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Milestones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Milestones_Items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Narrative = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Problems = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Figures = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressReports_Items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProgressReports_ReportingRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ReportingRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProgressReports_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoundItemStatuses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reported = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundItemStatuses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoundItemStatuses_Items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RoundItemStatuses_ReportingRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ReportingRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evidence",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Evidence_ProgressReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ProgressReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_Hash",
                 table: "ApiKeys",
@@ -431,6 +627,11 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 name: "IX_Categories_ParentId",
                 table: "Categories",
                 column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evidence_ReportId",
+                table: "Evidence",
+                column: "ReportId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Instructions_ItemId",
@@ -479,6 +680,11 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "Role" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Milestones_ItemId_DueOn",
+                table: "Milestones",
+                columns: new[] { "ItemId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UnitId_ReadAt",
                 table: "Notifications",
                 columns: new[] { "UnitId", "ReadAt" });
@@ -508,6 +714,50 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 name: "IX_PairingSchemes_SourceDocumentId",
                 table: "PairingSchemes",
                 column: "SourceDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_ItemId_State",
+                table: "ProgressReports",
+                columns: new[] { "ItemId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_RoundId_ItemId_UnitId",
+                table: "ProgressReports",
+                columns: new[] { "RoundId", "ItemId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_UnitId",
+                table: "ProgressReports",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderLogs_RoundId_UnitId_Step",
+                table: "ReminderLogs",
+                columns: new[] { "RoundId", "UnitId", "Step" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundItemStatuses_ItemId",
+                table: "RoundItemStatuses",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundItemStatuses_RoundId_ItemId",
+                table: "RoundItemStatuses",
+                columns: new[] { "RoundId", "ItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundLists_ItemListId",
+                table: "RoundLists",
+                column: "ItemListId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundLists_RoundId_ItemListId",
+                table: "RoundLists",
+                columns: new[] { "RoundId", "ItemListId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SourceDocuments_Sha256",
@@ -561,10 +811,16 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "Evidence");
+
+            migrationBuilder.DropTable(
                 name: "Instructions");
 
             migrationBuilder.DropTable(
                 name: "ItemUnits");
+
+            migrationBuilder.DropTable(
+                name: "Milestones");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
@@ -573,16 +829,31 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 name: "Pairings");
 
             migrationBuilder.DropTable(
+                name: "ReminderLogs");
+
+            migrationBuilder.DropTable(
+                name: "RoundItemStatuses");
+
+            migrationBuilder.DropTable(
+                name: "RoundLists");
+
+            migrationBuilder.DropTable(
                 name: "UnitAliases");
 
             migrationBuilder.DropTable(
                 name: "Users");
 
             migrationBuilder.DropTable(
-                name: "Items");
+                name: "ProgressReports");
 
             migrationBuilder.DropTable(
                 name: "PairingSchemes");
+
+            migrationBuilder.DropTable(
+                name: "Items");
+
+            migrationBuilder.DropTable(
+                name: "ReportingRounds");
 
             migrationBuilder.DropTable(
                 name: "Categories");

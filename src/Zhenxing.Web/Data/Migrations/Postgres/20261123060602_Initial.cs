@@ -69,6 +69,26 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportingRounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OpensOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IncludeResponsibleUnits = table.Column<bool>(type: "boolean", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportingRounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SourceDocuments",
                 columns: table => new
                 {
@@ -111,6 +131,28 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReminderLogs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderLogs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderLogs_ReportingRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ReportingRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PairingSchemes",
                 columns: table => new
                 {
@@ -146,6 +188,7 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     Year = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     DeclaredTotal = table.Column<int>(type: "integer", nullable: true),
+                    MonthlyReportingDay = table.Column<int>(type: "integer", nullable: true),
                     SourceDocumentId = table.Column<int>(type: "integer", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -194,6 +237,7 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     PasswordHash = table.Column<string>(type: "text", nullable: false),
                     Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     UnitId = table.Column<int>(type: "integer", nullable: true),
@@ -284,6 +328,32 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RoundLists",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    ItemListId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundLists", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoundLists_ItemLists_ItemListId",
+                        column: x => x.ItemListId,
+                        principalTable: "ItemLists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RoundLists_ReportingRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ReportingRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiKeys",
                 columns: table => new
                 {
@@ -328,6 +398,7 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     Ongoing = table.Column<bool>(type: "boolean", nullable: false),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     FlagReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReportingFrequency = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     WithdrawnReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
@@ -404,6 +475,131 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Milestones",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ItemId = table.Column<int>(type: "integer", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ClaimedByReportId = table.Column<int>(type: "integer", nullable: true),
+                    AchievedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Milestones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Milestones_Items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    ItemId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Narrative = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Problems = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Figures = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ReturnReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Late = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressReports_Items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProgressReports_ReportingRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ReportingRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProgressReports_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoundItemStatuses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoundId = table.Column<int>(type: "integer", nullable: false),
+                    ItemId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reported = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundItemStatuses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoundItemStatuses_Items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RoundItemStatuses_ReportingRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ReportingRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evidence",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Evidence_ProgressReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ProgressReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_Hash",
                 table: "ApiKeys",
@@ -435,6 +631,11 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 name: "IX_Categories_ParentId",
                 table: "Categories",
                 column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evidence_ReportId",
+                table: "Evidence",
+                column: "ReportId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Instructions_ItemId",
@@ -490,6 +691,11 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "Role" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Milestones_ItemId_DueOn",
+                table: "Milestones",
+                columns: new[] { "ItemId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UnitId_ReadAt",
                 table: "Notifications",
                 columns: new[] { "UnitId", "ReadAt" });
@@ -519,6 +725,50 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 name: "IX_PairingSchemes_SourceDocumentId",
                 table: "PairingSchemes",
                 column: "SourceDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_ItemId_State",
+                table: "ProgressReports",
+                columns: new[] { "ItemId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_RoundId_ItemId_UnitId",
+                table: "ProgressReports",
+                columns: new[] { "RoundId", "ItemId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_UnitId",
+                table: "ProgressReports",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderLogs_RoundId_UnitId_Step",
+                table: "ReminderLogs",
+                columns: new[] { "RoundId", "UnitId", "Step" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundItemStatuses_ItemId",
+                table: "RoundItemStatuses",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundItemStatuses_RoundId_ItemId",
+                table: "RoundItemStatuses",
+                columns: new[] { "RoundId", "ItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundLists_ItemListId",
+                table: "RoundLists",
+                column: "ItemListId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundLists_RoundId_ItemListId",
+                table: "RoundLists",
+                columns: new[] { "RoundId", "ItemListId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SourceDocuments_Sha256",
@@ -572,10 +822,16 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "Evidence");
+
+            migrationBuilder.DropTable(
                 name: "Instructions");
 
             migrationBuilder.DropTable(
                 name: "ItemUnits");
+
+            migrationBuilder.DropTable(
+                name: "Milestones");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
@@ -584,16 +840,31 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 name: "Pairings");
 
             migrationBuilder.DropTable(
+                name: "ReminderLogs");
+
+            migrationBuilder.DropTable(
+                name: "RoundItemStatuses");
+
+            migrationBuilder.DropTable(
+                name: "RoundLists");
+
+            migrationBuilder.DropTable(
                 name: "UnitAliases");
 
             migrationBuilder.DropTable(
                 name: "Users");
 
             migrationBuilder.DropTable(
-                name: "Items");
+                name: "ProgressReports");
 
             migrationBuilder.DropTable(
                 name: "PairingSchemes");
+
+            migrationBuilder.DropTable(
+                name: "Items");
+
+            migrationBuilder.DropTable(
+                name: "ReportingRounds");
 
             migrationBuilder.DropTable(
                 name: "Categories");
