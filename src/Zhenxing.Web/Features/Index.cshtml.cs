@@ -9,9 +9,9 @@ namespace Zhenxing.Web.Features;
 [AllowAnonymous]
 public sealed class IndexModel : PageModel
 {
-    /// <summary>A liaison's home page is its unit's items ("我的事项").</summary>
+    /// <summary>A liaison's home page is its unit's items ("我的事项"); a leader's is the dashboard.</summary>
     public IActionResult OnGet() =>
-        User.IsInRole(nameof(Role.Liaison)) && ItemScope.UnitOf(User) is { } unitId
-            ? Redirect($"/units/{unitId}")
-            : Page();
+        User.IsInRole(nameof(Role.Liaison)) && ItemScope.UnitOf(User) is { } unitId ? Redirect($"/units/{unitId}")
+        : User.IsInRole(nameof(Role.Leader)) ? Redirect("/dashboard")
+        : Page();
 }

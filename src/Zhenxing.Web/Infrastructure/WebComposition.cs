@@ -43,6 +43,8 @@ public static class WebComposition
         services.AddScoped<Features.Rounds.ScheduledReminders>();
         services.AddHostedService<Features.Rounds.ReminderJob>();
         services.AddScoped<Features.Notifications.NotificationInbox>();
+        services.AddSingleton<Features.Dashboard.BattleMaps>();
+        services.AddScoped<Features.Dashboard.DashboardQuery>();
         services.AddProblemDetails();
         services.AddZhenxingApi();
         services.AddRouting(options => options.LowercaseUrls = true);

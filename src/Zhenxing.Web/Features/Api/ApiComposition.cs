@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using Zhenxing.Web.Features.ApiKeys;
+using Zhenxing.Web.Features.Dashboard;
 using Zhenxing.Web.Infrastructure.Problems;
 
 namespace Zhenxing.Web.Features.Api;
@@ -72,6 +73,7 @@ public static class ApiComposition
         api.MapItemsApi();
         api.MapUnitsApi();
         api.MapRoundsApi();
+        api.MapDashboardApi();
 
         // An unknown /api address is a 404 problem, not the sign-in challenge of the pages' fallback policy.
         app.MapFallback("/api/{**path}", () => TypedResults.Problem(ApiProblems.NotFound("没有这个接口。接口列表见 /api/docs。")))

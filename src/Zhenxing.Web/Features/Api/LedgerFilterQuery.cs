@@ -23,7 +23,7 @@ public static class LedgerFilterQuery
         }
 
         filter.List = [.. Values(query, "list").Select(v => Integer(v, "list", "清单编号", minimum: 1)).OfType<int>()];
-        filter.Category = Single(query, "category") is { } category ? Integer(category, "category", "类别编号", minimum: 1) : null;
+        filter.Category = Single(query, "category") is { } category ? Integer(category, "category", "类别编号（0 为未分类）", minimum: 0) : null;
         filter.LeadUnit = Single(query, "leadUnit");
         filter.ResponsibleUnit = Single(query, "responsibleUnit");
         filter.County = Single(query, "county");

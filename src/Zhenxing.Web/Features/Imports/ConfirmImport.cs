@@ -125,7 +125,8 @@ public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvide
         ImportPlan plan, IReadOnlyDictionary<string, UnitDecision> decisions, Dictionary<string, int> mapped, CancellationToken cancellationToken)
     {
         var byName = plan.Units.Where(u => u.IsKnown).ToDictionary(u => u.Name, u => u.UnitId!.Value);
-        var created = new List<Unit>();
+        // Keyed by the document's wording: a renamed county is created once, under its current name.
+        var created = new Dictionary<string, Unit>();
         foreach (var unknown in plan.Units.Where(u => !u.IsKnown))
         {
             if (mapped.TryGetValue(unknown.Name, out var targetId))
@@ -133,30 +134,39 @@ public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvide
                 // The document's wording becomes an alias, so the next import resolves it by itself.
                 db.UnitAliases.Add(new UnitAlias { UnitId = targetId, Name = unknown.Name });
                 byName[unknown.Name] = targetId;
+                continue;
             }
-            else
+            var kind = decisions.GetValueOrDefault(unknown.Name)?.CreateAs ?? unknown.ProposedKind;
+            var name = kind == UnitKind.County ? CountyRenames.Current(unknown.Name) : unknown.Name;
+            if (created.Values.FirstOrDefault(u => u.Name == name) is not { } unit)
             {
-                var unit = new Unit { Name = unknown.Name, Kind = decisions.GetValueOrDefault(unknown.Name)?.CreateAs ?? unknown.ProposedKind };
+                unit = new Unit { Name = name, Kind = kind };
+                if (kind == UnitKind.County)
+                {
+                    var formerNames = CountyRenames.FormerNames(name);
+                    var taken = await db.UnitAliases.Where(a => formerNames.Contains(a.Name)).Select(a => a.Name)
+                        .Concat(db.Units.Where(u => formerNames.Contains(u.Name)).Select(u => u.Name)).ToListAsync(cancellationToken);
+                    unit.Aliases.AddRange(formerNames.Except(taken).Select(former => new UnitAlias { Name = former }));
+                }
                 db.Units.Add(unit);
-                created.Add(unit);
             }
+            created[unknown.Name] = unit;
         }
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var unit in created)
+        foreach (var (documentName, unit) in created)
         {
-            byName[unit.Name] = unit.Id;
+            byName[documentName] = unit.Id;
         }
 
         // A county new to the directory hangs under its city, as the pairing list groups it.
-        var createdByName = created.ToDictionary(u => u.Name);
         foreach (var pairing in plan.Parsed.Pairings)
         {
-            if (createdByName.TryGetValue(pairing.County, out var county) && county.ParentId is null)
+            if (created.TryGetValue(pairing.County, out var county) && county.ParentId is null)
             {
                 county.ParentId = byName[pairing.City];
             }
         }
-        return (byName, created.Select(u => u.Name).ToList(), mapped.Count);
+        return (byName, created.Values.Select(u => u.Name).Distinct().ToList(), mapped.Count);
     }
 
     private void CreateList(ParsedList parsed, SourceDocument document, Dictionary<string, int> unitIds, SummaryBuilder summary)

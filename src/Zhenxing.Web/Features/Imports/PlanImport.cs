@@ -63,7 +63,8 @@ public sealed class PlanImport(ZhenxingDb db, DocumentImporter importer)
             Use(unit, UnitKind.CentralUnit);
         }
 
-        var names = uses.Keys.ToList();
+        // A renamed county (龙南县 → 龙南市) is looked up under each of its names.
+        var names = uses.Keys.SelectMany(CountyRenames.AllNames).Distinct().ToList();
         var byName = await db.Units.AsNoTracking().Where(u => names.Contains(u.Name))
             .Select(u => new { u.Name, u.Id }).ToDictionaryAsync(u => u.Name, cancellationToken);
         var byAlias = await db.UnitAliases.AsNoTracking().Where(a => names.Contains(a.Name))
@@ -73,13 +74,18 @@ public sealed class PlanImport(ZhenxingDb db, DocumentImporter importer)
         return uses.Select(pair =>
             {
                 var (name, (count, kind)) = (pair.Key, pair.Value);
-                if (byName.TryGetValue(name, out var unit))
+                foreach (var candidate in name.Equals(CountyRenames.Current(name)) ? CountyRenames.AllNames(name) : [name, .. CountyRenames.AllNames(name)])
                 {
-                    return new UnitMatch(name, unit.Id, unit.Name, kind, count);
+                    if (byName.TryGetValue(candidate, out var unit))
+                    {
+                        return new UnitMatch(name, unit.Id, unit.Name, kind, count);
+                    }
+                    if (byAlias.TryGetValue(candidate, out var alias))
+                    {
+                        return new UnitMatch(name, alias.Id, alias.Name, kind, count);
+                    }
                 }
-                return byAlias.TryGetValue(name, out var alias)
-                    ? new UnitMatch(name, alias.Id, alias.Name, kind, count)
-                    : new UnitMatch(name, null, null, kind, count);
+                return new UnitMatch(name, null, null, kind, count);
             })
             .ToList();
     }

@@ -61,7 +61,8 @@ public sealed class StatusLights
 
     private static Expression<Func<Item, bool>> Flagged() => i => i.FlagReason != null;
 
-    private Expression<Func<Item, bool>> Overdue()
+    /// <summary>Past its deadline and not done (长期坚持 items have no deadline to miss).</summary>
+    public Expression<Func<Item, bool>> Overdue()
     {
         var today = Today;
         return i => i.Status != ItemStatus.Done && !i.Ongoing && i.Deadline != null && i.Deadline < today;
@@ -134,6 +135,26 @@ public sealed class StatusLights
         _ => IsGreen(),
     };
 
+    /// <summary>The light of an item as one SQL expression, for grouping and counting in the database.</summary>
+    public Expression<Func<Item, StatusLight>> LightOf()
+    {
+        var red = IsRed();
+        var warn = Or(AtRisk(), Returned());
+        var body = Expression.Condition(red.Body, Expression.Constant(StatusLight.Red),
+            Expression.Condition(new ReplaceParameter(warn.Parameters[0], red.Parameters[0]).Visit(warn.Body),
+                Expression.Constant(StatusLight.Yellow), Expression.Constant(StatusLight.Green)));
+        return Expression.Lambda<Func<Item, StatusLight>>(body, red.Parameters);
+    }
+
+    /// <summary>A projection of an item that also carries its light: <c>items.Select(lights.WithLight((i, light) => new { i.Id, light }))</c>.</summary>
+    public Expression<Func<Item, T>> WithLight<T>(Expression<Func<Item, StatusLight, T>> shape)
+    {
+        var light = LightOf();
+        var lightBody = new ReplaceParameter(light.Parameters[0], shape.Parameters[0]).Visit(light.Body);
+        var body = new ReplaceParameter(shape.Parameters[1], lightBody).Visit(shape.Body);
+        return Expression.Lambda<Func<Item, T>>(body, shape.Parameters[0]);
+    }
+
     /// <summary>The report facts of the given items, in two queries.</summary>
     public async Task<Dictionary<int, ReportFacts>> FactsAsync(IQueryable<Item> items, CancellationToken cancellationToken)
     {
@@ -205,7 +226,7 @@ public sealed class StatusLights
         return Expression.Lambda<Func<Item, bool>>(join(a.Body, body), a.Parameters);
     }
 
-    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }

@@ -10,6 +10,9 @@ public sealed class LedgerFilter
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>The <see cref="Category"/> value for items outside every category.</summary>
+    public const int NoCategory = 0;
+
     public int[] List { get; set; } = [];
     public int? Category { get; set; }
     public string? LeadUnit { get; set; }

@@ -136,7 +136,11 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
         {
             items = items.Where(i => filter.List.Contains(i.ItemListId));
         }
-        if (filter.Category is { } categoryId)
+        if (filter.Category == LedgerFilter.NoCategory)
+        {
+            items = items.Where(i => i.CategoryId == null);
+        }
+        else if (filter.Category is { } categoryId)
         {
             // A category includes its sub-categories (三 includes （一）…（七）).
             var ids = await db.Categories.AsNoTracking().Where(c => c.Id == categoryId || c.ParentId == categoryId).Select(c => c.Id).ToListAsync(cancellationToken);
@@ -167,8 +171,7 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
         }
         if (filter.Overdue)
         {
-            var today = Lights.Today;
-            items = items.Where(i => i.Status != ItemStatus.Done && !i.Ongoing && i.Deadline != null && i.Deadline < today);
+            items = items.Where(Lights.Overdue());
         }
         if (filter.Ongoing)
         {

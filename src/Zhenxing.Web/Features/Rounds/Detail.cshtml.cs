@@ -20,8 +20,11 @@ public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations
     [TempData]
     public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    /// <summary>When set, only this unit's obligations are listed (the dashboard's on-time ranking opens a unit's row this way).</summary>
+    public Units.Unit? OnlyUnit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, int? unit, CancellationToken cancellationToken) =>
+        await LoadAsync(id, unit, cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostReviewAsync(int id, int reportId, int version, string decision, string? reason, CancellationToken cancellationToken)
     {
@@ -78,7 +81,7 @@ public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations
         return Redirect(problem is null ? $"/rounds/{id}/status" : $"/rounds/{id}");
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(int id, int? unitId, CancellationToken cancellationToken)
     {
         var round = await db.ReportingRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (round is null)
@@ -86,7 +89,12 @@ public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations
             return false;
         }
         Round = round;
-        Rows = await obligations.QueryAsync(id, null, openOnly: false, cancellationToken);
+        OnlyUnit = unitId is { } only ? await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == only, cancellationToken) : null;
+        if (unitId is not null && OnlyUnit is null)
+        {
+            return false;
+        }
+        Rows = await obligations.QueryAsync(id, unitId, openOnly: false, cancellationToken);
         Versions = await db.ProgressReports.AsNoTracking().Where(p => p.RoundId == id).ToDictionaryAsync(p => p.Id, p => p.Version, cancellationToken);
         return true;
     }

@@ -1,0 +1,93 @@
+using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Rounds;
+
+namespace Zhenxing.Web.Features.Dashboard;
+
+// What the dashboard shows, as one document: the page renders its tables from it, the charts draw it, and
+// GET /api/v1/dashboard returns it. Every count carries the ledger address that lists the items behind it.
+
+public sealed record DashboardList(int Id, string Title);
+
+public sealed record DashboardRound(int Id, string Name, DateOnly DueOn, RoundState State);
+
+public sealed record DashboardScope(
+    IReadOnlyList<DashboardList> Lists,
+    DashboardRound? Round,
+    bool AsOfRound,
+    string Query,
+    string LedgerUrl,
+    DateTimeOffset GeneratedAt);
+
+public sealed record StatusCount(ItemStatus Status, string Label, int Count, string Url);
+
+public sealed record LightCount(StatusLight Light, string Label, int Count, string Url);
+
+/// <summary>Lead units' reports owed and received in one round.</summary>
+public sealed record RoundReporting(DashboardRound Round, int Due, int Received, int OnTime, int Late, string Url);
+
+public sealed record Headline(
+    int Total,
+    string Url,
+    string Sentence,
+    IReadOnlyList<StatusCount> ByStatus,
+    IReadOnlyList<LightCount> ByLight,
+    int Overdue,
+    string OverdueUrl,
+    RoundReporting? Reporting);
+
+/// <summary>A category's bar: its items by status, beside the count the document declared (Level 0 一、, 1 （一）).</summary>
+public sealed record CategoryBar(
+    int ListId,
+    string ListTitle,
+    int? CategoryId,
+    string Label,
+    int Level,
+    int? DeclaredCount,
+    int Total,
+    string Url,
+    IReadOnlyList<StatusCount> ByStatus);
+
+public sealed record UnitCompletion(int UnitId, string Name, int Total, int Done, double Rate, string Url);
+
+public sealed record UnitPunctuality(int UnitId, string Name, int Due, int OnTime, int Late, int Missing, double Rate, string Url);
+
+/// <summary>Lead units ranked: by completion (落实到位 of their items) and by on-time reporting in one round, best first.</summary>
+public sealed record UnitRanking(
+    IReadOnlyList<UnitCompletion> Completion,
+    DashboardRound? PunctualityRound,
+    IReadOnlyList<UnitPunctuality> Punctuality);
+
+/// <summary>A region of the map with the figures of the unit it stands for (none when no unit matches or it is not in view).</summary>
+public sealed record MapRegion(
+    string Name,
+    string City,
+    int? UnitId,
+    string? UnitName,
+    int Total,
+    int Done,
+    double? Rate,
+    int Red,
+    int Yellow,
+    int Green,
+    StatusLight? Light,
+    string? Url,
+    IReadOnlyList<string> SupportingUnits);
+
+public sealed record BattleMap(
+    MapView View,
+    MapMetric Metric,
+    string Title,
+    string GeometryUrl,
+    IReadOnlyList<MapRegion> Regions,
+    int Matched,
+    IReadOnlyList<string> Notes);
+
+public sealed record TrendPoint(DashboardRound Round, int Total, IReadOnlyList<StatusCount> ByStatus);
+
+public sealed record DashboardData(
+    DashboardScope Scope,
+    Headline Headline,
+    IReadOnlyList<CategoryBar> Categories,
+    UnitRanking Units,
+    BattleMap Map,
+    IReadOnlyList<TrendPoint> Trend);

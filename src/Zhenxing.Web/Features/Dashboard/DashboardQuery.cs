@@ -1,0 +1,332 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Ledger;
+using Zhenxing.Web.Features.Rounds;
+using Zhenxing.Web.Features.Units;
+
+namespace Zhenxing.Web.Features.Dashboard;
+
+/// <summary>
+/// The dashboard's figures in a handful of aggregate queries (grouped in the database, never one query per unit or
+/// item). The items counted are the ledger's own (<see cref="LedgerQuery.FilterAsync"/>), so each number's ledger
+/// address lists exactly the items behind it.
+/// </summary>
+public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps maps, TimeProvider clock)
+{
+    /// <summary>Closed rounds the trend goes back over.</summary>
+    public const int TrendRounds = 24;
+
+    private sealed record RoundRow(int Id, string Name, DateOnly DueOn, RoundState State, List<int> Lists)
+    {
+        public DashboardRound ToDashboard() => new(Id, Name, DueOn, State);
+    }
+
+    private sealed class ItemFact
+    {
+        public int Id { get; init; }
+        public int ListId { get; init; }
+        public int? CategoryId { get; init; }
+        public ItemStatus Status { get; init; }
+        public StatusLight Light { get; init; }
+    }
+
+    private sealed record UnitReporting(int UnitId, string Name, int Due, int Received, int Late);
+
+    /// <summary>Lists and rounds named in the filter that do not exist, by parameter, in Chinese.</summary>
+    public async Task<Dictionary<string, string[]>> ValidateAsync(DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (filter.List.Length > 0)
+        {
+            var known = await db.ItemLists.Where(l => filter.List.Contains(l.Id)).Select(l => l.Id).ToListAsync(cancellationToken);
+            if (filter.List.Except(known).ToList() is { Count: > 0 } unknown)
+            {
+                errors["list"] = [$"清单 {string.Join("、", unknown)} 不存在。"];
+            }
+        }
+        if (filter.Round is { } round && !await db.ReportingRounds.AnyAsync(r => r.Id == round, cancellationToken))
+        {
+            errors["round"] = [$"报送轮次 {round} 不存在。"];
+        }
+        return errors;
+    }
+
+    public async Task<DashboardData> RunAsync(DashboardFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var rounds = await db.ReportingRounds.AsNoTracking()
+            .Select(r => new RoundRow(r.Id, r.Name, r.DueOn, r.State, r.Lists.Select(l => l.ItemListId).ToList()))
+            .ToListAsync(cancellationToken);
+        bool Covers(RoundRow round) => filter.List.Length == 0 || round.Lists.Any(filter.List.Contains);
+        var today = ledger.Lights.Today;
+        var chosen = filter.Round is { } chosenId ? rounds.Single(r => r.Id == chosenId) : null;
+
+        // A closed round shows the ledger as it stood then; otherwise today's ledger.
+        int? asOf = chosen?.State == RoundState.Closed ? chosen.Id : null;
+        // Reports owed and received: in the chosen round, else in the latest open round.
+        var reportingRound = chosen ?? rounds.Where(r => r.State == RoundState.Open && Covers(r)).OrderByDescending(r => r.DueOn).ThenByDescending(r => r.Id).FirstOrDefault();
+        // On-time reporting needs a due date that has passed: the chosen round once due, else the latest such round.
+        var punctualityRound = chosen is not null && chosen.DueOn < today
+            ? chosen
+            : rounds.Where(r => r.DueOn < today && Covers(r)).OrderByDescending(r => r.DueOn).ThenByDescending(r => r.Id).FirstOrDefault();
+
+        string LedgerUrl(Action<LedgerFilter>? refine = null)
+        {
+            var view = new LedgerFilter { List = filter.List, AsOf = asOf };
+            refine?.Invoke(view);
+            return "/ledger" + view.ToQueryString();
+        }
+
+        var items = await ledger.FilterAsync(new LedgerFilter { List = filter.List, AsOf = asOf }, user, [], cancellationToken);
+        var lights = ledger.Lights;
+        var facts = items.Select(lights.WithLight((i, light) => new ItemFact
+        {
+            Id = i.Id, ListId = i.ItemListId, CategoryId = i.CategoryId, Status = i.Status, Light = light,
+        }));
+        var statuses = items.Select(i => new { i.Id, i.Status });
+        if (asOf is { } round)
+        {
+            var kept = db.RoundItemStatuses.Where(s => s.RoundId == round);
+            facts = facts.Join(kept, f => f.Id, s => s.ItemId, (f, s) => new ItemFact
+            {
+                Id = f.Id, ListId = f.ListId, CategoryId = f.CategoryId, Status = s.Status, Light = f.Light,
+            });
+            statuses = items.Join(kept, i => i.Id, s => s.ItemId, (i, s) => new { i.Id, s.Status });
+        }
+
+        var groups = await facts
+            .GroupBy(f => new { f.ListId, f.CategoryId, f.Status, f.Light })
+            .Select(g => new { g.Key.ListId, g.Key.CategoryId, g.Key.Status, g.Key.Light, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var overdue = await items.Where(lights.Overdue()).CountAsync(cancellationToken);
+
+        var lists = await db.ItemLists.AsNoTracking().OrderBy(l => l.Id).Select(l => new DashboardList(l.Id, l.Title)).ToListAsync(cancellationToken);
+        var scopeLists = filter.List.Length == 0 ? lists : lists.Where(l => filter.List.Contains(l.Id)).ToList();
+
+        var total = groups.Sum(g => g.Count);
+        var byStatus = RoundStatistics.ReportingOrder
+            .Select(s => new StatusCount(s, s.ToChinese(), groups.Where(g => g.Status == s).Sum(g => g.Count), LedgerUrl(f => f.Status = [s])))
+            .ToList();
+        var byLight = new[] { StatusLight.Red, StatusLight.Yellow, StatusLight.Green }
+            .Select(l => new LightCount(l, l.ToChinese(), groups.Where(g => g.Light == l).Sum(g => g.Count), LedgerUrl(f => f.Light = l)))
+            .ToList();
+        var sentence = new StatisticsLine("", total, byStatus.Where(s => s.Count > 0).Select(s => (s.Status, s.Count)).ToList(), "").Sentence;
+
+        RoundReporting? reporting = null;
+        List<UnitReporting> punctualityRows = [];
+        if (reportingRound is not null)
+        {
+            var rows = await ReportingAsync(reportingRound, filter.List, user, cancellationToken);
+            reporting = new RoundReporting(reportingRound.ToDashboard(), rows.Sum(r => r.Due), rows.Sum(r => r.Received),
+                rows.Sum(r => r.Received - r.Late), rows.Sum(r => r.Late), $"/rounds/{reportingRound.Id}");
+            if (punctualityRound?.Id == reportingRound.Id)
+            {
+                punctualityRows = rows;
+            }
+        }
+        if (punctualityRound is not null && punctualityRound.Id != reportingRound?.Id)
+        {
+            punctualityRows = await ReportingAsync(punctualityRound, filter.List, user, cancellationToken);
+        }
+
+        var headline = new Headline(total, LedgerUrl(), sentence, byStatus, byLight, overdue, LedgerUrl(f => f.Overdue = true), reporting);
+        var categories = await CategoryBarsAsync(groups.Select(g => (g.ListId, g.CategoryId, g.Status, g.Count)).ToList(), lists, LedgerUrl, cancellationToken);
+
+        var completion = (await (
+                from unit in db.ItemUnits
+                where unit.Role == ItemUnitRole.Lead
+                join item in statuses on unit.ItemId equals item.Id
+                join named in db.Units on unit.UnitId equals named.Id
+                group item by new { unit.UnitId, named.Name } into g
+                select new { g.Key.UnitId, g.Key.Name, Total = g.Count(), Done = g.Sum(i => i.Status == ItemStatus.Done ? 1 : 0) })
+            .ToListAsync(cancellationToken))
+            .Select(u => new UnitCompletion(u.UnitId, u.Name, u.Total, u.Done, Percent(u.Done, u.Total), LedgerUrl(f => f.LeadUnit = u.Name)))
+            .OrderByDescending(u => u.Rate).ThenByDescending(u => u.Total).ThenBy(u => u.Name, StringComparer.Ordinal)
+            .ToList();
+        var punctuality = punctualityRows
+            .Select(u => new UnitPunctuality(u.UnitId, u.Name, u.Due, u.Received - u.Late, u.Late, u.Due - u.Received,
+                Percent(u.Received - u.Late, u.Due), $"/rounds/{punctualityRound!.Id}?unit={u.UnitId}"))
+            .OrderByDescending(u => u.Rate).ThenByDescending(u => u.Due).ThenBy(u => u.Name, StringComparer.Ordinal)
+            .ToList();
+
+        var map = await BattleMapAsync(filter, facts, LedgerUrl, cancellationToken);
+        var trend = await TrendAsync(rounds.Where(r => r.State == RoundState.Closed && Covers(r)).ToList(), filter.List, user, cancellationToken);
+
+        return new DashboardData(
+            new DashboardScope(scopeLists, chosen?.ToDashboard(), asOf is not null, filter.ToQueryString(), LedgerUrl(), clock.GetUtcNow()),
+            headline,
+            categories,
+            new UnitRanking(completion, punctualityRound?.ToDashboard(), punctuality),
+            map,
+            trend);
+    }
+
+    private static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(part * 100.0 / whole, 1);
+
+    /// <summary>Per lead unit, the reports it owed in a round and how many came, and of those how many late.</summary>
+    private async Task<List<UnitReporting>> ReportingAsync(RoundRow round, int[] lists, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var roundLists = db.RoundLists.Where(l => l.RoundId == round.Id).Select(l => l.ItemListId);
+        var owed = db.Items.VisibleTo(user).Where(i => roundLists.Contains(i.ItemListId));
+        if (lists.Length > 0)
+        {
+            owed = owed.Where(i => lists.Contains(i.ItemListId));
+        }
+        owed = round.State == RoundState.Closed
+            ? owed.Where(i => db.RoundItemStatuses.Any(s => s.RoundId == round.Id && s.ItemId == i.Id))
+            : owed.Where(i => i.WithdrawnAt == null);
+        var received = db.ProgressReports.Where(p => p.RoundId == round.Id && p.Role == ItemUnitRole.Lead
+                                                     && (p.State == ReportState.Submitted || p.State == ReportState.Accepted));
+        var rows =
+            from item in owed
+            join unit in db.ItemUnits on item.Id equals unit.ItemId
+            where unit.Role == ItemUnitRole.Lead
+            join named in db.Units on unit.UnitId equals named.Id
+            join report in received on new { ItemId = item.Id, unit.UnitId } equals new { report.ItemId, report.UnitId } into reports
+            from report in reports.DefaultIfEmpty()
+            group new { Received = report != null, Late = report != null && report.Late } by new { unit.UnitId, named.Name } into g
+            select new UnitReporting(g.Key.UnitId, g.Key.Name, g.Count(), g.Sum(r => r.Received ? 1 : 0), g.Sum(r => r.Late ? 1 : 0));
+        return await rows.ToListAsync(cancellationToken);
+    }
+
+    private async Task<List<CategoryBar>> CategoryBarsAsync(
+        List<(int ListId, int? CategoryId, ItemStatus Status, int Count)> groups, List<DashboardList> lists,
+        Func<Action<LedgerFilter>?, string> ledgerUrl, CancellationToken cancellationToken)
+    {
+        var listIds = groups.Select(g => g.ListId).Distinct().ToList();
+        var categories = await db.Categories.AsNoTracking().Where(c => listIds.Contains(c.ItemListId))
+            .OrderBy(c => c.ItemListId).ThenBy(c => c.Position)
+            .Select(c => new { c.Id, c.ItemListId, c.ParentId, c.Number, c.Title, c.DeclaredCount })
+            .ToListAsync(cancellationToken);
+        var titles = lists.ToDictionary(l => l.Id, l => l.Title);
+        var bars = new List<CategoryBar>();
+
+        CategoryBar Bar(int listId, int? categoryId, string label, int level, int? declared, ICollection<int?> categoryIds)
+        {
+            var mine = groups.Where(g => g.ListId == listId && categoryIds.Contains(g.CategoryId)).ToList();
+            var byStatus = RoundStatistics.ReportingOrder
+                .Select(s => new StatusCount(s, s.ToChinese(), mine.Where(g => g.Status == s).Sum(g => g.Count),
+                    ledgerUrl(f => { f.List = [listId]; f.Category = categoryId; f.Status = [s]; })))
+                .ToList();
+            return new CategoryBar(listId, titles[listId], categoryId, label, level, declared, mine.Sum(g => g.Count),
+                ledgerUrl(f => { f.List = [listId]; f.Category = categoryId; }), byStatus);
+        }
+
+        foreach (var listId in listIds.Order())
+        {
+            foreach (var top in categories.Where(c => c.ItemListId == listId && c.ParentId == null))
+            {
+                var children = categories.Where(c => c.ParentId == top.Id).ToList();
+                bars.Add(Bar(listId, top.Id, LedgerQuery.CategoryLabel(top.Number, top.Title), 0, top.DeclaredCount,
+                    [top.Id, .. children.Select(c => (int?)c.Id)]));
+                bars.AddRange(children.Select(child =>
+                    Bar(listId, child.Id, LedgerQuery.CategoryLabel(child.Number, child.Title), 1, child.DeclaredCount, [child.Id])));
+            }
+            if (groups.Any(g => g.ListId == listId && g.CategoryId == null))
+            {
+                bars.Add(Bar(listId, LedgerFilter.NoCategory, "未分类", 0, null, [null]));
+            }
+        }
+        return bars;
+    }
+
+    private async Task<BattleMap> BattleMapAsync(DashboardFilter filter, IQueryable<ItemFact> facts, Func<Action<LedgerFilter>?, string> ledgerUrl, CancellationToken cancellationToken)
+    {
+        var title = BattleMaps.Title(filter.Map);
+        var shapes = maps.Shapes(filter.Map);
+        if (shapes is null)
+        {
+            return new BattleMap(filter.Map, filter.Metric, title, BattleMaps.GeometryUrl(filter.Map), [], 0,
+                ["地图文件缺失：请先构建前端资源（./run.sh 或 ./test.sh 会运行 npm ci 并复制到 wwwroot/lib）。"]);
+        }
+
+        // Region names are matched through the unit directory: a unit's name, an alias, or a county's former name (龙南县 → 龙南市).
+        var names = shapes.SelectMany(s => CountyRenames.AllNames(s.Name).Prepend(s.Name)).Distinct().ToList();
+        var byName = await db.Units.AsNoTracking().Where(u => names.Contains(u.Name)).Select(u => new { u.Id, u.Name, Alias = u.Name })
+            .Concat(db.UnitAliases.AsNoTracking().Where(a => names.Contains(a.Name))
+                .Join(db.Units, a => a.UnitId, u => u.Id, (a, u) => new { u.Id, u.Name, Alias = a.Name }))
+            .ToListAsync(cancellationToken);
+        var units = byName.GroupBy(u => u.Alias).ToDictionary(g => g.Key, g => (g.First().Id, g.First().Name));
+        (int Id, string Name)? UnitOf(string region) =>
+            CountyRenames.AllNames(region).Prepend(region).Select(n => units.TryGetValue(n, out var u) ? u : ((int, string)?)null).FirstOrDefault(u => u is not null);
+
+        var notes = new List<string>();
+        var matched = shapes.Select(s => (Shape: s, Unit: UnitOf(s.Name))).ToList();
+        Dictionary<int, List<string>> supporters = [];
+        if (filter.Map == MapView.Pairing)
+        {
+            // The recipient counties (受援地) of the schemes in force this year, with their supporting units.
+            var year = ledger.Lights.Today.Year;
+            supporters = (await db.Pairings.AsNoTracking()
+                    .Where(p => p.CountyUnitId != null && p.Role == Pairings.PairingRole.Supporting)
+                    .Join(db.PairingSchemes.Where(s => s.StartYear <= year && s.EndYear >= year), p => p.SchemeId, s => s.Id, (p, s) => p)
+                    .OrderBy(p => p.Id)
+                    .Select(p => new { County = p.CountyUnitId!.Value, Supporter = p.SupportingUnit!.Name })
+                    .ToListAsync(cancellationToken))
+                .GroupBy(p => p.County).ToDictionary(g => g.Key, g => g.Select(p => p.Supporter).ToList());
+            if (supporters.Count == 0)
+            {
+                notes.Add("还没有导入对口支援结对名单：受援地无法标出。");
+            }
+            matched = matched.Select(m => m.Unit is { } u && supporters.ContainsKey(u.Id) ? m : (m.Shape, null)).ToList();
+        }
+        else
+        {
+            notes.AddRange(matched.Where(m => m.Unit is null).Select(m => $"地图上的“{m.Shape.Name}”在单位名录中没有对应单位（可在单位管理中为该县添加简称）。"));
+        }
+
+        var unitIds = matched.Where(m => m.Unit is not null).Select(m => m.Unit!.Value.Id).Distinct().ToList();
+        var rows = await (
+                from unit in db.ItemUnits
+                where unitIds.Contains(unit.UnitId)
+                join fact in facts on unit.ItemId equals fact.Id
+                select new { unit.UnitId, fact.Id, fact.Status, fact.Light })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var byUnit = rows.ToLookup(r => r.UnitId);
+
+        var regions = matched.Select(m =>
+        {
+            if (m.Unit is not { } unit)
+            {
+                return new MapRegion(m.Shape.Name, m.Shape.City, null, null, 0, 0, null, 0, 0, 0, null, null, []);
+            }
+            var mine = byUnit[unit.Id].ToList();
+            var (red, yellow, green) = (mine.Count(r => r.Light == StatusLight.Red), mine.Count(r => r.Light == StatusLight.Yellow), mine.Count(r => r.Light == StatusLight.Green));
+            var done = mine.Count(r => r.Status == ItemStatus.Done);
+            StatusLight? light = mine.Count == 0 ? null : red > 0 ? StatusLight.Red : yellow > 0 ? StatusLight.Yellow : StatusLight.Green;
+            return new MapRegion(m.Shape.Name, m.Shape.City, unit.Id, unit.Name, mine.Count, done, mine.Count == 0 ? null : Percent(done, mine.Count),
+                red, yellow, green, light, ledgerUrl(f => f.County = unit.Name), supporters.GetValueOrDefault(unit.Id) ?? []);
+        }).ToList();
+        return new BattleMap(filter.Map, filter.Metric, title, BattleMaps.GeometryUrl(filter.Map), regions, regions.Count(r => r.UnitId is not null), notes);
+    }
+
+    /// <summary>Status counts kept at the close of each closed round (oldest first), each opening the ledger as of that round.</summary>
+    private async Task<List<TrendPoint>> TrendAsync(List<RoundRow> closed, int[] lists, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var rounds = closed.OrderByDescending(r => r.DueOn).ThenByDescending(r => r.Id).Take(TrendRounds).Reverse().ToList();
+        var ids = rounds.Select(r => r.Id).ToList();
+        var visible = db.Items.VisibleTo(user);
+        if (lists.Length > 0)
+        {
+            visible = visible.Where(i => lists.Contains(i.ItemListId));
+        }
+        var counts = await (
+                from kept in db.RoundItemStatuses
+                where ids.Contains(kept.RoundId)
+                join item in visible on kept.ItemId equals item.Id
+                group kept by new { kept.RoundId, kept.Status } into g
+                select new { g.Key.RoundId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rounds.Select(r =>
+        {
+            var mine = counts.Where(c => c.RoundId == r.Id).ToList();
+            var byStatus = RoundStatistics.ReportingOrder
+                .Select(s => new StatusCount(s, s.ToChinese(), mine.Where(c => c.Status == s).Sum(c => c.Count),
+                    "/ledger" + new LedgerFilter { List = lists, AsOf = r.Id, Status = [s] }.ToQueryString()))
+                .ToList();
+            return new TrendPoint(r.ToDashboard(), mine.Sum(c => c.Count), byStatus);
+        }).ToList();
+    }
+}

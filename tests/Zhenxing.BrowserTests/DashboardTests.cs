@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Zhenxing.BrowserTests;
+
+[Collection(nameof(AppServer))]
+public sealed class DashboardTests(AppServer app)
+{
+    [Fact]
+    public async Task ALeaderSeesTheDashboardAndEveryCountyAndBarOpensItsItems()
+    {
+        await app.ImportSeedsAsync("001", "002", "003", "004");
+        await app.AddUserAsync("leader-dashboard", "Leader", "leader-pass-1");
+
+        // The leader's home page is the dashboard.
+        var page = await app.SignedInPageAsync("leader-dashboard", "leader-pass-1", width: 1400);
+        await page.WaitForURLAsync("**/dashboard");
+        var total = int.Parse(await page.Locator("[data-count=total] b").InnerTextAsync());
+        total.ShouldBeGreaterThan(100);
+
+        // The map of 赣州 draws its 18 counties, each matched to a unit of the directory (龙南县 of the geometry is 龙南市).
+        await WaitForMapAsync(page);
+        (await page.Locator("#chart-map").GetAttributeAsync("data-regions")).ShouldBe("18");
+        (await page.Locator("#chart-map").GetAttributeAsync("data-matched")).ShouldBe("18");
+        (await page.Locator("#table-map tbody tr").CountAsync()).ShouldBe(18);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "dashboard.png"), FullPage = true });
+
+        // Clicking a county opens the ledger with that county's items: the count matches the map's.
+        var expected = int.Parse(await page.Locator("#table-map tr[data-region=于都县] td:nth-child(3)").TextContentAsync() ?? "");
+        expected.ShouldBeGreaterThan(0);
+        await ClickRegionAsync(page, "于都县");
+        await page.WaitForURLAsync("**/ledger?*county=*");
+        int.Parse(await page.Locator("#total").InnerTextAsync()).ShouldBe(expected);
+        (await page.Locator("#ledger td.text a").CountAsync()).ShouldBe(expected);
+
+        // Clicking a segment of a category's bar opens that category's items of that status.
+        await page.GoBackAsync();
+        await page.WaitForURLAsync("**/dashboard");
+        await WaitForMapAsync(page);
+        var bar = await page.EvaluateAsync<JsonElement>(
+            """
+            () => {
+              const data = JSON.parse(document.getElementById('dashboard-data').textContent);
+              const index = data.categories.findIndex(c => c.total > 0);
+              const category = data.categories[index];
+              const status = category.byStatus.findIndex(s => s.count > 0);
+              const before = category.byStatus.slice(0, status).reduce((sum, s) => sum + s.count, 0);
+              document.getElementById('chart-categories').scrollIntoView({ block: 'center' });
+              const chart = echarts.getInstanceByDom(document.getElementById('chart-categories'));
+              const row = data.categories.length - 1 - index;
+              const [x, y] = chart.convertToPixel({ seriesIndex: status }, [before + category.byStatus[status].count / 2, row]);
+              const box = document.getElementById('chart-categories').getBoundingClientRect();
+              return { x: box.left + x, y: box.top + y, count: category.byStatus[status].count, label: category.label };
+            }
+            """);
+        await page.Mouse.ClickAsync(bar.GetProperty("x").GetSingle(), bar.GetProperty("y").GetSingle());
+        await page.WaitForURLAsync("**/ledger?*category=*");
+        int.Parse(await page.Locator("#total").InnerTextAsync()).ShouldBe(bar.GetProperty("count").GetInt32());
+
+        // The pairing view draws the five cities and marks all 43 recipient counties.
+        await page.GotoAsync("/dashboard?map=Pairing&metric=Light");
+        await WaitForMapAsync(page);
+        (await page.Locator("#chart-map").GetAttributeAsync("data-matched")).ShouldBe("43");
+        (await page.Locator("#table-map tbody tr").CountAsync()).ShouldBe(43);
+        ((await page.Locator("#table-map").TextContentAsync()) ?? "").ShouldContain("工业和信息化部、海关总署");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "dashboard-pairing.png"), FullPage = true });
+
+        // The wall mode fills the screen and refreshes itself.
+        await page.GotoAsync("/dashboard/wall?refresh=10");
+        await WaitForMapAsync(page);
+        await page.WaitForSelectorAsync("#dashboard[data-refreshed]", new() { Timeout = 30_000 });
+        int.Parse(await page.Locator("[data-count=total] b").InnerTextAsync()).ShouldBe(total);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "dashboard-wall.png") });
+    }
+
+    private static Task WaitForMapAsync(IPage page) =>
+        page.WaitForSelectorAsync("#chart-map[data-ready=true]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+
+    /// <summary>Clicks a county where the geometry puts its centre.</summary>
+    private static async Task ClickRegionAsync(IPage page, string name)
+    {
+        var point = await page.EvaluateAsync<float[]>(
+            """
+            name => {
+              const element = document.getElementById('chart-map');
+              element.scrollIntoView({ block: 'center' });
+              const chart = echarts.getInstanceByDom(element);
+              const map = echarts.getMap(chart.getOption().series[0].map);
+              const feature = map.geoJSON.features.find(f => f.properties.name === name);
+              const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, feature.properties.cp);
+              const box = element.getBoundingClientRect();
+              return [box.left + x, box.top + y];
+            }
+            """, name);
+        await page.Mouse.ClickAsync(point[0], point[1]);
+    }
+}
