@@ -22,6 +22,8 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
     private static readonly (string Route, HttpStatusCode[] Expected)[] Matrix =
     [
         ("/ledger", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/dashboard", [Ok, Forbidden, Ok, Ok, SignIn]),
+        ("/dashboard/wall", [Ok, Forbidden, Ok, Ok, SignIn]),
         ("/items/{own}", [Ok, Ok, Ok, Ok, SignIn]),
         ("/items/{other}", [Ok, NotFound, Ok, Ok, SignIn]),
         ("/items/{own}/edit", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
@@ -49,6 +51,7 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         ("/api/v1/items/{other}", [Ok, NotFound, Ok, Ok, Unauthorized]),
         ("/api/v1/lists", [Ok, Ok, Ok, Ok, Unauthorized]),
         ("/api/v1/units", [Ok, Ok, Ok, Ok, Unauthorized]),
+        ("/api/v1/dashboard", [Ok, Forbidden, Ok, Ok, Unauthorized]),
     ];
 
     [Fact]
