@@ -26,6 +26,9 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
     public List<HistoryRow> History { get; private set; } = [];
     public List<ReportRow> Reports { get; private set; } = [];
     public List<Milestone> Milestones { get; private set; } = [];
+
+    /// <summary>The item's status as each closed round kept it, oldest first: its trend.</summary>
+    public List<(int RoundId, string Round, DateOnly DueOn, ItemStatus Status, bool Reported)> RoundStatuses { get; private set; } = [];
     public bool CanEdit => ItemScope.CanEdit(User);
     public DateOnly Today => ledger.Lights.Today;
     public bool CanInstruct => ItemScope.CanInstruct(User);
@@ -198,6 +201,11 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
             .OrderByDescending(p => p.Round!.DueOn).ThenBy(p => p.Role)
             .Select(p => new { p.Id, Round = p.Round!.Name, Unit = db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Name).First(), p.State, p.Status, p.Narrative, p.Problems, p.Late, p.SubmittedAt })
             .ToListAsync(cancellationToken);
+        RoundStatuses = (await db.RoundItemStatuses.AsNoTracking().Where(s => s.ItemId == id)
+                .Join(db.ReportingRounds, s => s.RoundId, r => r.Id, (s, r) => new { r.Id, r.Name, r.DueOn, s.Status, s.Reported })
+                .OrderBy(x => x.DueOn).ThenBy(x => x.Id)
+                .ToListAsync(cancellationToken))
+            .Select(x => (x.Id, x.Name, x.DueOn, x.Status, x.Reported)).ToList();
         var reportIds = reports.Select(r => r.Id).ToList();
         var files = (await db.Evidence.AsNoTracking().Where(e => reportIds.Contains(e.ReportId)).Select(e => new { e.ReportId, e.Id, e.FileName }).ToListAsync(cancellationToken))
             .ToLookup(e => e.ReportId, e => (e.Id, e.FileName));

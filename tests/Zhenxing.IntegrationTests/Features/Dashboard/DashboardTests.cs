@@ -175,6 +175,10 @@ public abstract class DashboardTests(ZhenxingAppFactory app) : IntegrationTest(a
         page.QuerySelector("#wall-link")!.GetAttribute("href").ShouldBe($"/dashboard/wall?round={first}");
         (await (await leader.GetAsync($"/dashboard/wall?round={first}&refresh=30")).HtmlAsync())
             .QuerySelector("#dashboard")!.GetAttribute("data-refresh").ShouldBe("30");
+
+        // One item's history: its status as each closed round kept it.
+        var item = await (await leader.GetAsync($"/items/{data.Overdue}")).HtmlAsync();
+        item.QuerySelector("#round-statuses .trail")!.TextContent.ShouldBe("第一轮：受阻 → 当前：受阻");
     }
 
     [Fact]
