@@ -30,6 +30,7 @@ public static class WebComposition
         services.AddScoped<LedgerQuery>();
         services.AddScoped<ReshapeItems>();
         services.AddScoped<Features.Units.MergeUnits>();
+        services.AddScoped<Features.Rounds.OpenRound>();
         services.AddScoped<Features.Rounds.RoundObligations>();
         services.AddScoped<Features.Rounds.ReportWorkflow>();
         services.AddScoped<Features.Rounds.Sheets.WriteReportingSheet>();

@@ -57,39 +57,20 @@ public static class RoundsApi
             .ToListAsync(cancellationToken));
 
     private static async Task<Results<Created<ApiRound>, ValidationProblem, ProblemHttpResult>> OpenAsync(
-        ApiNewRound body, ClaimsPrincipal user, ZhenxingDb db, TimeProvider clock, CancellationToken cancellationToken)
+        ApiNewRound body, ClaimsPrincipal user, OpenRound open, CancellationToken cancellationToken)
     {
         if (!IsOffice(user))
         {
             return Forbidden("只有振兴办可以开启报送轮次。");
         }
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200)
+        var (round, errors) = await open.RunAsync(
+            new NewRound(body.Name, body.OpensOn, body.DueOn, body.Lists ?? [], body.IncludeResponsibleUnits), cancellationToken);
+        if (round is null)
         {
-            errors["name"] = ["请填写轮次名称（不超过 200 字）。"];
+            return ApiProblems.Invalid(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), "字段");
         }
-        if (body.OpensOn is null || body.DueOn is null || body.DueOn < body.OpensOn)
-        {
-            errors["dueOn"] = ["请填写开始日期和截止日期，截止日期不能早于开始日期。"];
-        }
-        var lists = await db.ItemLists.Where(l => (body.Lists ?? Array.Empty<int>()).Contains(l.Id)).Select(l => l.Id).ToListAsync(cancellationToken);
-        if (lists.Count == 0)
-        {
-            errors["lists"] = ["请至少选择一个存在的清单。"];
-        }
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Invalid(errors, "字段");
-        }
-        var round = new ReportingRound
-        {
-            Name = body.Name!.Trim(), OpensOn = body.OpensOn!.Value, DueOn = body.DueOn!.Value, IncludeResponsibleUnits = body.IncludeResponsibleUnits,
-            CreatedAt = clock.GetUtcNow(), Lists = lists.Select(id => new RoundList { ItemListId = id }).ToList(),
-        };
-        db.ReportingRounds.Add(round);
-        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/rounds/{round.Id}",
-            new ApiRound(round.Id, round.Name, round.OpensOn, round.DueOn, round.State, round.IncludeResponsibleUnits, lists, round.Version));
+            new ApiRound(round.Id, round.Name, round.OpensOn, round.DueOn, round.State, round.IncludeResponsibleUnits, round.Lists.Select(l => l.ItemListId).ToList(), round.Version));
     }
 
     private static async Task<Results<Ok<List<ApiObligation>>, ProblemHttpResult>> ObligationsAsync(

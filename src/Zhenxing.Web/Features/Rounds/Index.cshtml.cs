@@ -7,7 +7,7 @@ using Zhenxing.Web.Features.Users;
 
 namespace Zhenxing.Web.Features.Rounds;
 
-public sealed class RoundsModel(ZhenxingDb db, TimeProvider clock) : PageModel
+public sealed class RoundsModel(ZhenxingDb db, OpenRound open, TimeProvider clock) : PageModel
 {
     public sealed record RoundRow(int Id, string Name, DateOnly OpensOn, DateOnly DueOn, RoundState State, string Lists, int Submitted, int Accepted);
     public sealed record ListOption(int Id, string Title, int Year);
@@ -42,39 +42,17 @@ public sealed class RoundsModel(ZhenxingDb db, TimeProvider clock) : PageModel
         {
             return Forbid();
         }
-        if (string.IsNullOrWhiteSpace(Form.Name) || Form.Name.Trim().Length > 200)
+        var (round, errors) = await open.RunAsync(
+            new NewRound(Form.Name, Form.OpensOn, Form.DueOn, Form.Lists, Form.IncludeResponsibleUnits), cancellationToken);
+        if (round is null)
         {
-            ModelState.AddModelError("Form.Name", "请填写轮次名称（不超过 200 字），如“2020年上半年”。");
-        }
-        if (Form.OpensOn is null || Form.DueOn is null)
-        {
-            ModelState.AddModelError("Form.DueOn", "请填写开始日期和截止日期。");
-        }
-        else if (Form.DueOn < Form.OpensOn)
-        {
-            ModelState.AddModelError("Form.DueOn", "截止日期不能早于开始日期。");
-        }
-        var lists = await db.ItemLists.Where(l => Form.Lists.Contains(l.Id)).Select(l => l.Id).ToListAsync(cancellationToken);
-        if (lists.Count == 0)
-        {
-            ModelState.AddModelError("Form.Lists", "请至少选择一个清单。");
-        }
-        if (!ModelState.IsValid)
-        {
+            foreach (var (field, message) in errors)
+            {
+                ModelState.AddModelError("Form." + char.ToUpperInvariant(field[0]) + field[1..], message);
+            }
             await LoadAsync(cancellationToken);
             return Page();
         }
-        var round = new ReportingRound
-        {
-            Name = Form.Name.Trim(),
-            OpensOn = Form.OpensOn!.Value,
-            DueOn = Form.DueOn!.Value,
-            IncludeResponsibleUnits = Form.IncludeResponsibleUnits,
-            CreatedAt = clock.GetUtcNow(),
-            Lists = lists.Select(id => new RoundList { ItemListId = id }).ToList(),
-        };
-        db.ReportingRounds.Add(round);
-        await db.SaveChangesAsync(cancellationToken);
         Message = $"已开启报送轮次“{round.Name}”，截止 {round.DueOn:yyyy-MM-dd}。";
         return Redirect($"/rounds/{round.Id}");
     }

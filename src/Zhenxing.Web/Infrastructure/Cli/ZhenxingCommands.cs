@@ -28,6 +28,8 @@ public static class ZhenxingCommands
           apikey revoke              撤销 API 密钥：--id 密钥编号
           import 文件…               导入事项清单或结对名单（.txt/.docx/.xlsx）：
                                      [--dry-run 只预览] [--year 2021] [--json] [--apply-changes 应用新版本的差异]
+          demo                       为已导入的清单生成演示报送历史：3 个已关闭的月度轮次和 1 个进行中的轮次
+                                     （已有报送轮次时不作改动）
 
         配置开关（每个命令都可使用）：
           --Database:Provider=Sqlite|Postgres
@@ -54,6 +56,7 @@ public static class ZhenxingCommands
                 "user" => await UserCommands.RunAsync(rest),
                 "apikey" => await ApiKeyCommands.RunAsync(rest),
                 "import" => await ImportCommand.RunAsync(rest),
+                "demo" => await Features.Demo.DemoCommand.RunAsync(rest),
                 _ => UsageError($"未知命令“{verb}”。"),
             };
         }
