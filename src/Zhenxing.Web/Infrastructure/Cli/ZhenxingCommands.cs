@@ -30,6 +30,8 @@ public static class ZhenxingCommands
                                      [--dry-run 只预览] [--year 2021] [--json] [--apply-changes 应用新版本的差异]
           demo                       为已导入的清单生成演示报送历史：3 个已关闭的月度轮次和 1 个进行中的轮次
                                      （已有报送轮次时不作改动）
+          bench dashboard            测量领导看板数据接口的响应时间（仅 PostgreSQL，请使用单独的空数据库）：
+                                     [--items 20000] [--units 1500] [--rounds 12] [--requests 200] [--seed 1]
 
         配置开关（每个命令都可使用）：
           --Database:Provider=Sqlite|Postgres
@@ -57,6 +59,7 @@ public static class ZhenxingCommands
                 "apikey" => await ApiKeyCommands.RunAsync(rest),
                 "import" => await ImportCommand.RunAsync(rest),
                 "demo" => await Features.Demo.DemoCommand.RunAsync(rest),
+                "bench" => await Features.Benchmarks.BenchCommand.RunAsync(rest),
                 _ => UsageError($"未知命令“{verb}”。"),
             };
         }
