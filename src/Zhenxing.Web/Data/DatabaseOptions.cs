@@ -48,11 +48,22 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             throw new InvalidOperationException("使用 PostgreSQL 时必须配置连接字符串 ConnectionStrings:Zhenxing。");
         }
-        if (provider == DatabaseProvider.Sqlite)
+        connectionString = provider == DatabaseProvider.Sqlite ? SqliteConnectionString(connectionString) : PostgresConnectionString(connectionString!);
+        return new DatabaseSettings(provider, connectionString);
+    }
+
+    /// <summary>
+    /// PostgreSQL's JIT compiler costs seconds on the dashboard's aggregate queries and saves nothing on a ledger's
+    /// short ones: it is off for the app's sessions unless the connection string sets <c>jit</c> itself.
+    /// </summary>
+    private static string PostgresConnectionString(string configured)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
         {
-            connectionString = SqliteConnectionString(connectionString);
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : builder.Options + " -c jit=off";
         }
-        return new DatabaseSettings(provider, connectionString!);
+        return builder.ConnectionString;
     }
 
     private static string SqliteConnectionString(string? configured)

@@ -45,6 +45,7 @@ public static class WebComposition
         services.AddHostedService<Features.Rounds.ReminderJob>();
         services.AddScoped<Features.Notifications.NotificationInbox>();
         services.AddSingleton<Features.Dashboard.BattleMaps>();
+        services.AddSingleton<Features.Dashboard.DashboardCache>();
         services.AddScoped<Features.Dashboard.DashboardQuery>();
         services.AddProblemDetails();
         services.AddZhenxingApi();

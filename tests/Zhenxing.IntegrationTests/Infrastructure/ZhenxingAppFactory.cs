@@ -82,6 +82,8 @@ public abstract class ZhenxingAppFactory : WebApplicationFactory<Program>, IAsyn
             await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = ON");
             await db.Database.CloseConnectionAsync();
         }
+        // The audit log restarts its ids too: the dashboard's memory of the old ledger must go with it.
+        Services.GetRequiredService<Zhenxing.Web.Features.Dashboard.DashboardCache>().Clear();
         if (DateTimeOffset.UtcNow > Clock.GetUtcNow())
         {
             Clock.SetUtcNow(DateTimeOffset.UtcNow);

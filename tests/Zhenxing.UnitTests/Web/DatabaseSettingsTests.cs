@@ -26,7 +26,18 @@ public sealed class DatabaseSettingsTests
         var settings = DatabaseSettings.From(Config(("Database:Provider", provider), ("ConnectionStrings:Zhenxing", "Host=db;Database=zx")));
 
         settings.Provider.ShouldBe(DatabaseProvider.Postgres);
-        settings.ConnectionString.ShouldBe("Host=db;Database=zx");
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        (connection.Host, connection.Database).ShouldBe(("db", "zx"));
+        // JIT compilation costs seconds on the dashboard's aggregates: off unless the operator sets it.
+        connection.Options.ShouldBe("-c jit=off");
+    }
+
+    [Fact]
+    public void From_PostgresWithItsOwnJitSetting_KeepsIt()
+    {
+        var settings = DatabaseSettings.From(Config(("Database:Provider", "Postgres"), ("ConnectionStrings:Zhenxing", "Host=db;Database=zx;Options=-c jit=on")));
+
+        new Npgsql.NpgsqlConnectionStringBuilder(settings.ConnectionString).Options.ShouldBe("-c jit=on");
     }
 
     [Fact]

@@ -6,8 +6,7 @@ namespace Zhenxing.UnitTests.Web;
 public sealed class StatusLightsTests
 {
     private static readonly DateOnly Today = new(2021, 6, 15);
-    private static readonly StatusLights Lights = new(new StatusLightOptions { YellowWithinDays = 30 }, Today,
-        Array.Empty<ReportingRound>().AsQueryable(), Array.Empty<ProgressReport>().AsQueryable());
+    private static readonly StatusLights Lights = new(new StatusLightOptions { YellowWithinDays = 30 }, Today, [], Array.Empty<ProgressReport>().AsQueryable());
 
     private static Item Item(ItemStatus status, int? daysToDeadline, bool ongoing = false, string? flag = null) => new()
     {
@@ -63,8 +62,12 @@ public sealed class StatusLightsTests
         // The database filters with the expressions and the pages explain with Evaluate: they must never disagree.
         // One round due yesterday over list 1; item 1 has no report in it, item 2 a returned one in an open round.
         var round = new ReportingRound { Id = 1, Name = "上半年", DueOn = Today.AddDays(-1), State = RoundState.Open, Lists = [new RoundList { RoundId = 1, ItemListId = 1 }] };
-        var returned = new ProgressReport { RoundId = 1, Round = round, ItemId = 2, Role = ItemUnitRole.Lead, State = ReportState.Returned };
-        var lights = new StatusLights(new StatusLightOptions { YellowWithinDays = 30 }, Today, new[] { round }.AsQueryable(), new[] { returned }.AsQueryable());
+        var returned = new ProgressReport
+        {
+            RoundId = 1, Round = round, ItemId = 2, Item = new Item { Id = 2, ItemListId = 1, Number = "2", Text = "x" },
+            Role = ItemUnitRole.Lead, State = ReportState.Returned,
+        };
+        var lights = new StatusLights(new StatusLightOptions { YellowWithinDays = 30 }, Today, [new LastRound(1, round.Id)], new[] { returned }.AsQueryable());
         var red = lights.Is(StatusLight.Red).Compile();
         var yellow = lights.Is(StatusLight.Yellow).Compile();
         var green = lights.Is(StatusLight.Green).Compile();

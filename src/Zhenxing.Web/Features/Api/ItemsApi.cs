@@ -194,8 +194,9 @@ public static class ItemsApi
             return null;
         }
         var item = found.Item;
-        var facts = await ledger.Lights.FactsAsync(db.Items.Where(i => i.Id == item.Id), cancellationToken);
-        var verdict = ledger.Lights.Evaluate(item, facts.GetValueOrDefault(item.Id, ReportFacts.None));
+        var lights = await ledger.LightsAsync(cancellationToken);
+        var facts = await lights.FactsAsync(db.Items.Where(i => i.Id == item.Id), cancellationToken);
+        var verdict = lights.Evaluate(item, facts.GetValueOrDefault(item.Id, ReportFacts.None));
         return new ApiItemDetail
         {
             Id = item.Id,

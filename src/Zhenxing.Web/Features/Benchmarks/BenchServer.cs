@@ -20,6 +20,8 @@ public sealed class BenchServer : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<BenchServer> StartAsync(IEnumerable<string> configurationArgs, CancellationToken cancellationToken)
     {
         // Last wins: the benchmark's own settings override whatever the switches say about these.

@@ -70,9 +70,38 @@ public static class DashboardBenchmark
         using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
 
-        var timings = new List<double>(requests!.Value);
-        for (var i = 0; i < WarmUpRequests + requests.Value; i++)
+        // Two ways a leader meets the endpoint: after the ledger changed (every figure computed from the database but
+        // those of closed rounds, which never change), and again before the next change (from the dashboard's memory,
+        // after one lookup of the ledger's version).
+        var cache = server.Services.GetRequiredService<Dashboard.DashboardCache>();
+        var computed = await MeasureAsync(client, path, requests!.Value, cache.ForgetViews, cancellationToken);
+        var remembered = computed is null ? null : await MeasureAsync(client, path, requests.Value, () => { }, cancellationToken);
+        if (computed is null || remembered is null)
         {
+            return ZhenxingCommands.Failed;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("  情形                               请求数     最小      p50      p95      p99     最大   （毫秒）");
+        Print("台账有变更：重新计算全部数字", computed);
+        Print("台账无变更：取自看板缓存", remembered);
+        Console.WriteLine();
+        var (p50, p95) = (Percentiles.Of(computed, 50), Percentiles.Of(computed, 95));
+        Console.WriteLine(p95 < TargetP95Milliseconds
+            ? Invariant($"重新计算的 p95 = {p95:F1} 毫秒，达到目标（< {TargetP95Milliseconds:F0} 毫秒）。")
+            : Invariant($"重新计算的 p95 = {p95:F1} 毫秒，未达到目标（< {TargetP95Milliseconds:F0} 毫秒）；取自缓存的 p95 = {Percentiles.Of(remembered, 95):F1} 毫秒。"));
+        // The summary reports the recomputed figures: the cost of the endpoint when the ledger has just changed.
+        Console.WriteLine(Invariant($"dashboard items={size.Items} p50_ms={p50:F1} p95_ms={p95:F1}"));
+        return ZhenxingCommands.Ok;
+    }
+
+    /// <summary>Warm-up, then the timed requests, sorted; null (after saying why) when a request fails.</summary>
+    private static async Task<List<double>?> MeasureAsync(HttpClient client, string path, int requests, Action beforeEach, CancellationToken cancellationToken)
+    {
+        var timings = new List<double>(requests);
+        for (var i = 0; i < WarmUpRequests + requests; i++)
+        {
+            beforeEach();
             var started = Stopwatch.GetTimestamp();
             using var response = await client.GetAsync(path, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -81,27 +110,19 @@ public static class DashboardBenchmark
             {
                 Console.Error.WriteLine($"错误：GET {Shorten(path)} 返回 {(int)response.StatusCode} {response.ReasonPhrase}：");
                 Console.Error.WriteLine(body.Length > 2000 ? body[..2000] + "……" : body);
-                return ZhenxingCommands.Failed;
+                return null;
             }
             if (i >= WarmUpRequests)
             {
                 timings.Add(elapsed);
             }
         }
-
         timings.Sort();
-        double P(double percent) => Percentiles.Of(timings, percent);
-        Console.WriteLine();
-        Console.WriteLine("  请求数     最小      p50      p95      p99     最大   （毫秒）");
-        Console.WriteLine(Invariant($"  {timings.Count,6} {timings[0],8:F1} {P(50),8:F1} {P(95),8:F1} {P(99),8:F1} {timings[^1],8:F1}"));
-        Console.WriteLine();
-        var p95 = P(95);
-        Console.WriteLine(p95 < TargetP95Milliseconds
-            ? Invariant($"p95 = {p95:F1} 毫秒，达到目标（< {TargetP95Milliseconds:F0} 毫秒）。")
-            : Invariant($"p95 = {p95:F1} 毫秒，未达到目标（< {TargetP95Milliseconds:F0} 毫秒）。"));
-        Console.WriteLine(Invariant($"dashboard items={size.Items} p50_ms={P(50):F1} p95_ms={p95:F1}"));
-        return ZhenxingCommands.Ok;
+        return timings;
     }
+
+    private static void Print(string label, List<double> timings) =>
+        Console.WriteLine(Invariant($"  {label,-28} {timings.Count,6} {timings[0],8:F1} {Percentiles.Of(timings, 50),8:F1} {Percentiles.Of(timings, 95),8:F1} {Percentiles.Of(timings, 99),8:F1} {timings[^1],8:F1}"));
 
     private static void PrintGeneration(BenchProgram program)
     {

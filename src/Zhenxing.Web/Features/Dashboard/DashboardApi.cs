@@ -40,6 +40,6 @@ public static class DashboardApi
         {
             return ApiProblems.Invalid(errors, "查询参数");
         }
-        return TypedResults.Ok(await dashboard.RunAsync(filter, user, cancellationToken));
+        return TypedResults.Ok(await dashboard.GetAsync(filter, user, cancellationToken));
     }
 }

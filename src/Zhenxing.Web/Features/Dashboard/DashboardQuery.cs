@@ -13,7 +13,7 @@ namespace Zhenxing.Web.Features.Dashboard;
 /// item). The items counted are the ledger's own (<see cref="LedgerQuery.FilterAsync"/>), so each number's ledger
 /// address lists exactly the items behind it.
 /// </summary>
-public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps maps, TimeProvider clock)
+public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps maps, DashboardCache cache, TimeProvider clock)
 {
     /// <summary>Closed rounds the trend goes back over.</summary>
     public const int TrendRounds = 24;
@@ -30,9 +30,12 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
         public int? CategoryId { get; init; }
         public ItemStatus Status { get; init; }
         public StatusLight Light { get; init; }
+        public bool Overdue { get; init; }
     }
 
     private sealed record UnitReporting(int UnitId, string Name, int Due, int Received, int Late);
+
+    private sealed record RoundCount(int RoundId, ItemStatus Status, int Count);
 
     /// <summary>Lists and rounds named in the filter that do not exist, by parameter, in Chinese.</summary>
     public async Task<Dictionary<string, string[]>> ValidateAsync(DashboardFilter filter, CancellationToken cancellationToken)
@@ -53,13 +56,24 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
         return errors;
     }
 
+    /// <summary>The figures of a view: from memory while the ledger has not changed since they were computed (<see cref="DashboardCache"/>).</summary>
+    public async Task<DashboardData> GetAsync(DashboardFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var version = await db.AuditEntries.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
+        // The dashboard is for roles that see every item; a unit's scope would be a view of its own.
+        var scope = DashboardApi.CanSee(user) ? "all" : $"unit:{ItemScope.UnitOf(user)}";
+        var view = $"{scope}|{ledger.Today:yyyy-MM-dd}|{filter.ToQueryString()}";
+        return await cache.GetAsync(view, version, () => RunAsync(filter, user, cancellationToken));
+    }
+
+    /// <summary>Computes the figures from the database.</summary>
     public async Task<DashboardData> RunAsync(DashboardFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var rounds = await db.ReportingRounds.AsNoTracking()
             .Select(r => new RoundRow(r.Id, r.Name, r.DueOn, r.State, r.Lists.Select(l => l.ItemListId).ToList()))
             .ToListAsync(cancellationToken);
         bool Covers(RoundRow round) => filter.List.Length == 0 || round.Lists.Any(filter.List.Contains);
-        var today = ledger.Lights.Today;
+        var today = ledger.Today;
         var chosen = filter.Round is { } chosenId ? rounds.Single(r => r.Id == chosenId) : null;
 
         // A closed round shows the ledger as it stood then; otherwise today's ledger.
@@ -78,28 +92,27 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
             return "/ledger" + view.ToQueryString();
         }
 
+        // One pass over the items: each one's list, category, status (as kept, for a closed round), light and whether it is
+        // overdue, all computed by the database with the light rules. Everything else is grouped from these rows.
         var items = await ledger.FilterAsync(new LedgerFilter { List = filter.List, AsOf = asOf }, user, [], cancellationToken);
-        var lights = ledger.Lights;
-        var facts = items.Select(lights.WithLight((i, light) => new ItemFact
+        var lights = await ledger.LightsAsync(cancellationToken);
+        var facts = items.Select(lights.WithLight((i, light, overdue) => new ItemFact
         {
-            Id = i.Id, ListId = i.ItemListId, CategoryId = i.CategoryId, Status = i.Status, Light = light,
+            Id = i.Id, ListId = i.ItemListId, CategoryId = i.CategoryId, Status = i.Status, Light = light, Overdue = overdue,
         }));
-        var statuses = items.Select(i => new { i.Id, i.Status });
         if (asOf is { } round)
         {
-            var kept = db.RoundItemStatuses.Where(s => s.RoundId == round);
-            facts = facts.Join(kept, f => f.Id, s => s.ItemId, (f, s) => new ItemFact
+            facts = facts.Join(db.RoundItemStatuses.Where(s => s.RoundId == round), f => f.Id, s => s.ItemId, (f, s) => new ItemFact
             {
-                Id = f.Id, ListId = f.ListId, CategoryId = f.CategoryId, Status = s.Status, Light = f.Light,
+                Id = f.Id, ListId = f.ListId, CategoryId = f.CategoryId, Status = s.Status, Light = f.Light, Overdue = f.Overdue,
             });
-            statuses = items.Join(kept, i => i.Id, s => s.ItemId, (i, s) => new { i.Id, s.Status });
         }
-
-        var groups = await facts
-            .GroupBy(f => new { f.ListId, f.CategoryId, f.Status, f.Light })
+        var itemFacts = (await facts.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(f => f.Id);
+        var groups = itemFacts.Values
+            .GroupBy(f => (f.ListId, f.CategoryId, f.Status, f.Light))
             .Select(g => new { g.Key.ListId, g.Key.CategoryId, g.Key.Status, g.Key.Light, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var overdue = await items.Where(lights.Overdue()).CountAsync(cancellationToken);
+            .ToList();
+        var overdue = itemFacts.Values.Count(f => f.Overdue);
 
         var lists = await db.ItemLists.AsNoTracking().OrderBy(l => l.Id).Select(l => new DashboardList(l.Id, l.Title)).ToListAsync(cancellationToken);
         var scopeLists = filter.List.Length == 0 ? lists : lists.Where(l => filter.List.Contains(l.Id)).ToList();
@@ -133,15 +146,22 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
         var headline = new Headline(total, LedgerUrl(), sentence, byStatus, byLight, overdue, LedgerUrl(f => f.Overdue = true), reporting);
         var categories = await CategoryBarsAsync(groups.Select(g => (g.ListId, g.CategoryId, g.Status, g.Count)).ToList(), lists, LedgerUrl, cancellationToken);
 
-        var completion = (await (
+        var leads = await (
                 from unit in db.ItemUnits
                 where unit.Role == ItemUnitRole.Lead
-                join item in statuses on unit.ItemId equals item.Id
-                join named in db.Units on unit.UnitId equals named.Id
-                group item by new { unit.UnitId, named.Name } into g
-                select new { g.Key.UnitId, g.Key.Name, Total = g.Count(), Done = g.Sum(i => i.Status == ItemStatus.Done ? 1 : 0) })
-            .ToListAsync(cancellationToken))
-            .Select(u => new UnitCompletion(u.UnitId, u.Name, u.Total, u.Done, Percent(u.Done, u.Total), LedgerUrl(f => f.LeadUnit = u.Name)))
+                join item in items on unit.ItemId equals item.Id
+                select new { unit.UnitId, unit.ItemId })
+            .ToListAsync(cancellationToken);
+        var leadIds = leads.Select(l => l.UnitId).Distinct().ToList();
+        var unitNames = await db.Units.AsNoTracking().Where(u => leadIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var completion = leads
+            .Where(l => itemFacts.ContainsKey(l.ItemId))
+            .GroupBy(l => l.UnitId)
+            .Select(g =>
+            {
+                var (name, total, done) = (unitNames[g.Key], g.Count(), g.Count(l => itemFacts[l.ItemId].Status == ItemStatus.Done));
+                return new UnitCompletion(g.Key, name, total, done, Percent(done, total), LedgerUrl(f => f.LeadUnit = name));
+            })
             .OrderByDescending(u => u.Rate).ThenByDescending(u => u.Total).ThenBy(u => u.Name, StringComparer.Ordinal)
             .ToList();
         var punctuality = punctualityRows
@@ -150,8 +170,10 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
             .OrderByDescending(u => u.Rate).ThenByDescending(u => u.Due).ThenBy(u => u.Name, StringComparer.Ordinal)
             .ToList();
 
-        var map = await BattleMapAsync(filter, facts, LedgerUrl, cancellationToken);
-        var trend = await TrendAsync(rounds.Where(r => r.State == RoundState.Closed && Covers(r)).ToList(), filter.List, user, cancellationToken);
+        var map = await BattleMapAsync(filter, items, itemFacts, LedgerUrl, cancellationToken);
+        // Choosing every list is choosing none: the trend then needs no join with the items.
+        var everyList = filter.List.Length == 0 || lists.All(l => filter.List.Contains(l.Id));
+        var trend = await TrendAsync(rounds.Where(r => r.State == RoundState.Closed && Covers(r)).ToList(), filter.List, everyList, user, cancellationToken);
 
         return new DashboardData(
             new DashboardScope(scopeLists, chosen?.ToDashboard(), asOf is not null, filter.ToQueryString(), LedgerUrl(), clock.GetUtcNow()),
@@ -231,7 +253,8 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
         return bars;
     }
 
-    private async Task<BattleMap> BattleMapAsync(DashboardFilter filter, IQueryable<ItemFact> facts, Func<Action<LedgerFilter>?, string> ledgerUrl, CancellationToken cancellationToken)
+    private async Task<BattleMap> BattleMapAsync(DashboardFilter filter, IQueryable<Item> items, Dictionary<int, ItemFact> facts,
+        Func<Action<LedgerFilter>?, string> ledgerUrl, CancellationToken cancellationToken)
     {
         var title = BattleMaps.Title(filter.Map);
         var shapes = maps.Shapes(filter.Map);
@@ -257,7 +280,7 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
         if (filter.Map == MapView.Pairing)
         {
             // The recipient counties (受援地) of the schemes in force this year, with their supporting units.
-            var year = ledger.Lights.Today.Year;
+            var year = ledger.Today.Year;
             supporters = (await db.Pairings.AsNoTracking()
                     .Where(p => p.CountyUnitId != null && p.Role == Pairings.PairingRole.Supporting)
                     .Join(db.PairingSchemes.Where(s => s.StartYear <= year && s.EndYear >= year), p => p.SchemeId, s => s.Id, (p, s) => p)
@@ -277,14 +300,15 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
         }
 
         var unitIds = matched.Where(m => m.Unit is not null).Select(m => m.Unit!.Value.Id).Distinct().ToList();
-        var rows = await (
+        var byUnit = (await (
                 from unit in db.ItemUnits
                 where unitIds.Contains(unit.UnitId)
-                join fact in facts on unit.ItemId equals fact.Id
-                select new { unit.UnitId, fact.Id, fact.Status, fact.Light })
+                join item in items on unit.ItemId equals item.Id
+                select new { unit.UnitId, unit.ItemId })
             .Distinct()
-            .ToListAsync(cancellationToken);
-        var byUnit = rows.ToLookup(r => r.UnitId);
+            .ToListAsync(cancellationToken))
+            .Where(r => facts.ContainsKey(r.ItemId))
+            .ToLookup(r => r.UnitId, r => facts[r.ItemId]);
 
         var regions = matched.Select(m =>
         {
@@ -303,22 +327,26 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
     }
 
     /// <summary>Status counts kept at the close of each closed round (oldest first), each opening the ledger as of that round.</summary>
-    private async Task<List<TrendPoint>> TrendAsync(List<RoundRow> closed, int[] lists, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private async Task<List<TrendPoint>> TrendAsync(List<RoundRow> closed, int[] lists, bool everyList, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var rounds = closed.OrderByDescending(r => r.DueOn).ThenByDescending(r => r.Id).Take(TrendRounds).Reverse().ToList();
         var ids = rounds.Select(r => r.Id).ToList();
-        var visible = db.Items.VisibleTo(user);
-        if (lists.Length > 0)
+        var kept = db.RoundItemStatuses.Where(s => ids.Contains(s.RoundId));
+        if (!everyList || !DashboardApi.CanSee(user))
         {
-            visible = visible.Where(i => lists.Contains(i.ItemListId));
+            var visible = db.Items.VisibleTo(user);
+            if (!everyList)
+            {
+                visible = visible.Where(i => lists.Contains(i.ItemListId));
+            }
+            kept = kept.Where(s => visible.Any(i => i.Id == s.ItemId));
         }
-        var counts = await (
-                from kept in db.RoundItemStatuses
-                where ids.Contains(kept.RoundId)
-                join item in visible on kept.ItemId equals item.Id
-                group kept by new { kept.RoundId, kept.Status } into g
-                select new { g.Key.RoundId, g.Key.Status, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        var scope = DashboardApi.CanSee(user) ? "all" : $"unit:{ItemScope.UnitOf(user)}";
+        var key = $"trend|{scope}|{string.Join(",", ids)}|{(everyList ? "*" : string.Join(",", lists.Order()))}";
+        var counts = await cache.ClosedRoundsAsync(key, () => kept
+            .GroupBy(s => new { s.RoundId, s.Status })
+            .Select(g => new RoundCount(g.Key.RoundId, g.Key.Status, g.Count()))
+            .ToListAsync(cancellationToken));
         return rounds.Select(r =>
         {
             var mine = counts.Where(c => c.RoundId == r.Id).ToList();

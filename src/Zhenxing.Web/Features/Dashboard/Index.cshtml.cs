@@ -44,7 +44,7 @@ public class DashboardModel(DashboardQuery dashboard, ZhenxingDb db, IOptions<Js
         Errors.AddRange(errors.SelectMany(e => e.Value));
         if (Errors.Count == 0)
         {
-            Data = await dashboard.RunAsync(filter, User, cancellationToken);
+            Data = await dashboard.GetAsync(filter, User, cancellationToken);
         }
     }
 }

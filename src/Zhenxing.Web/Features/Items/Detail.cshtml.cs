@@ -30,7 +30,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
     /// <summary>The item's status as each closed round kept it, oldest first: its trend.</summary>
     public List<(int RoundId, string Round, DateOnly DueOn, ItemStatus Status, bool Reported)> RoundStatuses { get; private set; } = [];
     public bool CanEdit => ItemScope.CanEdit(User);
-    public DateOnly Today => ledger.Lights.Today;
+    public DateOnly Today => ledger.Today;
     public bool CanInstruct => ItemScope.CanInstruct(User);
 
     /// <summary>A liaison of one of the lead units answers the leader's instructions.</summary>
@@ -191,8 +191,9 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         CategoryLabel = LedgerQuery.CategoryLabel(found.CategoryNumber, found.CategoryTitle);
         LeadUnits = found.Units.Where(u => u.Role == ItemUnitRole.Lead).Select(u => new UnitLink(u.UnitId, u.Name)).ToList();
         ResponsibleUnits = found.Units.Where(u => u.Role == ItemUnitRole.Responsible).Select(u => new UnitLink(u.UnitId, u.Name)).ToList();
-        var facts = await ledger.Lights.FactsAsync(db.Items.Where(i => i.Id == id), cancellationToken);
-        Light = ledger.Lights.Evaluate(Item, facts.GetValueOrDefault(id, ReportFacts.None));
+        var lights = await ledger.LightsAsync(cancellationToken);
+        var facts = await lights.FactsAsync(db.Items.Where(i => i.Id == id), cancellationToken);
+        Light = lights.Evaluate(Item, facts.GetValueOrDefault(id, ReportFacts.None));
         Instructions = await db.Instructions.AsNoTracking().Where(i => i.ItemId == id).OrderBy(i => i.Id).ToListAsync(cancellationToken);
         CanAnswer = ItemScope.UnitOf(User) is { } unitId && User.IsInRole(nameof(Users.Role.Liaison)) && LeadUnits.Any(u => u.Id == unitId);
         Milestones = await db.Milestones.AsNoTracking().Where(m => m.ItemId == id).OrderBy(m => m.DueOn).ToListAsync(cancellationToken);

@@ -21,6 +21,9 @@ public sealed class StatusLightOptions
 
 public sealed record LightVerdict(StatusLight Light, string Reason);
 
+/// <summary>A list and its latest round whose due date has passed: the round whose report an item must not miss.</summary>
+public sealed record LastRound(int ListId, int RoundId);
+
 /// <summary>What the reports say about an item, for its light: its lead report was returned; it missed the last round.</summary>
 public sealed record ReportFacts(bool Returned, bool MissedLastRound, string? MissedMilestone = null, string? StalePeriod = null)
 {
@@ -40,21 +43,34 @@ public sealed record ReportFacts(bool Returned, bool MissedLastRound, string? Mi
 public sealed class StatusLights
 {
     private readonly StatusLightOptions _options;
-    private readonly IQueryable<ReportingRound> _rounds;
+    private readonly IReadOnlyList<LastRound> _lastRounds;
     private readonly IQueryable<ProgressReport> _reports;
     private readonly Func<Item, bool> _flagged;
     private readonly Func<Item, bool> _overdue;
     private readonly Func<Item, bool> _atRisk;
 
-    public StatusLights(StatusLightOptions options, DateOnly today, IQueryable<ReportingRound> rounds, IQueryable<ProgressReport> reports)
+    /// <param name="lastRounds">For each list, its latest round whose due date has passed (<see cref="LastRoundsAsync"/>).</param>
+    public StatusLights(StatusLightOptions options, DateOnly today, IReadOnlyList<LastRound> lastRounds, IQueryable<ProgressReport> reports)
     {
         _options = options;
         Today = today;
-        _rounds = rounds;
+        _lastRounds = lastRounds;
         _reports = reports;
         _flagged = Flagged().Compile();
         _overdue = Overdue().Compile();
         _atRisk = AtRisk().Compile();
+    }
+
+    /// <summary>For each list, the latest round over it whose due date has passed (the higher id on the same date): a handful of rows.</summary>
+    public static async Task<List<LastRound>> LastRoundsAsync(IQueryable<ReportingRound> rounds, DateOnly today, CancellationToken cancellationToken)
+    {
+        var past = await rounds.Where(r => r.DueOn < today)
+            .SelectMany(r => r.Lists, (r, l) => new { r.Id, r.DueOn, l.ItemListId })
+            .ToListAsync(cancellationToken);
+        return past.GroupBy(x => x.ItemListId)
+            .Select(g => g.OrderByDescending(x => x.DueOn).ThenByDescending(x => x.Id).First())
+            .Select(x => new LastRound(x.ItemListId, x.Id))
+            .ToList();
     }
 
     public DateOnly Today { get; }
@@ -75,24 +91,38 @@ public sealed class StatusLights
                     && (i.Status == ItemStatus.Blocked || (!i.Ongoing && i.Deadline != null && i.Deadline <= soon));
     }
 
+    // The report facts are written as "the item's id is in a set" with sets that do not depend on the item, so that
+    // the database builds each set once per query (a hashed sub-plan in PostgreSQL) instead of probing per item.
+
     public Expression<Func<Item, bool>> Returned()
     {
-        var reports = _reports;
-        return i => i.Status != ItemStatus.Done
-                    && reports.Any(p => p.ItemId == i.Id && p.Role == ItemUnitRole.Lead && p.State == ReportState.Returned && p.Round!.State == RoundState.Open);
+        var returned = _reports
+            .Where(p => p.Role == ItemUnitRole.Lead && p.State == ReportState.Returned && p.Round!.State == RoundState.Open)
+            .Select(p => p.ItemId);
+        return i => i.Status != ItemStatus.Done && returned.Contains(i.Id);
     }
 
     public Expression<Func<Item, bool>> MissedLastRound()
     {
-        var (today, rounds, reports) = (Today, _rounds, _reports);
+        var listIds = _lastRounds.Select(l => l.ListId).ToList();
+        var roundIds = _lastRounds.Select(l => l.RoundId).Distinct().ToList();
+        var reportedInLast = _reports.Where(p => roundIds.Contains(p.RoundId) && p.Role == ItemUnitRole.Lead
+                                                 && (p.State == ReportState.Submitted || p.State == ReportState.Accepted));
+        if (roundIds.Count > 1)
+        {
+            // Rounds differ between lists: a report counts only in the last round of its item's own list. (With one last
+            // round for all, a report in it always is: a list it covers has no later past-due round.)
+            var pairs = _lastRounds.Select(l => (long)l.ListId * PairFactor + l.RoundId).ToList();
+            reportedInLast = reportedInLast.Where(p => pairs.Contains((long)p.Item!.ItemListId * PairFactor + p.RoundId));
+        }
+        var reported = reportedInLast.Select(p => p.ItemId);
         return i => i.Status != ItemStatus.Done
                     && i.Units.Any(u => u.Role == ItemUnitRole.Lead)
-                    && rounds.Where(r => r.DueOn < today && r.Lists.Any(l => l.ItemListId == i.ItemListId))
-                        .OrderByDescending(r => r.DueOn)
-                        .Take(1)
-                        .Any(r => !reports.Any(p => p.RoundId == r.Id && p.ItemId == i.Id && p.Role == ItemUnitRole.Lead
-                                                    && (p.State == ReportState.Submitted || p.State == ReportState.Accepted)));
+                    && listIds.Contains(i.ItemListId)
+                    && !reported.Contains(i.Id);
     }
+
+    private const long PairFactor = 1L << 32;
 
     public Expression<Func<Item, bool>> MissedMilestone()
     {
@@ -146,13 +176,18 @@ public sealed class StatusLights
         return Expression.Lambda<Func<Item, StatusLight>>(body, red.Parameters);
     }
 
-    /// <summary>A projection of an item that also carries its light: <c>items.Select(lights.WithLight((i, light) => new { i.Id, light }))</c>.</summary>
-    public Expression<Func<Item, T>> WithLight<T>(Expression<Func<Item, StatusLight, T>> shape)
+    /// <summary>
+    /// A projection of an item that also carries its light and whether it is overdue, computed by the database with
+    /// the rules themselves: <c>items.Select(lights.WithLight((i, light, overdue) => new { i.Id, light, overdue }))</c>.
+    /// </summary>
+    public Expression<Func<Item, T>> WithLight<T>(Expression<Func<Item, StatusLight, bool, T>> shape)
     {
+        var item = shape.Parameters[0];
         var light = LightOf();
-        var lightBody = new ReplaceParameter(light.Parameters[0], shape.Parameters[0]).Visit(light.Body);
-        var body = new ReplaceParameter(shape.Parameters[1], lightBody).Visit(shape.Body);
-        return Expression.Lambda<Func<Item, T>>(body, shape.Parameters[0]);
+        var overdue = Overdue();
+        var body = new ReplaceParameter(shape.Parameters[1], new ReplaceParameter(light.Parameters[0], item).Visit(light.Body)).Visit(shape.Body);
+        body = new ReplaceParameter(shape.Parameters[2], new ReplaceParameter(overdue.Parameters[0], item).Visit(overdue.Body)).Visit(body);
+        return Expression.Lambda<Func<Item, T>>(body, item);
     }
 
     /// <summary>The report facts of the given items, in two queries.</summary>

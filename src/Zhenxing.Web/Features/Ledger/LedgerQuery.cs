@@ -42,7 +42,14 @@ public sealed record LedgerPage(int Total, IReadOnlyList<LedgerRow> Rows, IReadO
 /// <summary>Runs the ledger's filters for one user: the same visibility, filters and rules for the page and the API.</summary>
 public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<StatusLightOptions> lightOptions)
 {
-    public StatusLights Lights { get; } = new(lightOptions.Value, ChinaTime.Today(clock), db.ReportingRounds, db.ProgressReports);
+    private StatusLights? _lights;
+
+    /// <summary>Today in China: the day the lights and the overdue filter are judged on.</summary>
+    public DateOnly Today { get; } = ChinaTime.Today(clock);
+
+    /// <summary>The light rules as of today (loaded once per request: which round each list must not have missed).</summary>
+    public async Task<StatusLights> LightsAsync(CancellationToken cancellationToken) =>
+        _lights ??= new StatusLights(lightOptions.Value, Today, await StatusLights.LastRoundsAsync(db.ReportingRounds, Today, cancellationToken), db.ProgressReports);
 
     public async Task<LedgerPage> RunAsync(LedgerFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -81,7 +88,8 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
             .ToListAsync(cancellationToken);
 
         var ids = page.Select(p => p.Item.Id).ToList();
-        var facts = await Lights.FactsAsync(db.Items.Where(i => ids.Contains(i.Id)), cancellationToken);
+        var lights = await LightsAsync(cancellationToken);
+        var facts = await lights.FactsAsync(db.Items.Where(i => ids.Contains(i.Id)), cancellationToken);
         if (filter.AsOf is { } asOfRound)
         {
             var then = await db.RoundItemStatuses.AsNoTracking().Where(s => s.RoundId == asOfRound && ids.Contains(s.ItemId))
@@ -93,7 +101,7 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
         }
         var rows = page.Select(p =>
         {
-            var verdict = Lights.Evaluate(p.Item, facts.GetValueOrDefault(p.Item.Id, ReportFacts.None));
+            var verdict = lights.Evaluate(p.Item, facts.GetValueOrDefault(p.Item.Id, ReportFacts.None));
             return new LedgerRow(p.Item.Id, p.Item.ItemListId, p.ListTitle, p.Item.CategoryId, p.CategoryPath,
                 CategoryLabel(p.CategoryNumber, p.CategoryTitle),
                 p.Item.Number, p.Item.ShortTitle, p.Item.Text,
@@ -159,7 +167,7 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
         }
         if (filter.Light is { } light)
         {
-            items = items.Where(Lights.Is(light));
+            items = items.Where((await LightsAsync(cancellationToken)).Is(light));
         }
         if (filter.DeadlineFrom is { } from)
         {
@@ -171,7 +179,7 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
         }
         if (filter.Overdue)
         {
-            items = items.Where(Lights.Overdue());
+            items = items.Where((await LightsAsync(cancellationToken)).Overdue());
         }
         if (filter.Ongoing)
         {

@@ -40,7 +40,7 @@ public sealed class UnitDetailModel(ZhenxingDb db, LedgerQuery ledger, Rounds.Ro
         ParentName = unit.ParentId is { } parentId ? await db.Units.Where(u => u.Id == parentId).Select(u => u.Name).SingleAsync(cancellationToken) : null;
         AsLead = await ledger.RunAsync(new LedgerFilter { LeadUnit = unit.Name, PageSize = LedgerFilter.MaxPageSize }, User, cancellationToken);
         AsResponsible = await ledger.RunAsync(new LedgerFilter { ResponsibleUnit = unit.Name, PageSize = LedgerFilter.MaxPageSize }, User, cancellationToken);
-        var today = ledger.Lights.Today;
+        var today = ledger.Today;
         Record = (await obligations.QueryAsync(null, id, openOnly: false, cancellationToken))
             .Where(o => o.Role == ItemUnitRole.Lead)
             .GroupBy(o => (o.RoundId, o.RoundName, o.DueOn))

@@ -198,6 +198,10 @@ public abstract class DashboardTests(ZhenxingAppFactory app) : IntegrationTest(a
         var longnan = ganzhou.GetProperty("regions").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "龙南县");
         longnan.GetProperty("unitName").GetString().ShouldBe("龙南市");
         longnan.GetProperty("total").GetInt32().ShouldBeGreaterThan(0);
+        // Seed 002 (2020) says 龙南县, seed 003 (2021) 龙南市: one unit under today's name, the old one its alias.
+        var longnanUnits = await App.WithDbAsync(db => db.Units.Where(u => u.Name.StartsWith("龙南")).Select(u => new { u.Name, Aliases = u.Aliases.Select(a => a.Name).ToList() }).ToListAsync());
+        longnanUnits.Single().Name.ShouldBe("龙南市");
+        longnanUnits.Single().Aliases.ShouldBe(["龙南县"]);
 
         var pairing = await DashboardAsync(leader, "?map=Pairing&metric=Light");
         var regions = pairing.GetProperty("map").GetProperty("regions");
