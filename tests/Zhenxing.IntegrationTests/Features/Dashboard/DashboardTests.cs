@@ -11,32 +11,6 @@ namespace Zhenxing.IntegrationTests.Features.Dashboard;
 
 public abstract class DashboardTests(ZhenxingAppFactory app) : IntegrationTest(app)
 {
-    private async Task<int> OpenRoundAsync(HttpClient office, string name, int listId)
-    {
-        var today = ChinaTime.Today(App.Clock);
-        var response = await office.PostFormAsync("/rounds", new()
-        {
-            ["Form.Name"] = name, ["Form.OpensOn"] = today.ToString("yyyy-MM-dd"), ["Form.DueOn"] = today.AddDays(10).ToString("yyyy-MM-dd"), ["Form.Lists"] = listId.ToString(),
-        });
-        return int.Parse(response.Headers.Location!.ToString().Split('/').Last());
-    }
-
-    private async Task ReportAndAcceptAsync(HttpClient liaison, HttpClient office, int roundId, int itemId, ItemStatus status)
-    {
-        await liaison.PostFormAsync($"/rounds/{roundId}/items/{itemId}/report", new()
-        {
-            ["Status"] = status.ToString(), ["Narrative"] = "按计划推进。", ["Version"] = "0", ["submit"] = "1",
-        });
-        var report = await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().SingleAsync(p => p.RoundId == roundId && p.ItemId == itemId));
-        await office.PostFormAsync($"/rounds/{roundId}?reportId={report.Id}&version={report.Version}&decision=accept", [], handler: "Review");
-    }
-
-    private async Task CloseAsync(HttpClient office, int roundId)
-    {
-        var version = (await App.WithDbAsync(db => db.ReportingRounds.AsNoTracking().SingleAsync(r => r.Id == roundId))).Version;
-        (await office.PostFormAsync($"/rounds/{roundId}?version={version}", [], handler: "Close")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-    }
-
     private static async Task<JsonElement> DashboardAsync(HttpClient client, string query = "")
     {
         var response = await client.GetAsync("/api/v1/dashboard" + query);
@@ -105,14 +79,14 @@ public abstract class DashboardTests(ZhenxingAppFactory app) : IntegrationTest(a
         var liaison = await App.SignInAsync("czj");
 
         // Round 1: 市财政局 reports item 3 on time and item 1 after the due date; the others report nothing.
-        var first = await OpenRoundAsync(office, "第一轮", data.ListId);
-        await ReportAndAcceptAsync(liaison, office, first, data.Later, ItemStatus.Done);
+        var first = await App.OpenRoundAsync(office, "第一轮", data.ListId);
+        await App.ReportAndAcceptAsync(liaison, office, first, data.Later, ItemStatus.Done);
         App.Clock.Advance(TimeSpan.FromDays(11));
         // Eleven days on, the sign-in cookies have expired: sign in again.
         (office, liaison) = (await App.SignInAsync("office1"), await App.SignInAsync("czj"));
-        await ReportAndAcceptAsync(liaison, office, first, data.Overdue, ItemStatus.Blocked);
-        await CloseAsync(office, first);
-        var second = await OpenRoundAsync(office, "第二轮", data.ListId);
+        await App.ReportAndAcceptAsync(liaison, office, first, data.Overdue, ItemStatus.Blocked);
+        await App.CloseRoundAsync(office, first);
+        var second = await App.OpenRoundAsync(office, "第二轮", data.ListId);
 
         var leader = await App.SignInAsync("leader1");
         var dashboard = await DashboardAsync(leader);

@@ -10,32 +10,6 @@ namespace Zhenxing.IntegrationTests.Features.Rounds;
 
 public abstract class RoundClosingTests(ZhenxingAppFactory app) : IntegrationTest(app)
 {
-    private async Task<int> OpenRoundAsync(HttpClient office, string name, int listId)
-    {
-        var today = ChinaTime.Today(App.Clock);
-        var response = await office.PostFormAsync("/rounds", new()
-        {
-            ["Form.Name"] = name, ["Form.OpensOn"] = today.ToString("yyyy-MM-dd"), ["Form.DueOn"] = today.AddDays(10).ToString("yyyy-MM-dd"), ["Form.Lists"] = listId.ToString(),
-        });
-        return int.Parse(response.Headers.Location!.ToString().Split('/').Last());
-    }
-
-    private async Task ReportAndAcceptAsync(HttpClient liaison, HttpClient office, int roundId, int itemId, ItemStatus status, string narrative)
-    {
-        await liaison.PostFormAsync($"/rounds/{roundId}/items/{itemId}/report", new()
-        {
-            ["Status"] = status.ToString(), ["Narrative"] = narrative, ["Version"] = "0", ["submit"] = "1",
-        });
-        var report = await App.WithDbAsync(db => db.ProgressReports.AsNoTracking().SingleAsync(p => p.RoundId == roundId && p.ItemId == itemId));
-        await office.PostFormAsync($"/rounds/{roundId}?reportId={report.Id}&version={report.Version}&decision=accept", [], handler: "Review");
-    }
-
-    private async Task CloseAsync(HttpClient office, int roundId)
-    {
-        var version = (await App.WithDbAsync(db => db.ReportingRounds.AsNoTracking().SingleAsync(r => r.Id == roundId))).Version;
-        (await office.PostFormAsync($"/rounds/{roundId}?version={version}", [], handler: "Close")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-    }
-
     [Fact]
     public async Task AClosedRoundKeepsItsStatusesItsStatisticsAndRefusesChanges()
     {
@@ -44,11 +18,11 @@ public abstract class RoundClosingTests(ZhenxingAppFactory app) : IntegrationTes
         await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
         var office = await App.SignInAsync("office1");
         var liaison = await App.SignInAsync("czj");
-        var first = await OpenRoundAsync(office, "2021年上半年", data.ListId);
-        await ReportAndAcceptAsync(liaison, office, first, data.Overdue, ItemStatus.Done, "机场前期工作已完成。");
-        await ReportAndAcceptAsync(liaison, office, first, data.Later, ItemStatus.PositiveProgress, "示范项目已立项。");
+        var first = await App.OpenRoundAsync(office, "2021年上半年", data.ListId);
+        await App.ReportAndAcceptAsync(liaison, office, first, data.Overdue, ItemStatus.Done, "机场前期工作已完成。");
+        await App.ReportAndAcceptAsync(liaison, office, first, data.Later, ItemStatus.PositiveProgress, "示范项目已立项。");
 
-        await CloseAsync(office, first);
+        await App.CloseRoundAsync(office, first);
 
         var page = await (await office.GetAsync($"/rounds/{first}/status")).HtmlAsync();
         page.QuerySelector("#by-list .sentence")!.TextContent.ShouldBe("共 5 项，已落实到位 2 项、取得积极进展 1 项、推进中 1 项、未启动 1 项");
@@ -98,14 +72,14 @@ public abstract class RoundClosingTests(ZhenxingAppFactory app) : IntegrationTes
         await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
         var office = await App.SignInAsync("office1");
         var liaison = await App.SignInAsync("czj");
-        var first = await OpenRoundAsync(office, "2021年上半年", data.ListId);
-        await ReportAndAcceptAsync(liaison, office, first, data.Later, ItemStatus.PositiveProgress, "已立项。");
-        await CloseAsync(office, first);
+        var first = await App.OpenRoundAsync(office, "2021年上半年", data.ListId);
+        await App.ReportAndAcceptAsync(liaison, office, first, data.Later, ItemStatus.PositiveProgress, "已立项。");
+        await App.CloseRoundAsync(office, first);
 
-        var second = await OpenRoundAsync(office, "2021年下半年", data.ListId);
-        await ReportAndAcceptAsync(liaison, office, second, data.Later, ItemStatus.Done, "已建成。");
-        await ReportAndAcceptAsync(liaison, office, second, data.Overdue, ItemStatus.Blocked, "用地指标受阻。");
-        await CloseAsync(office, second);
+        var second = await App.OpenRoundAsync(office, "2021年下半年", data.ListId);
+        await App.ReportAndAcceptAsync(liaison, office, second, data.Later, ItemStatus.Done, "已建成。");
+        await App.ReportAndAcceptAsync(liaison, office, second, data.Overdue, ItemStatus.Blocked, "用地指标受阻。");
+        await App.CloseRoundAsync(office, second);
 
         var changes = (await (await office.GetAsync($"/rounds/{second}/status")).HtmlAsync()).QuerySelector("#changes")!.TextContent;
         changes.ShouldContain($"新增落实到位 1 项：第3项");
