@@ -90,6 +90,9 @@ internal sealed class ItemUnitConfiguration : IEntityTypeConfiguration<ItemUnit>
         itemUnit.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
         itemUnit.HasIndex(u => new { u.ItemId, u.UnitId, u.Role }).IsUnique();
         itemUnit.HasIndex(u => new { u.UnitId, u.Role });
+        // Items with a lead unit, and each lead unit's items: read from the index alone on PostgreSQL.
+        itemUnit.HasIndex(u => new { u.Role, u.ItemId }).IncludeProperties(u => new { u.UnitId })
+            .HasDatabaseName("IX_ItemUnits_Role_ItemId");
     }
 }
 
@@ -230,6 +233,12 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
         report.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
         report.HasIndex(r => new { r.RoundId, r.ItemId, r.UnitId }).IsUnique();
         report.HasIndex(r => new { r.ItemId, r.State });
+        // The light rules and the dashboard read reports as sets (a round's lead reports; those submitted since a date):
+        // on PostgreSQL these indexes carry what they need, so the sets come from the index alone.
+        report.HasIndex(r => new { r.RoundId, r.Role, r.State }).IncludeProperties(r => new { r.ItemId, r.UnitId, r.Late })
+            .HasDatabaseName("IX_ProgressReports_RoundId_Role_State");
+        report.HasIndex(r => new { r.Role, r.State, r.SubmittedAt }).IncludeProperties(r => new { r.ItemId })
+            .HasDatabaseName("IX_ProgressReports_Role_State_SubmittedAt");
     }
 }
 

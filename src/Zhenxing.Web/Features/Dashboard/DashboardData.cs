@@ -47,15 +47,22 @@ public sealed record CategoryBar(
     string Url,
     IReadOnlyList<StatusCount> ByStatus);
 
-public sealed record UnitCompletion(int UnitId, string Name, int Total, int Done, double Rate, string Url);
+/// <summary>A lead unit's completion: its place (1 = best), items it leads, of them 落实到位.</summary>
+public sealed record UnitCompletion(int Rank, int UnitId, string Name, int Total, int Done, double Rate, string Url);
 
-public sealed record UnitPunctuality(int UnitId, string Name, int Due, int OnTime, int Late, int Missing, double Rate, string Url);
+/// <summary>A lead unit's reports in a round: its place (1 = best), owed, on time, late, missing.</summary>
+public sealed record UnitPunctuality(int Rank, int UnitId, string Name, int Due, int OnTime, int Late, int Missing, double Rate, string Url);
 
-/// <summary>Lead units ranked: by completion (落实到位 of their items) and by on-time reporting in one round, best first.</summary>
+/// <summary>
+/// Lead units ranked by completion and by on-time reporting in one round: the best and the slowest
+/// <see cref="DashboardQuery.RankingEnds"/> of each (every unit when there are few), out of <c>…Units</c> ranked.
+/// </summary>
 public sealed record UnitRanking(
     IReadOnlyList<UnitCompletion> Completion,
+    int CompletionUnits,
     DashboardRound? PunctualityRound,
-    IReadOnlyList<UnitPunctuality> Punctuality);
+    IReadOnlyList<UnitPunctuality> Punctuality,
+    int PunctualityUnits);
 
 /// <summary>A region of the map with the figures of the unit it stands for (none when no unit matches or it is not in view).</summary>
 public sealed record MapRegion(

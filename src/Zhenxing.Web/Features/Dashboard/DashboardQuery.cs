@@ -157,18 +157,20 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
         var completion = leads
             .Where(l => itemFacts.ContainsKey(l.ItemId))
             .GroupBy(l => l.UnitId)
-            .Select(g =>
-            {
-                var (name, total, done) = (unitNames[g.Key], g.Count(), g.Count(l => itemFacts[l.ItemId].Status == ItemStatus.Done));
-                return new UnitCompletion(g.Key, name, total, done, Percent(done, total), LedgerUrl(f => f.LeadUnit = name));
-            })
-            .OrderByDescending(u => u.Rate).ThenByDescending(u => u.Total).ThenBy(u => u.Name, StringComparer.Ordinal)
+            .Select(g => (UnitId: g.Key, Name: unitNames[g.Key], Total: g.Count(), Done: g.Count(l => itemFacts[l.ItemId].Status == ItemStatus.Done)))
+            .OrderByDescending(u => Percent(u.Done, u.Total)).ThenByDescending(u => u.Total).ThenBy(u => u.Name, StringComparer.Ordinal)
             .ToList();
         var punctuality = punctualityRows
-            .Select(u => new UnitPunctuality(u.UnitId, u.Name, u.Due, u.Received - u.Late, u.Late, u.Due - u.Received,
-                Percent(u.Received - u.Late, u.Due), $"/rounds/{punctualityRound!.Id}?unit={u.UnitId}"))
-            .OrderByDescending(u => u.Rate).ThenByDescending(u => u.Due).ThenBy(u => u.Name, StringComparer.Ordinal)
+            .OrderByDescending(u => Percent(u.Received - u.Late, u.Due)).ThenByDescending(u => u.Due).ThenBy(u => u.Name, StringComparer.Ordinal)
             .ToList();
+        var ranking = new UnitRanking(
+            Ends(completion).Select(x => new UnitCompletion(x.Rank, x.Row.UnitId, x.Row.Name, x.Row.Total, x.Row.Done, Percent(x.Row.Done, x.Row.Total),
+                LedgerUrl(f => f.LeadUnit = x.Row.Name))).ToList(),
+            completion.Count,
+            punctualityRound?.ToDashboard(),
+            Ends(punctuality).Select(x => new UnitPunctuality(x.Rank, x.Row.UnitId, x.Row.Name, x.Row.Due, x.Row.Received - x.Row.Late, x.Row.Late,
+                x.Row.Due - x.Row.Received, Percent(x.Row.Received - x.Row.Late, x.Row.Due), $"/rounds/{punctualityRound!.Id}?unit={x.Row.UnitId}")).ToList(),
+            punctuality.Count);
 
         var map = await BattleMapAsync(filter, items, itemFacts, LedgerUrl, cancellationToken);
         // Choosing every list is choosing none: the trend then needs no join with the items.
@@ -179,10 +181,18 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
             new DashboardScope(scopeLists, chosen?.ToDashboard(), asOf is not null, filter.ToQueryString(), LedgerUrl(), clock.GetUtcNow()),
             headline,
             categories,
-            new UnitRanking(completion, punctualityRound?.ToDashboard(), punctuality),
+            ranking,
             map,
             trend);
     }
+
+    /// <summary>How many of the best and of the slowest units the ranking shows, as offices publish them.</summary>
+    public const int RankingEnds = 10;
+
+    /// <summary>The first and the last <see cref="RankingEnds"/> of a ranking with their places; all of it when short.</summary>
+    private static IEnumerable<(int Rank, T Row)> Ends<T>(List<T> ranked) =>
+        ranked.Select((row, index) => (Rank: index + 1, Row: row))
+            .Where(x => ranked.Count <= 2 * RankingEnds || x.Rank <= RankingEnds || x.Rank > ranked.Count - RankingEnds);
 
     private static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(part * 100.0 / whole, 1);
 

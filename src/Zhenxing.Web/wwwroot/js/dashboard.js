@@ -67,34 +67,25 @@
     }
   }
 
-  // The best and the slowest: the top ten and the bottom ten (all of them when there are twenty or fewer).
-  function ends(rows) {
-    if (rows.length <= 20) return { rows, split: -1 };
-    return { rows: rows.slice(0, 10).concat(rows.slice(-10)), split: 10 };
-  }
-
-  function drawRanking(id, rows, label) {
+  // The data carries the best and the slowest ten (every unit when there are few); the slowest are drawn red.
+  function drawRanking(id, rows, units, label) {
     const chart = chartOf(id);
     if (!chart) return;
-    const { rows: shown, split } = ends(rows);
-    const ordered = shown.slice().reverse();
+    const ordered = rows.slice().reverse();
+    const slowFrom = units > 20 ? units - 9 : Number.MAX_SAFE_INTEGER;
     chart.setOption({
       ...base,
       tooltip: {
         trigger: "item",
-        formatter: (p) => `${p.name}<br/>${label(p.data.row)}`,
+        formatter: (p) => `第 ${p.data.row.rank} 名 ${p.name}<br/>${label(p.data.row)}`,
       },
       grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%", color: text } },
-      yAxis: { type: "category", data: ordered.map((r) => r.name), axisLabel: { color: text, width: 160, overflow: "truncate" } },
+      yAxis: { type: "category", data: ordered.map((r) => `${r.rank}. ${r.name}`), axisLabel: { color: text, width: 180, overflow: "truncate" } },
       series: [{
         type: "bar",
         label: { show: true, position: "right", formatter: "{c}%", color: text },
-        data: ordered.map((r) => {
-          const rank = rows.indexOf(r);
-          const slow = split >= 0 && rank >= rows.length - 10;
-          return { value: r.rate, url: r.url, row: r, itemStyle: { color: slow ? "#e57373" : "#4caf50" } };
-        }),
+        data: ordered.map((r) => ({ value: r.rate, url: r.url, row: r, itemStyle: { color: r.rank >= slowFrom ? "#e57373" : "#4caf50" } })),
       }],
     }, true);
     if (!wall) {
@@ -213,8 +204,8 @@
 
   function drawAll(data) {
     drawCategories(data);
-    drawRanking("chart-completion", data.units.completion, (r) => `牵头 ${r.total} 项，落实到位 ${r.done} 项，完成率 ${r.rate.toFixed(1)}%`);
-    drawRanking("chart-punctuality", data.units.punctuality, (r) => `应报 ${r.due} 份，按时 ${r.onTime} 份，逾期 ${r.late} 份，未报 ${r.missing} 份`);
+    drawRanking("chart-completion", data.units.completion, data.units.completionUnits, (r) => `牵头 ${r.total} 项，落实到位 ${r.done} 项，完成率 ${r.rate.toFixed(1)}%`);
+    drawRanking("chart-punctuality", data.units.punctuality, data.units.punctualityUnits, (r) => `应报 ${r.due} 份，按时 ${r.onTime} 份，逾期 ${r.late} 份，未报 ${r.missing} 份`);
     drawMap(data);
     drawTrend(data);
   }

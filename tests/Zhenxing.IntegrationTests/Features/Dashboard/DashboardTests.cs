@@ -177,6 +177,13 @@ public abstract class DashboardTests(ZhenxingAppFactory app) : IntegrationTest(a
         longnanUnits.Single().Name.ShouldBe("龙南市");
         longnanUnits.Single().Aliases.ShouldBe(["龙南县"]);
 
+        // Many lead units: the ranking carries the ten best and the ten slowest, with their places.
+        var ranking = (await DashboardAsync(leader)).GetProperty("units");
+        var ranked = ranking.GetProperty("completionUnits").GetInt32();
+        ranked.ShouldBeGreaterThan(20);
+        ranking.GetProperty("completion").EnumerateArray().Select(u => u.GetProperty("rank").GetInt32())
+            .ShouldBe([.. Enumerable.Range(1, 10), .. Enumerable.Range(ranked - 9, 10)]);
+
         var pairing = await DashboardAsync(leader, "?map=Pairing&metric=Light");
         var regions = pairing.GetProperty("map").GetProperty("regions");
         regions.GetArrayLength().ShouldBe(61);

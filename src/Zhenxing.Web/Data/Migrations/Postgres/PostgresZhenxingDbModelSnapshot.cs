@@ -381,6 +381,11 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Role", "ItemId")
+                        .HasDatabaseName("IX_ItemUnits_Role_ItemId");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Role", "ItemId"), new[] { "UnitId" });
+
                     b.HasIndex("UnitId", "Role");
 
                     b.HasIndex("ItemId", "UnitId", "Role")
@@ -673,8 +678,18 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ItemId", "State");
 
+                    b.HasIndex("Role", "State", "SubmittedAt")
+                        .HasDatabaseName("IX_ProgressReports_Role_State_SubmittedAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Role", "State", "SubmittedAt"), new[] { "ItemId" });
+
                     b.HasIndex("RoundId", "ItemId", "UnitId")
                         .IsUnique();
+
+                    b.HasIndex("RoundId", "Role", "State")
+                        .HasDatabaseName("IX_ProgressReports_RoundId_Role_State");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RoundId", "Role", "State"), new[] { "ItemId", "UnitId", "Late" });
 
                     b.ToTable("ProgressReports");
                 });

@@ -355,6 +355,10 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Role", "ItemId")
+                        .HasDatabaseName("IX_ItemUnits_Role_ItemId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "UnitId" });
+
                     b.HasIndex("UnitId", "Role");
 
                     b.HasIndex("ItemId", "UnitId", "Role")
@@ -635,8 +639,16 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ItemId", "State");
 
+                    b.HasIndex("Role", "State", "SubmittedAt")
+                        .HasDatabaseName("IX_ProgressReports_Role_State_SubmittedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ItemId" });
+
                     b.HasIndex("RoundId", "ItemId", "UnitId")
                         .IsUnique();
+
+                    b.HasIndex("RoundId", "Role", "State")
+                        .HasDatabaseName("IX_ProgressReports_RoundId_Role_State")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ItemId", "UnitId", "Late" });
 
                     b.ToTable("ProgressReports");
                 });
