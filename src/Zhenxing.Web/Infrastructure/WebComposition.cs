@@ -28,6 +28,7 @@ public static class WebComposition
         services.Configure<StatusLightOptions>(builder.Configuration.GetSection("Lights"));
         services.AddScoped(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StatusLightOptions>>().Value);
         services.AddScoped<LedgerQuery>();
+        services.AddScoped<Features.Exports.LedgerExport>();
         services.AddScoped<ReshapeItems>();
         services.AddScoped<Features.Units.MergeUnits>();
         services.AddScoped<Features.Rounds.OpenRound>();
@@ -69,6 +70,7 @@ public static class WebComposition
         app.MapHealth();
         app.MapRazorPages();
         Features.Rounds.EvidenceDownload.MapEvidence(app);
+        Features.Exports.ExportEndpoints.MapLedgerExports(app);
         app.MapZhenxingApi();
         return app;
     }

@@ -18,6 +18,27 @@ public sealed record ApiCategoryRef(int Id, string Path, string Label);
 /// <summary>One item as the ledger shows it.</summary>
 public record ApiItem
 {
+    /// <summary>An item of the ledger as the API shows it.</summary>
+    public static ApiItem From(Ledger.LedgerRow row) => new()
+    {
+        Id = row.Id,
+        List = new ApiListRef(row.ListId, row.ListTitle),
+        Category = row.CategoryId is { } categoryId ? new ApiCategoryRef(categoryId, row.CategoryPath, row.CategoryLabel) : null,
+        Number = row.Number,
+        ShortTitle = row.ShortTitle,
+        Text = row.Text,
+        LeadUnits = [.. row.LeadUnits.Select(u => u.Name)],
+        ResponsibleUnits = [.. row.ResponsibleUnits.Select(u => u.Name)],
+        Deadline = row.Deadline,
+        DeadlineText = row.DeadlineText,
+        Ongoing = row.Ongoing,
+        Status = row.Status,
+        Light = row.Light,
+        LightReason = row.LightReason,
+        Withdrawn = row.Withdrawn,
+        Version = row.Version,
+    };
+
     public required int Id { get; init; }
     public required ApiListRef List { get; init; }
     public required ApiCategoryRef? Category { get; init; }
@@ -140,25 +161,7 @@ public static class ItemsApi
             return ApiProblems.Invalid(errors, "查询参数");
         }
         var page = await ledger.RunAsync(filter, user, cancellationToken);
-        var items = page.Rows.Select(row => new ApiItem
-        {
-            Id = row.Id,
-            List = new ApiListRef(row.ListId, row.ListTitle),
-            Category = row.CategoryId is { } categoryId ? new ApiCategoryRef(categoryId, row.CategoryPath, row.CategoryLabel) : null,
-            Number = row.Number,
-            ShortTitle = row.ShortTitle,
-            Text = row.Text,
-            LeadUnits = [.. row.LeadUnits.Select(u => u.Name)],
-            ResponsibleUnits = [.. row.ResponsibleUnits.Select(u => u.Name)],
-            Deadline = row.Deadline,
-            DeadlineText = row.DeadlineText,
-            Ongoing = row.Ongoing,
-            Status = row.Status,
-            Light = row.Light,
-            LightReason = row.LightReason,
-            Withdrawn = row.Withdrawn,
-            Version = row.Version,
-        }).ToList();
+        var items = page.Rows.Select(ApiItem.From).ToList();
         return TypedResults.Ok(new ApiItemPage(page.Total, filter.SafePage, filter.SafePageSize, items, page.Notes));
     }
 
