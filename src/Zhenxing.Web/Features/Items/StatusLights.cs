@@ -143,9 +143,14 @@ public sealed class StatusLights
         var halfStart = Start(ReportingPeriods.LastDuePeriod(ReportingFrequency.HalfYearly, Today, null).Start);
         return i => i.Status != ItemStatus.Done
                     && i.Units.Any(u => u.Role == ItemUnitRole.Lead)
-                    && ((i.ReportingFrequency == ReportingFrequency.Monthly
+                    // Two conditions with fixed dates rather than one whose date depends on the list: the database can
+                    // then build each set of reports once instead of looking them up item by item.
+                    && ((i.ReportingFrequency == ReportingFrequency.Monthly && (i.ItemList!.MonthlyReportingDay ?? 99) < todayDay
                          && !reports.Any(p => p.ItemId == i.Id && p.Role == ItemUnitRole.Lead && (p.State == ReportState.Submitted || p.State == ReportState.Accepted)
-                                              && p.SubmittedAt >= ((i.ItemList!.MonthlyReportingDay ?? 99) < todayDay ? monthStart : previousMonthStart)))
+                                              && p.SubmittedAt >= monthStart))
+                        || (i.ReportingFrequency == ReportingFrequency.Monthly && (i.ItemList!.MonthlyReportingDay ?? 99) >= todayDay
+                            && !reports.Any(p => p.ItemId == i.Id && p.Role == ItemUnitRole.Lead && (p.State == ReportState.Submitted || p.State == ReportState.Accepted)
+                                                 && p.SubmittedAt >= previousMonthStart))
                         || (i.ReportingFrequency == ReportingFrequency.Quarterly
                             && !reports.Any(p => p.ItemId == i.Id && p.Role == ItemUnitRole.Lead && (p.State == ReportState.Submitted || p.State == ReportState.Accepted) && p.SubmittedAt >= quarterStart))
                         || (i.ReportingFrequency == ReportingFrequency.HalfYearly
