@@ -165,10 +165,6 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
         {
             items = items.Where(i => filter.Status.Contains(i.Status));
         }
-        if (filter.Light is { } light)
-        {
-            items = items.Where((await LightsAsync(cancellationToken)).Is(light));
-        }
         if (filter.DeadlineFrom is { } from)
         {
             items = items.Where(i => i.Deadline >= from);
@@ -195,6 +191,14 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
             var pattern = "%" + filter.Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
             items = items.Where(i => EF.Functions.Like(i.Text, pattern, "\\")
                                      || (i.ShortTitle != null && EF.Functions.Like(i.ShortTitle, pattern, "\\")));
+        }
+        if (filter.Light is { } light)
+        {
+            // The light rules are the costly part: judge them once, on what the other filters left, and let the count,
+            // the page and the category groups read the matching ids.
+            var lights = await LightsAsync(cancellationToken);
+            var matching = await items.Where(lights.Is(light)).Select(i => i.Id).ToListAsync(cancellationToken);
+            items = items.Where(i => matching.Contains(i.Id));
         }
         return items;
     }
