@@ -4,8 +4,8 @@ using Zhenxing.Web.Data;
 namespace Zhenxing.Web.Features.Units;
 
 /// <summary>
-/// Merges a unit into another (two entries for one organisation): every item, user, pairing, list, child unit
-/// and notification that named the first names the second, the first's name and aliases become the second's
+/// Merges a unit into another (two entries for one organisation): every item, user, pairing, list, child unit,
+/// notification, report, reminder and assessment entry that named the first names the second, the first's name and aliases become the second's
 /// aliases, and the first is removed — in one transaction, every change audited.
 /// </summary>
 public sealed class MergeUnits(ZhenxingDb db)
@@ -27,6 +27,16 @@ public sealed class MergeUnits(ZhenxingDb db)
             return "不能把单位合并到它自己。";
         }
         db.Entry(source).Property(u => u.Version).OriginalValue = sourceVersion;
+
+        // Two reports on one item in one round, one from each unit, cannot become one report: the Office decides first.
+        var clashes = await db.ProgressReports.Where(p => p.UnitId == source.Id)
+            .Where(p => db.ProgressReports.Any(t => t.UnitId == target.Id && t.RoundId == p.RoundId && t.ItemId == p.ItemId))
+            .Select(p => new { Round = p.Round!.Name, p.Item!.Number })
+            .ToListAsync(cancellationToken);
+        if (clashes.Count > 0)
+        {
+            return $"两个单位在同一轮次对同一事项都有报送（{string.Join("、", clashes.Take(5).Select(c => $"{c.Round}第 {c.Number} 项"))}），无法合并。请先退回或处理其中一份。";
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var itemUnits = await db.ItemUnits.Where(u => u.UnitId == source.Id || u.UnitId == target.Id).ToListAsync(cancellationToken);
@@ -61,6 +71,27 @@ public sealed class MergeUnits(ZhenxingDb db)
         foreach (var notification in await db.Notifications.Where(n => n.UnitId == source.Id).ToListAsync(cancellationToken))
         {
             notification.UnitId = target.Id;
+        }
+        foreach (var report in await db.ProgressReports.Where(p => p.UnitId == source.Id).ToListAsync(cancellationToken))
+        {
+            report.UnitId = target.Id;
+        }
+        foreach (var adjustment in await db.AssessmentAdjustments.Where(a => a.UnitId == source.Id).ToListAsync(cancellationToken))
+        {
+            adjustment.UnitId = target.Id;
+        }
+        // A reminder step already sent to the target stands for both.
+        var sentToTarget = await db.ReminderLogs.Where(l => l.UnitId == target.Id).Select(l => new { l.RoundId, l.Step }).ToListAsync(cancellationToken);
+        foreach (var log in await db.ReminderLogs.Where(l => l.UnitId == source.Id).ToListAsync(cancellationToken))
+        {
+            if (sentToTarget.Contains(new { log.RoundId, log.Step }))
+            {
+                db.ReminderLogs.Remove(log);
+            }
+            else
+            {
+                log.UnitId = target.Id;
+            }
         }
         var names = source.Aliases.Select(a => a.Name).Prepend(source.Name).Where(n => n != target.Name && target.Aliases.All(a => a.Name != n)).ToList();
         source.Aliases.Clear();

@@ -264,6 +264,50 @@ public abstract class LedgerTests(ZhenxingAppFactory app) : IntegrationTest(app)
         (await App.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "dup-liaison"))).UnitId.ShouldBe(data.Finance);
         (await App.WithDbAsync(db => db.UnitAliases.Where(a => a.UnitId == data.Finance).Select(a => a.Name).ToListAsync())).ShouldBe(["赣州市财政局", "市财局"], ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task MergingAUnitThatReportedMovesItsReportsAndRefusesTwoReportsOnOneItem()
+    {
+        var data = await App.CreateSmallListAsync();
+        var duplicate = await App.AddUnitAsync("赣州市财政局");
+        await App.WithDbAsync(async db =>
+        {
+            db.ItemUnits.Add(new ItemUnit { ItemId = data.Soon, UnitId = duplicate.Id, Role = ItemUnitRole.Lead });
+            return await db.SaveChangesAsync();
+        });
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("dup-liaison", Role.Liaison, unitId: duplicate.Id);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        var office = await App.SignInAsync("office1");
+        var round = await App.OpenRoundAsync(office, "第一轮", data.ListId);
+        await App.ReportAndAcceptAsync(await App.SignInAsync("dup-liaison"), office, round, data.Soon, ItemStatus.InProgress);
+        await App.WithDbAsync(async db =>
+        {
+            db.ReminderLogs.Add(new Zhenxing.Web.Features.Rounds.ReminderLog { RoundId = round, UnitId = duplicate.Id, Step = "before", SentAt = App.Clock.GetUtcNow() });
+            return await db.SaveChangesAsync();
+        });
+
+        var merged = await office.PostFormAsync($"/admin/units/{duplicate.Id}", new() { ["mergeInto"] = "市财政局", ["Form.Version"] = "0" }, handler: "Merge");
+
+        merged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await App.WithDbAsync(db => db.ProgressReports.SingleAsync(p => p.ItemId == data.Soon))).UnitId.ShouldBe(data.Finance);
+        (await App.WithDbAsync(db => db.ReminderLogs.SingleAsync())).UnitId.ShouldBe(data.Finance);
+
+        // Another duplicate that reported on the same item in the same round as 市财政局: refused, nothing moved.
+        var second = await App.AddUnitAsync("财政局");
+        await App.WithDbAsync(async db =>
+        {
+            db.ItemUnits.Add(new ItemUnit { ItemId = data.Soon, UnitId = second.Id, Role = ItemUnitRole.Responsible });
+            db.ProgressReports.Add(new Zhenxing.Web.Features.Rounds.ProgressReport
+            {
+                RoundId = round, ItemId = data.Soon, UnitId = second.Id, Role = ItemUnitRole.Responsible, Narrative = "配合推进。", UpdatedAt = App.Clock.GetUtcNow(),
+            });
+            return await db.SaveChangesAsync();
+        });
+        var refused = await office.PostFormAsync($"/admin/units/{second.Id}", new() { ["mergeInto"] = "市财政局", ["Form.Version"] = "0" }, handler: "Merge");
+        (await refused.HtmlAsync()).Body!.TextContent.ShouldContain("两个单位在同一轮次对同一事项都有报送（第一轮第 2 项）");
+        (await App.WithDbAsync(db => db.Units.AnyAsync(u => u.Id == second.Id))).ShouldBeTrue();
+    }
 }
 
 public sealed class LedgerTests_Postgres(PostgresApp app) : LedgerTests(app), IClassFixture<PostgresApp>;
