@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhenxing.Web.Features.Assessments;
 using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.ApiKeys;
 using Zhenxing.Web.Features.Items;
@@ -281,5 +282,39 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         milestone.Property(m => m.Description).HasMaxLength(1000);
         milestone.Property(m => m.Version).IsConcurrencyToken();
         milestone.HasIndex(m => new { m.ItemId, m.DueOn });
+    }
+}
+
+internal sealed class AssessmentMethodConfiguration : IEntityTypeConfiguration<AssessmentMethod>
+{
+    public void Configure(EntityTypeBuilder<AssessmentMethod> method)
+    {
+        method.Property(m => m.Title).HasMaxLength(200);
+        method.Property(m => m.CreatedByName).HasMaxLength(100);
+        method.Property(m => m.Version).IsConcurrencyToken();
+        method.HasMany(m => m.Lists).WithOne().HasForeignKey(l => l.MethodId).OnDelete(DeleteBehavior.Cascade);
+        method.HasIndex(m => m.Year);
+    }
+}
+
+internal sealed class AssessmentListConfiguration : IEntityTypeConfiguration<AssessmentList>
+{
+    public void Configure(EntityTypeBuilder<AssessmentList> list)
+    {
+        list.HasOne<ItemList>().WithMany().HasForeignKey(l => l.ItemListId).OnDelete(DeleteBehavior.Restrict);
+        list.HasIndex(l => new { l.MethodId, l.ItemListId }).IsUnique();
+    }
+}
+
+internal sealed class AssessmentAdjustmentConfiguration : IEntityTypeConfiguration<AssessmentAdjustment>
+{
+    public void Configure(EntityTypeBuilder<AssessmentAdjustment> adjustment)
+    {
+        adjustment.Property(a => a.Points).HasPrecision(6, 1);
+        adjustment.Property(a => a.Reason).HasMaxLength(1000);
+        adjustment.Property(a => a.CreatedByName).HasMaxLength(100);
+        adjustment.HasOne<AssessmentMethod>().WithMany().HasForeignKey(a => a.MethodId).OnDelete(DeleteBehavior.Cascade);
+        adjustment.HasOne<Unit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
+        adjustment.HasIndex(a => new { a.MethodId, a.UnitId });
     }
 }

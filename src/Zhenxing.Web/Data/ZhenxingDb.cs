@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Zhenxing.Web.Features.Assessments;
 using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.ApiKeys;
 using Zhenxing.Web.Features.Items;
@@ -55,6 +56,9 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<RoundItemStatus> RoundItemStatuses => Set<RoundItemStatus>();
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<AssessmentMethod> AssessmentMethods => Set<AssessmentMethod>();
+    public DbSet<AssessmentList> AssessmentLists => Set<AssessmentList>();
+    public DbSet<AssessmentAdjustment> AssessmentAdjustments => Set<AssessmentAdjustment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhenxingDb).Assembly);

@@ -48,6 +48,9 @@ public static class WebComposition
         services.AddSingleton<Features.Dashboard.BattleMaps>();
         services.AddSingleton<Features.Dashboard.DashboardCache>();
         services.AddScoped<Features.Dashboard.DashboardQuery>();
+        services.AddScoped<Features.Assessments.ComputeAssessment>();
+        services.AddScoped<Features.Assessments.CreateAssessmentMethod>();
+        services.AddScoped<Features.Assessments.AdjustAssessment>();
         services.AddProblemDetails();
         services.AddZhenxingApi();
         services.AddRouting(options => options.LowercaseUrls = true);
@@ -71,6 +74,7 @@ public static class WebComposition
         app.MapRazorPages();
         Features.Rounds.EvidenceDownload.MapEvidence(app);
         Features.Exports.ExportEndpoints.MapLedgerExports(app);
+        Features.Assessments.WriteAssessmentXlsx.MapAssessmentExport(app);
         app.MapZhenxingApi();
         return app;
     }

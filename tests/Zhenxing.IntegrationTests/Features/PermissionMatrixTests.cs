@@ -46,6 +46,10 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         ("/rounds/{round}/sheet", [Ok, Ok, Forbidden, Forbidden, SignIn]),
         ("/rounds/{round}/items/{own}/report", [Ok, Ok, Ok, Ok, SignIn]),
         ("/rounds/{round}/items/{other}/report", [Ok, NotFound, Ok, Ok, SignIn]),
+        ("/assessments", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/assessments/{assessment}", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/assessments/{assessment}/units/{unit}", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/assessments/{assessment}/export.xlsx", [Ok, Ok, Ok, Ok, SignIn]),
         ("/api/v1/items", [Ok, Ok, Ok, Ok, Unauthorized]),
         ("/api/v1/items/{own}", [Ok, Ok, Ok, Ok, Unauthorized]),
         ("/api/v1/items/{other}", [Ok, NotFound, Ok, Ok, Unauthorized]),
@@ -65,6 +69,13 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
             await db.SaveChangesAsync();
             return round.Id;
         });
+        var assessmentId = await App.WithDbAsync(async db =>
+        {
+            var method = new Zhenxing.Web.Features.Assessments.AssessmentMethod { Year = 2021, Title = "2021年度振兴工作考评", CompletionWeight = 50, PunctualityWeight = 30, QualityWeight = 20, Lists = [new() { ItemListId = data.ListId }] };
+            db.AssessmentMethods.Add(method);
+            await db.SaveChangesAsync();
+            return method.Id;
+        });
         await App.AddUserAsync("office1", Role.Office);
         await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
         await App.AddUserAsync("leader1", Role.Leader);
@@ -79,7 +90,7 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         var mismatches = new List<string>();
         foreach (var (route, expected) in Matrix)
         {
-            var url = route.Replace("{list}", data.ListId.ToString()).Replace("{round}", roundId.ToString()).Replace("{own}", data.Overdue.ToString()).Replace("{other}", data.Soon.ToString())
+            var url = route.Replace("{list}", data.ListId.ToString()).Replace("{round}", roundId.ToString()).Replace("{assessment}", assessmentId.ToString()).Replace("{own}", data.Overdue.ToString()).Replace("{other}", data.Soon.ToString())
                 .Replace("{unit}", data.Finance.ToString()).Replace("{otherUnit}", data.Development.ToString());
             for (var r = 0; r < roles.Length; r++)
             {

@@ -26,13 +26,13 @@ public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations
     public async Task<IActionResult> OnGetAsync(int id, int? unit, CancellationToken cancellationToken) =>
         await LoadAsync(id, unit, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostReviewAsync(int id, int reportId, int version, string decision, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReviewAsync(int id, int reportId, int version, string decision, string? reason, int? rating, CancellationToken cancellationToken)
     {
         if (!CanReview)
         {
             return Forbid();
         }
-        var problem = await workflow.ReviewAsync(reportId, version, decision == "accept", reason, User, cancellationToken);
+        var problem = await workflow.ReviewAsync(reportId, version, decision == "accept", reason, User, cancellationToken, rating);
         Message = problem ?? (decision == "accept" ? "已采纳。" : "已退回，并已通知报送单位。");
         return Redirect($"/rounds/{id}");
     }

@@ -179,8 +179,13 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
         }
     }
 
-    public async Task<string?> ReviewAsync(int reportId, int version, bool accept, string? reason, ClaimsPrincipal office, CancellationToken cancellationToken)
+    /// <param name="rating">The quality rating (1–5 stars) given with an acceptance; none leaves the report unrated.</param>
+    public async Task<string?> ReviewAsync(int reportId, int version, bool accept, string? reason, ClaimsPrincipal office, CancellationToken cancellationToken, int? rating = null)
     {
+        if (accept && rating is not (null or (>= 1 and <= 5)))
+        {
+            return "质量评分应为 1 到 5 星。";
+        }
         var report = await db.ProgressReports.Include(p => p.Round).Include(p => p.Item).SingleOrDefaultAsync(p => p.Id == reportId, cancellationToken);
         if (report is null)
         {
@@ -202,6 +207,7 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
         var now = clock.GetUtcNow();
         report.State = accept ? ReportState.Accepted : ReportState.Returned;
         report.ReturnReason = accept ? null : reason!.Trim();
+        report.QualityRating = accept ? rating : null;
         report.ReviewedAt = now;
         report.ReviewedByName = office.FindFirstValue(ClaimTypes.GivenName) ?? office.Identity!.Name;
         if (accept && report.Role == ItemUnitRole.Lead)

@@ -71,6 +71,9 @@ public sealed class ProgressReport : IVersioned
 
     /// <summary>Submitted after the round's due date: still accepted, and marked.</summary>
     public bool Late { get; set; }
+
+    /// <summary>The quality rating (1–5 stars) the Office may give when accepting; the assessment (考评) reads it.</summary>
+    public int? QualityRating { get; set; }
     public int Version { get; set; }
 }
 

@@ -68,6 +68,114 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Assessments.AssessmentAdjustment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("MethodId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("MethodId", "UnitId");
+
+                    b.ToTable("AssessmentAdjustments");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Assessments.AssessmentList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ItemListId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MethodId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemListId");
+
+                    b.HasIndex("MethodId", "ItemListId")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentLists");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Assessments.AssessmentMethod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompletionWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PunctualityWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QualityWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("AssessmentMethods");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Imports.SourceDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -621,6 +729,9 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("QualityRating")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1027,6 +1138,36 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Assessments.AssessmentAdjustment", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Assessments.AssessmentMethod", null)
+                        .WithMany()
+                        .HasForeignKey("MethodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Zhenxing.Web.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Assessments.AssessmentList", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Items.ItemList", null)
+                        .WithMany()
+                        .HasForeignKey("ItemListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Zhenxing.Web.Features.Assessments.AssessmentMethod", null)
+                        .WithMany("Lists")
+                        .HasForeignKey("MethodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Items.Category", b =>
                 {
                     b.HasOne("Zhenxing.Web.Features.Items.ItemList", null)
@@ -1249,6 +1390,11 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Assessments.AssessmentMethod", b =>
+                {
+                    b.Navigation("Lists");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Items.Category", b =>

@@ -60,6 +60,108 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Assessments.AssessmentAdjustment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MethodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("MethodId", "UnitId");
+
+                    b.ToTable("AssessmentAdjustments");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Assessments.AssessmentList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MethodId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemListId");
+
+                    b.HasIndex("MethodId", "ItemListId")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentLists");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Assessments.AssessmentMethod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletionWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PunctualityWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QualityWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("AssessmentMethods");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Imports.SourceDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -582,6 +684,9 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("QualityRating")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -968,6 +1073,36 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Assessments.AssessmentAdjustment", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Assessments.AssessmentMethod", null)
+                        .WithMany()
+                        .HasForeignKey("MethodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Zhenxing.Web.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Assessments.AssessmentList", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Items.ItemList", null)
+                        .WithMany()
+                        .HasForeignKey("ItemListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Zhenxing.Web.Features.Assessments.AssessmentMethod", null)
+                        .WithMany("Lists")
+                        .HasForeignKey("MethodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Items.Category", b =>
                 {
                     b.HasOne("Zhenxing.Web.Features.Items.ItemList", null)
@@ -1190,6 +1325,11 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Assessments.AssessmentMethod", b =>
+                {
+                    b.Navigation("Lists");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Items.Category", b =>
