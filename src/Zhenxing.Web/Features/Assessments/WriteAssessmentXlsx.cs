@@ -1,3 +1,4 @@
+using Zhenxing.Web.Infrastructure.Office;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -38,7 +39,7 @@ public static class WriteAssessmentXlsx
             workbook.Workbook = new Workbook();
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
             var part = workbook.AddNewPart<WorksheetPart>();
-            var last = WriteLedgerXlsx.Letter(Columns.Length);
+            var last = Rounds.Sheets.SheetColumns.Letter(Columns.Length);
             var rows = new SheetData(
                 new Row(Columns.Select((_, c) => Text(c + 1, 1, c == 0 ? result.Method.Title : "", TitleStyle))) { RowIndex = 1 },
                 new Row(Columns.Select((name, c) => Text(c + 1, 2, name, HeaderStyle))) { RowIndex = 2 });
@@ -67,36 +68,26 @@ public static class WriteAssessmentXlsx
     }
 
     private static Cell Text(int column, uint row, string text, uint style) => text.Length == 0
-        ? new Cell { CellReference = $"{WriteLedgerXlsx.Letter(column)}{row}", StyleIndex = style }
+        ? new Cell { CellReference = $"{Rounds.Sheets.SheetColumns.Letter(column)}{row}", StyleIndex = style }
         : new Cell
         {
-            CellReference = $"{WriteLedgerXlsx.Letter(column)}{row}", StyleIndex = style, DataType = CellValues.InlineString,
+            CellReference = $"{Rounds.Sheets.SheetColumns.Letter(column)}{row}", StyleIndex = style, DataType = CellValues.InlineString,
             InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
         };
 
     private static Cell Number(int column, uint row, decimal value, uint style) =>
-        new() { CellReference = $"{WriteLedgerXlsx.Letter(column)}{row}", StyleIndex = style, DataType = CellValues.Number, CellValue = new CellValue(value) };
+        new() { CellReference = $"{Rounds.Sheets.SheetColumns.Letter(column)}{row}", StyleIndex = style, DataType = CellValues.Number, CellValue = new CellValue(value) };
 
     private static Stylesheet Styles()
     {
-        var thin = new Border(
-            new LeftBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
-            new RightBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
-            new TopBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
-            new BottomBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
-            new DiagonalBorder());
         CellFormat Format(uint numberFormat, uint font, uint border, HorizontalAlignmentValues horizontal) =>
             new(new Alignment { Horizontal = horizontal, Vertical = VerticalAlignmentValues.Center })
             { NumberFormatId = numberFormat, FontId = font, FillId = 0, BorderId = border, FormatId = 0, ApplyNumberFormat = true, ApplyFont = true, ApplyBorder = true, ApplyAlignment = true };
         return new Stylesheet(
             new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.0" }) { Count = 1 },
-            new Fonts(
-                new Font(new FontSize { Val = 11 }, new FontName { Val = "宋体" }),
-                new Font(new Bold(), new FontSize { Val = 16 }, new FontName { Val = "宋体" }),
-                new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "宋体" }))
-            { Count = 3 },
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin) { Count = 2 },
+            OfficeParts.TableFonts(),
+            OfficeParts.Fills(),
+            OfficeParts.TableBorders(),
             new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
             new CellFormats(
                 new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },

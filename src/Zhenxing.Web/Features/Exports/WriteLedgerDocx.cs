@@ -1,3 +1,4 @@
+using Zhenxing.Web.Infrastructure.Office;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -108,9 +109,7 @@ public static class WriteLedgerDocx
         }
         properties.Append(new SpacingBetweenLines { Before = "0", After = "0" });
         properties.Append(new Justification { Val = center ? JustificationValues.Center : JustificationValues.Left });
-        return new Paragraph(properties, new Run(runProperties, new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
+        return new Paragraph(properties, new Run(runProperties, new Text(OfficeParts.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
-    private static string XmlSafe(string text) =>
-        text.Any(c => c < ' ' && c != '\t') ? new string(text.Where(c => c >= ' ' || c == '\t').ToArray()) : text;
 }

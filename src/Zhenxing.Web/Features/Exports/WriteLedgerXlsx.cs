@@ -1,3 +1,4 @@
+using Zhenxing.Web.Infrastructure.Office;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -22,7 +23,7 @@ public static class WriteLedgerXlsx
 
     public static readonly double[] Widths = [6, 50, 16, 22, 12, 40, 12];
     private static readonly bool[] Centered = [true, false, false, false, true, false, true];
-    private static readonly string LastColumn = Letter(LedgerExportData.Columns.Length);
+    private static readonly string LastColumn = Rounds.Sheets.SheetColumns.Letter(LedgerExportData.Columns.Length);
 
     public static byte[] Write(LedgerExportData data)
     {
@@ -107,7 +108,7 @@ public static class WriteLedgerXlsx
 
     private static Cell CellOf(int column, uint row, string text, uint style)
     {
-        var reference = $"{Letter(column)}{row}";
+        var reference = $"{Rounds.Sheets.SheetColumns.Letter(column)}{row}";
         if (text.Length == 0)
         {
             return new Cell { CellReference = reference, StyleIndex = style };
@@ -120,7 +121,7 @@ public static class WriteLedgerXlsx
         return new Cell
         {
             CellReference = reference, StyleIndex = style, DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }),
+            InlineString = new InlineString(new Text(OfficeParts.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }),
         };
     }
 
@@ -138,30 +139,16 @@ public static class WriteLedgerXlsx
         return name;
     }
 
-    public static string Letter(int column) => column <= 26 ? ((char)('A' + column - 1)).ToString() : Letter((column - 1) / 26) + (char)('A' + (column - 1) % 26);
-
-    private static string XmlSafe(string text) =>
-        text.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r')) ? new string(text.Where(c => c >= ' ' || c is '\t' or '\n' or '\r').ToArray()) : text;
 
     private static Stylesheet Styles()
     {
-        var thin = new Border(
-            new LeftBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
-            new RightBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
-            new TopBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
-            new BottomBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
-            new DiagonalBorder());
         CellFormat Format(uint font, uint border, HorizontalAlignmentValues? horizontal, bool wrap) =>
             new(new Alignment { Horizontal = horizontal, Vertical = VerticalAlignmentValues.Center, WrapText = wrap })
             { NumberFormatId = 0, FontId = font, FillId = 0, BorderId = border, FormatId = 0, ApplyFont = true, ApplyBorder = true, ApplyAlignment = true };
         return new Stylesheet(
-            new Fonts(
-                new Font(new FontSize { Val = 11 }, new FontName { Val = "宋体" }),
-                new Font(new Bold(), new FontSize { Val = 16 }, new FontName { Val = "宋体" }),
-                new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "宋体" }))
-            { Count = 3 },
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin) { Count = 2 },
+            OfficeParts.TableFonts(),
+            OfficeParts.Fills(),
+            OfficeParts.TableBorders(),
             new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
             new CellFormats(
                 new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },

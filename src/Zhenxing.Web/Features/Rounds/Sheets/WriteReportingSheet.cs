@@ -1,3 +1,4 @@
+using Zhenxing.Web.Infrastructure.Office;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -103,12 +104,9 @@ public sealed class WriteReportingSheet(ZhenxingDb db, RoundObligations obligati
         : new Cell
         {
             CellReference = reference, StyleIndex = style, DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(XmlSafe((string)value)) { Space = SpaceProcessingModeValues.Preserve }),
+            InlineString = new InlineString(new Text(OfficeParts.XmlSafe((string)value)) { Space = SpaceProcessingModeValues.Preserve }),
         };
 
-    // Control characters pasted into a report would make the sheet's XML invalid.
-    private static string XmlSafe(string text) =>
-        text.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r')) ? new string(text.Where(c => c >= ' ' || c is '\t' or '\n' or '\r').ToArray()) : text;
 
     private static string FileNameOf(string name) =>
         string.Concat(name.Select(c => char.IsControl(c) || c is '\\' or '/' or ':' or '*' or '?' or '"' or '<' or '>' or '|' ? '_' : c));
