@@ -32,6 +32,10 @@ public static class ZhenxingCommands
                                      [--list 清单编号或名称（可重复）] [--round 已关闭的报送轮次编号（时点台账）]
           demo                       为已导入的清单生成演示报送历史：3 个已关闭的月度轮次和 1 个进行中的轮次
                                      （已有报送轮次时不作改动）
+          backup                     备份整个数据库（含佐证材料）：--out 文件.zip
+                                     （PostgreSQL 用 pg_dump，SQLite 用在线备份，网站运行时也可备份）
+          restore                    从备份恢复：--in 文件.zip [--force 覆盖已有数据]
+                                     （恢复前请停止所有网站节点；恢复在一个事务中完成，失败时数据库不变）
           bench dashboard            测量领导看板数据接口的响应时间（仅 PostgreSQL，请使用单独的空数据库）：
                                      [--items 20000] [--units 1500] [--rounds 12] [--requests 200] [--seed 1]
 
@@ -63,6 +67,8 @@ public static class ZhenxingCommands
                 "export" => await Features.Exports.ExportCommand.RunAsync(rest),
                 "demo" => await Features.Demo.DemoCommand.RunAsync(rest),
                 "bench" => await Features.Benchmarks.BenchCommand.RunAsync(rest),
+                "backup" => await Backup.BackupCommands.BackupAsync(rest),
+                "restore" => await Backup.BackupCommands.RestoreAsync(rest),
                 _ => UsageError($"未知命令“{verb}”。"),
             };
         }
