@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Npgsql;
 using Zhenxing.IntegrationTests.Infrastructure;
 using Zhenxing.Testing;
 
@@ -9,31 +8,16 @@ namespace Zhenxing.IntegrationTests.Benchmarks;
 /// <c>zhenxing bench dashboard</c> run as a process at a small size, so that the benchmark keeps working as the
 /// schema and the endpoint change. PostgreSQL only, each test on a database of its own.
 /// </summary>
-public sealed partial class BenchDashboardTests : IAsyncLifetime
+public sealed partial class BenchDashboardTests : BenchDatabase
 {
-    private readonly string _database = "zx_bench_" + Guid.NewGuid().ToString("N")[..12];
-    private string _connectionString = "";
-
     private string[] Bench =>
     [
         "bench", "dashboard", "--items", "300", "--units", "60", "--rounds", "3", "--requests", "10",
-        "--Database:Provider=Postgres", $"--ConnectionStrings:Zhenxing={_connectionString}",
+        "--Database:Provider=Postgres", $"--ConnectionStrings:Zhenxing={ConnectionString}",
     ];
 
     [GeneratedRegex(@"^dashboard items=300 p50_ms=\d+\.\d p95_ms=\d+\.\d$")]
     private static partial Regex Summary();
-
-    public async Task InitializeAsync()
-    {
-        await ServerAsync($"CREATE DATABASE \"{_database}\"");
-        _connectionString = new NpgsqlConnectionStringBuilder(PostgresApp.ServerConnectionString) { Database = _database }.ToString();
-    }
-
-    public async Task DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await ServerAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
-    }
 
     [Fact]
     public async Task BenchDashboardGeneratesTheProgramAndEndsWithTheSummaryLine()
@@ -99,31 +83,5 @@ public sealed partial class BenchDashboardTests : IAsyncLifetime
 
         run.ExitCode.ShouldBe(1);
         run.Error.ShouldContain("基准测试需要 PostgreSQL 数据库");
-    }
-
-    private static string LastLine(string output) => output.TrimEnd().Split('\n')[^1].Trim();
-
-    private static async Task ServerAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(PostgresApp.ServerConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 }

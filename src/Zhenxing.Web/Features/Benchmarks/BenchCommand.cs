@@ -11,9 +11,9 @@ public static class BenchCommand
     {
         if (args.Length == 0)
         {
-            return ZhenxingCommands.UsageError("缺少子命令：bench dashboard。");
+            return ZhenxingCommands.UsageError("缺少子命令：bench dashboard 或 bench rush。");
         }
-        var options = CommandArguments.Parse(args[1..], ["items", "units", "rounds", "requests", "seed"], []);
+        var options = CommandArguments.Parse(args[1..], ["items", "units", "rounds", "requests", "seed", "clients", "seconds"], []);
         if (options.Positional.Count > 0)
         {
             options.Errors.Add($"多余的参数“{options.Positional[0]}”。");
@@ -25,6 +25,7 @@ public static class BenchCommand
         return args[0] switch
         {
             "dashboard" => await DashboardBenchmark.RunAsync(options),
+            "rush" => await RushBenchmark.RunAsync(options),
             _ => ZhenxingCommands.UsageError($"未知子命令“bench {args[0]}”。"),
         };
     }

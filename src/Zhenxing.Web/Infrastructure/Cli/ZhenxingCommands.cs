@@ -38,6 +38,8 @@ public static class ZhenxingCommands
                                      （恢复前请停止所有网站节点；恢复在一个事务中完成，失败时数据库不变）
           bench dashboard            测量领导看板数据接口的响应时间（仅 PostgreSQL，请使用单独的空数据库）：
                                      [--items 20000] [--units 1500] [--rounds 12] [--requests 200] [--seed 1]
+          bench rush                 截止前的报送高峰：N 个联络员同时保存并提交报送，测量吞吐量并核对无丢失、无重复
+                                     （仅 PostgreSQL）：[--clients 500] [--seconds 30] [--items 20000] [--units 1500] [--rounds 12]
 
         配置开关（每个命令都可使用）：
           --Database:Provider=Sqlite|Postgres

@@ -1,0 +1,222 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.ApiKeys;
+using Zhenxing.Web.Features.Api;
+using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Rounds;
+using Zhenxing.Web.Features.Users;
+using Zhenxing.Web.Infrastructure;
+using Zhenxing.Web.Infrastructure.Cli;
+
+namespace Zhenxing.Web.Features.Benchmarks;
+
+/// <summary>
+/// <c>zhenxing bench rush</c>: the deadline rush. N liaisons of N units (default 500), each through the JSON API with an
+/// API key of its own, save a draft and then submit it, item after item, as fast as they can for a fixed time, in a
+/// round opened for the run. Afterwards the database is checked: every submission the server acknowledged is stored,
+/// submitted, with the text the client sent, exactly once. Last line:
+/// <c>rush clients=500 per_s=312.4 p99_ms=880.1 lost=0 duplicated=0</c>.
+/// </summary>
+public static class RushBenchmark
+{
+    private const double TargetPerSecond = 300;
+    private const string LiaisonPrefix = "bench-liaison-";
+    private const string KeyName = "基准测试冲刺";
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    private sealed record Client(int UnitId, string Secret, List<int> ItemIds);
+
+    private sealed record Acknowledged(int ItemId, int UnitId, string Narrative);
+
+    public static async Task<int> RunAsync(CommandArguments options)
+    {
+        var items = BenchCommand.Integer(options, "items", 20_000, 100, 10_000_000);
+        var units = BenchCommand.Integer(options, "units", 1_500, ProgramSize.MinUnits, 1_000_000);
+        var rounds = BenchCommand.Integer(options, "rounds", 12, 1, 120);
+        var clients = BenchCommand.Integer(options, "clients", 500, 1, 10_000);
+        var seconds = BenchCommand.Integer(options, "seconds", 30, 1, 3600);
+        var seed = BenchCommand.Integer(options, "seed", 1, 0, int.MaxValue);
+        if (options.Errors.Count > 0)
+        {
+            return ZhenxingCommands.UsageError(string.Join(" ", options.Errors));
+        }
+        if (BenchCommand.RequirePostgres(options.ConfigurationArgs) is { } refusal)
+        {
+            Console.Error.WriteLine("错误：" + refusal);
+            return ZhenxingCommands.Failed;
+        }
+        var size = ProgramSize.WithListsOfAbout2000(items!.Value, units!.Value, rounds!.Value);
+        var cancellationToken = CancellationToken.None;
+
+        int roundId;
+        List<Client> team;
+        using (var host = await ZhenxingCommands.StartCommandHostAsync(options.ConfigurationArgs, services =>
+               {
+                   services.AddScoped<CreateApiKey>();
+                   services.AddScoped<PrepareBenchProgram>();
+                   services.AddScoped<OpenRound>();
+               }))
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var (program, refused) = await scope.ServiceProvider.GetRequiredService<PrepareBenchProgram>()
+                .RunAsync(size, seed!.Value, Console.Out, cancellationToken);
+            if (program is null)
+            {
+                Console.Error.WriteLine("错误：" + refused);
+                return ZhenxingCommands.Failed;
+            }
+            (roundId, team) = await PrepareAsync(scope.ServiceProvider, program, clients!.Value, cancellationToken);
+        }
+        Console.WriteLine($"已开启报送轮次 {roundId}（覆盖全部 {size.Lists} 个清单）；{team.Count} 个联络员（各属一个单位，共 {team.Sum(c => c.ItemIds.Count)} 项应报事项），每人用自己的 API 密钥。");
+        Console.WriteLine($"启动网站；每个联络员依次保存草稿、提交，持续 {seconds} 秒……");
+
+        await using var server = await BenchServer.StartAsync(options.ConfigurationArgs, cancellationToken);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = team.Count + 8, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = server.Address,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        var acknowledged = new ConcurrentBag<Acknowledged>();
+        var timings = new ConcurrentBag<double>();
+        var errors = new ConcurrentDictionary<string, int>();
+        var stopAt = Stopwatch.GetTimestamp() + (long)(seconds!.Value * (double)Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(team.Select((client, n) => Task.Run(() => RushAsync(http, roundId, n, client, stopAt, acknowledged, timings, errors), cancellationToken)));
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        var (lost, duplicated, stored) = await VerifyAsync(server.Services, roundId, acknowledged.ToList(), cancellationToken);
+        var sorted = timings.Order().ToList();
+        var perSecond = acknowledged.Count / elapsed;
+        Console.WriteLine();
+        Console.WriteLine("  联络员   用时(秒)   已确认提交   每秒提交   请求数    p50      p99     最大（毫秒）   错误   丢失   重复");
+        Console.WriteLine(Invariant($"  {team.Count,6} {elapsed,9:F1} {acknowledged.Count,12} {perSecond,10:F1} {sorted.Count,8} {Percentiles.Of(sorted, 50),7:F1} {Percentiles.Of(sorted, 99),8:F1} {(sorted.Count > 0 ? sorted[^1] : 0),9:F1} {errors.Values.Sum(),9} {lost,6} {duplicated,6}"));
+        foreach (var (error, count) in errors.OrderByDescending(e => e.Value).Take(5))
+        {
+            Console.WriteLine($"  错误 ×{count}：{error}");
+        }
+        Console.WriteLine($"数据库核对：本轮次已提交的报送 {stored} 份，服务器确认的提交 {acknowledged.Count} 份，丢失 {lost}，重复 {duplicated}。");
+        Console.WriteLine(perSecond >= TargetPerSecond
+            ? Invariant($"每秒 {perSecond:F1} 份提交，达到目标（≥ {TargetPerSecond:F0}）。")
+            : Invariant($"每秒 {perSecond:F1} 份提交，未达到目标（≥ {TargetPerSecond:F0}）。"));
+        Console.WriteLine(Invariant($"rush clients={team.Count} per_s={perSecond:F1} p99_ms={Percentiles.Of(sorted, 99):F1} lost={lost} duplicated={duplicated}"));
+        return lost == 0 && duplicated == 0 ? ZhenxingCommands.Ok : ZhenxingCommands.Failed;
+    }
+
+    /// <summary>
+    /// Opens the run's round over every generated list and picks the units that lead the most items; each gets a
+    /// liaison (created once) with a fresh API key.
+    /// </summary>
+    private static async Task<(int RoundId, List<Client> Team)> PrepareAsync(IServiceProvider services, BenchProgram program, int clients, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<ZhenxingDb>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var today = ChinaTime.Today(clock);
+        var (round, problems) = await services.GetRequiredService<OpenRound>().RunAsync(
+            new NewRound($"基准测试冲刺 {clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm:ss}", today, today.AddDays(1), [.. program.ListIds], false), cancellationToken);
+        if (round is null)
+        {
+            throw new InvalidOperationException("无法开启冲刺轮次：" + string.Join("；", problems.Values));
+        }
+        var leads = await db.ItemUnits.AsNoTracking()
+            .Where(u => u.Role == ItemUnitRole.Lead)
+            .Join(db.Items.Where(i => i.WithdrawnAt == null), u => u.ItemId, i => i.Id, (u, i) => new { u.UnitId, u.ItemId })
+            .ToListAsync(cancellationToken);
+        var chosen = leads.GroupBy(l => l.UnitId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(clients).ToList();
+        var names = chosen.Select(g => LiaisonPrefix + g.Key).ToList();
+        var existing = await db.Users.Where(u => names.Contains(u.UserName)).ToDictionaryAsync(u => u.UserName, u => u.Id, cancellationToken);
+        var hasher = services.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<User>>();
+        foreach (var group in chosen.Where(g => !existing.ContainsKey(LiaisonPrefix + g.Key)))
+        {
+            // Nobody signs in as these users: one hash of a generated password serves them all.
+            var user = new User { UserName = LiaisonPrefix + group.Key, DisplayName = $"冲刺联络员{group.Key}", Role = Role.Liaison, UnitId = group.Key, PasswordHash = "", CreatedAt = clock.GetUtcNow() };
+            user.PasswordHash = hasher.HashPassword(user, Passwords.Generate());
+            db.Users.Add(user);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        var userIds = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName)).ToDictionaryAsync(u => u.UserName, u => u.Id, cancellationToken);
+        await db.ApiKeys.Where(k => userIds.Values.Contains(k.UserId) && k.Name == KeyName).ExecuteDeleteAsync(cancellationToken);
+        var createKey = services.GetRequiredService<CreateApiKey>();
+        var team = new List<Client>();
+        foreach (var group in chosen)
+        {
+            var (created, error) = await createKey.RunAsync(userIds[LiaisonPrefix + group.Key], KeyName, cancellationToken);
+            team.Add(new Client(group.Key, created?.Secret ?? throw new InvalidOperationException("无法创建 API 密钥：" + error), [.. group.Select(l => l.ItemId).Order()]));
+        }
+        return (round.Id, team);
+    }
+
+    /// <summary>One liaison: for each of its items, a draft, then the submission with the version the draft returned.</summary>
+    private static async Task RushAsync(HttpClient http, int roundId, int n, Client client, long stopAt,
+        ConcurrentBag<Acknowledged> acknowledged, ConcurrentBag<double> timings, ConcurrentDictionary<string, int> errors)
+    {
+        var sequence = 0;
+        foreach (var itemId in client.ItemIds)
+        {
+            if (Stopwatch.GetTimestamp() >= stopAt)
+            {
+                return;
+            }
+            var narrative = $"冲刺测试：联络员 {n} 第 {++sequence} 份，按计划推进，已完成阶段性工作。";
+            var draft = await PutAsync(http, client.Secret, roundId, itemId, new ApiReportInput(ItemStatus.InProgress, narrative, null, null, 0, false, null), timings, errors);
+            if (draft is null)
+            {
+                continue;
+            }
+            var submitted = await PutAsync(http, client.Secret, roundId, itemId, new ApiReportInput(ItemStatus.PositiveProgress, narrative, null, null, draft.Version, true, null), timings, errors);
+            if (submitted is { State: ReportState.Submitted })
+            {
+                acknowledged.Add(new Acknowledged(itemId, client.UnitId, narrative));
+            }
+        }
+    }
+
+    private static async Task<ApiReport?> PutAsync(HttpClient http, string secret, int roundId, int itemId, ApiReportInput body,
+        ConcurrentBag<double> timings, ConcurrentDictionary<string, int> errors)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/rounds/{roundId}/items/{itemId}/report") { Content = JsonContent.Create(body, options: Json) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await http.SendAsync(request);
+            if (!response.IsSuccessStatusCode)
+            {
+                var text = await response.Content.ReadAsStringAsync();
+                errors.AddOrUpdate($"{(int)response.StatusCode} {(text.Length > 200 ? text[..200] : text)}", 1, (_, c) => c + 1);
+                return null;
+            }
+            var report = await response.Content.ReadFromJsonAsync<ApiReport>(Json);
+            timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return report;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            errors.AddOrUpdate($"{e.GetType().Name}: {e.Message}", 1, (_, c) => c + 1);
+            return null;
+        }
+    }
+
+    /// <summary>Lost: acknowledged but not stored as submitted with the client's text. Duplicated: more than one report of a unit on an item.</summary>
+    private static async Task<(int Lost, int Duplicated, int Stored)> VerifyAsync(IServiceProvider services, int roundId, List<Acknowledged> acknowledged, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ZhenxingDb>();
+        var reports = await db.ProgressReports.AsNoTracking().Where(p => p.RoundId == roundId)
+            .Select(p => new { p.ItemId, p.UnitId, p.State, p.Narrative }).ToListAsync(cancellationToken);
+        var duplicated = reports.GroupBy(r => (r.ItemId, r.UnitId)).Sum(g => g.Count() - 1);
+        var stored = reports.Where(r => r.State == ReportState.Submitted).ToLookup(r => (r.ItemId, r.UnitId));
+        var lost = acknowledged.Count(a => !stored[(a.ItemId, a.UnitId)].Any(r => r.Narrative == a.Narrative));
+        return (lost, duplicated, reports.Count(r => r.State == ReportState.Submitted));
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
