@@ -27,7 +27,8 @@ public sealed class SendReminders(ZhenxingDb db, RoundObligations obligations, M
             .ToList();
         var today = ChinaTime.Today(clock);
         var sent = 0;
-        foreach (var unit in owing)
+        var alreadySent = (await db.ReminderLogs.AsNoTracking().Where(l => l.RoundId == roundId && l.Step == step).Select(l => l.UnitId).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var unit in owing.Where(u => !alreadySent.Contains(u.Key.UnitId)))
         {
             db.ChangeTracker.Clear();
             db.ReminderLogs.Add(new ReminderLog { RoundId = roundId, UnitId = unit.Key.UnitId, Step = step, SentAt = clock.GetUtcNow() });
@@ -113,8 +114,11 @@ public sealed class ScheduledReminders(ZhenxingDb db, SendReminders send, TimePr
     }
 }
 
-/// <summary>The background job: a tick every <see cref="ReminderOptions.IntervalMinutes"/>, a fresh scope per tick.</summary>
-public sealed class ReminderJob(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ReminderOptions> options, ILogger<ReminderJob> logger)
+/// <summary>
+/// The background job: a tick every <see cref="ReminderOptions.IntervalMinutes"/>, a fresh scope per tick. Of several app
+/// nodes, the one holding the <see cref="ClusterLock.Reminders"/> lease runs a tick; the others skip it.
+/// </summary>
+public sealed class ReminderJob(IServiceScopeFactory scopes, ClusterLock cluster, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ReminderOptions> options, ILogger<ReminderJob> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -128,6 +132,12 @@ public sealed class ReminderJob(IServiceScopeFactory scopes, TimeProvider clock,
         {
             try
             {
+                await using var lease = await cluster.TryAcquireAsync(ClusterLock.Reminders, stoppingToken);
+                if (lease is null)
+                {
+                    logger.LogDebug("Another app node is sending reminders; this tick is skipped");
+                    continue;
+                }
                 await using var scope = scopes.CreateAsyncScope();
                 var sent = await scope.ServiceProvider.GetRequiredService<ScheduledReminders>().RunAsync(stoppingToken);
                 if (sent > 0)
