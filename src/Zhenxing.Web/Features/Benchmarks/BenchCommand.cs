@@ -13,7 +13,7 @@ public static class BenchCommand
         {
             return ZhenxingCommands.UsageError("缺少子命令：bench dashboard 或 bench rush。");
         }
-        var options = CommandArguments.Parse(args[1..], ["items", "units", "rounds", "requests", "seed", "clients", "seconds"], []);
+        var options = CommandArguments.Parse(args[1..], ["items", "units", "rounds", "requests", "seed", "clients", "seconds", "url"], []);
         if (options.Positional.Count > 0)
         {
             options.Errors.Add($"多余的参数“{options.Positional[0]}”。");

@@ -57,16 +57,22 @@ public static class RushBenchmark
         var size = ProgramSize.WithListsOfAbout2000(items!.Value, units!.Value, rounds!.Value);
         var cancellationToken = CancellationToken.None;
 
+        Uri? external = null;
+        if (options["url"] is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out external) || external.Scheme is not ("http" or "https")))
+        {
+            return ZhenxingCommands.UsageError($"--url 的值“{url}”无效，应为网站地址，例如 http://127.0.0.1:5080 。");
+        }
+
+        using var host = await ZhenxingCommands.StartCommandHostAsync(options.ConfigurationArgs, services =>
+        {
+            services.AddScoped<CreateApiKey>();
+            services.AddScoped<PrepareBenchProgram>();
+            services.AddScoped<OpenRound>();
+        });
         int roundId;
         List<Client> team;
-        using (var host = await ZhenxingCommands.StartCommandHostAsync(options.ConfigurationArgs, services =>
-               {
-                   services.AddScoped<CreateApiKey>();
-                   services.AddScoped<PrepareBenchProgram>();
-                   services.AddScoped<OpenRound>();
-               }))
+        await using (var scope = host.Services.CreateAsyncScope())
         {
-            await using var scope = host.Services.CreateAsyncScope();
             var (program, refused) = await scope.ServiceProvider.GetRequiredService<PrepareBenchProgram>()
                 .RunAsync(size, seed!.Value, Console.Out, cancellationToken);
             if (program is null)
@@ -77,12 +83,15 @@ public static class RushBenchmark
             (roundId, team) = await PrepareAsync(scope.ServiceProvider, program, clients!.Value, cancellationToken);
         }
         Console.WriteLine($"已开启报送轮次 {roundId}（覆盖全部 {size.Lists} 个清单）；{team.Count} 个联络员（各属一个单位，共 {team.Sum(c => c.ItemIds.Count)} 项应报事项），每人用自己的 API 密钥。");
-        Console.WriteLine($"启动网站；每个联络员依次保存草稿、提交，持续 {seconds} 秒……");
+        Console.WriteLine(external is null
+            ? $"启动网站；每个联络员依次保存草稿、提交，持续 {seconds} 秒……"
+            : $"对 {external} 上运行的网站（须使用同一数据库）：每个联络员依次保存草稿、提交，持续 {seconds} 秒……");
 
-        await using var server = await BenchServer.StartAsync(options.ConfigurationArgs, cancellationToken);
+        // In this process unless --url names a running node (which may then be stopped and restarted during the run).
+        await using var server = external is null ? await BenchServer.StartAsync(options.ConfigurationArgs, cancellationToken) : null;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = team.Count + 8, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
-            BaseAddress = server.Address,
+            BaseAddress = server?.Address ?? external,
             Timeout = TimeSpan.FromSeconds(60),
         };
         var acknowledged = new ConcurrentBag<Acknowledged>();
@@ -93,7 +102,7 @@ public static class RushBenchmark
         await Task.WhenAll(team.Select((client, n) => Task.Run(() => RushAsync(http, roundId, n, client, stopAt, acknowledged, timings, errors), cancellationToken)));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
-        var (lost, duplicated, stored) = await VerifyAsync(server.Services, roundId, acknowledged.ToList(), cancellationToken);
+        var (lost, duplicated, stored) = await VerifyAsync(host.Services, roundId, acknowledged.ToList(), cancellationToken);
         var sorted = timings.Order().ToList();
         var perSecond = acknowledged.Count / elapsed;
         Console.WriteLine();
