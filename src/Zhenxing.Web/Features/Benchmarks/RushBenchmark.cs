@@ -217,6 +217,8 @@ public static class RushBenchmark
     /// <summary>Lost: acknowledged but not stored as submitted with the client's text. Duplicated: more than one report of a unit on an item.</summary>
     private static async Task<(int Lost, int Duplicated, int Stored)> VerifyAsync(IServiceProvider services, int roundId, List<Acknowledged> acknowledged, CancellationToken cancellationToken)
     {
+        // The database may have restarted during the run: connections pooled before it are gone.
+        Npgsql.NpgsqlConnection.ClearAllPools();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ZhenxingDb>();
         var reports = await db.ProgressReports.AsNoTracking().Where(p => p.RoundId == roundId)

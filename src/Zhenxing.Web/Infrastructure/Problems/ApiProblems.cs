@@ -23,6 +23,7 @@ public static class ApiProblems
         StatusCodes.Status415UnsupportedMediaType => "不支持的内容类型",
         StatusCodes.Status428PreconditionRequired => "缺少版本号",
         StatusCodes.Status500InternalServerError => "服务器内部错误",
+        StatusCodes.Status503ServiceUnavailable => "服务暂时不可用",
         _ => "请求失败",
     };
 
@@ -77,6 +78,8 @@ public static class ApiProblems
     public static IServiceCollection AddApiProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Customize);
+        // In order: a database that cannot be reached is a 503 everywhere; any other error on /api a 500 problem.
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         return services;
     }
