@@ -124,7 +124,7 @@ public static class DashboardBenchmark
     private static void Print(string label, List<double> timings) =>
         Console.WriteLine(Invariant($"  {label,-28} {timings.Count,6} {timings[0],8:F1} {Percentiles.Of(timings, 50),8:F1} {Percentiles.Of(timings, 95),8:F1} {Percentiles.Of(timings, 99),8:F1} {timings[^1],8:F1}"));
 
-    private static void PrintGeneration(BenchProgram program)
+    internal static void PrintGeneration(BenchProgram program)
     {
         if (program.Generated is not { } generated)
         {

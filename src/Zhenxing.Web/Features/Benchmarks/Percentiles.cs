@@ -19,3 +19,13 @@ public static class Percentiles
         return sorted[lower] + (sorted[upper] - sorted[lower]) * (rank - lower);
     }
 }
+
+/// <summary>Table columns in a terminal, where a Chinese character takes two cells.</summary>
+public static class TerminalColumns
+{
+    public static string PadRight(string text, int cells)
+    {
+        var width = text.Sum(c => c >= '\u2E80' ? 2 : 1);
+        return width >= cells ? text : text + new string(' ', cells - width);
+    }
+}

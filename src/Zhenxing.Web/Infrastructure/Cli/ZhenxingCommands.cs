@@ -36,6 +36,10 @@ public static class ZhenxingCommands
                                      （PostgreSQL 用 pg_dump，SQLite 用在线备份，网站运行时也可备份）
           restore                    从备份恢复：--in 文件.zip [--force 覆盖已有数据]
                                      （恢复前请停止所有网站节点；恢复在一个事务中完成，失败时数据库不变）
+          bench generate             生成省级规模的基准测试台账（仅 PostgreSQL，请使用单独的空数据库）：
+                                     [--items 100000] [--lists 500] [--units 3000] [--rounds 24] [--seed 1]
+          bench read                 测量台账页（单位、县、逾期、检索）、事项页和看板数据的响应时间：
+                                     [--requests 50] 及与 generate 相同的规模选项
           bench dashboard            测量领导看板数据接口的响应时间（仅 PostgreSQL，请使用单独的空数据库）：
                                      [--items 20000] [--units 1500] [--rounds 12] [--requests 200] [--seed 1]
           bench rush                 截止前的报送高峰：N 个联络员同时保存并提交报送，测量吞吐量并核对无丢失、无重复
