@@ -40,6 +40,7 @@ public static class ZhenxingCommands
                                      [--items 100000] [--lists 500] [--units 3000] [--rounds 24] [--seed 1]
           bench read                 测量台账页（单位、县、逾期、检索）、事项页和看板数据的响应时间：
                                      [--requests 50] 及与 generate 相同的规模选项
+          bench import               按上传的路径导入一个生成的 N 行台账表（.xlsx），测量用时（仅 PostgreSQL）：[--rows 10000]
           bench dashboard            测量领导看板数据接口的响应时间（仅 PostgreSQL，请使用单独的空数据库）：
                                      [--items 20000] [--units 1500] [--rounds 12] [--requests 200] [--seed 1]
           bench rush                 截止前的报送高峰：N 个联络员同时保存并提交报送，测量吞吐量并核对无丢失、无重复
