@@ -9,6 +9,9 @@ namespace Zhenxing.Web.Infrastructure.Problems;
 /// </summary>
 public static class ApiProblems
 {
+    /// <summary>The largest JSON body the API reads; the longest text fields (8,000 characters) fit many times over.</summary>
+    public const long MaxRequestBytes = 1024 * 1024;
+
     public static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
     public static string TitleFor(int status) => status switch
@@ -20,6 +23,7 @@ public static class ApiProblems
         StatusCodes.Status405MethodNotAllowed => "不支持此请求方法",
         StatusCodes.Status409Conflict => "数据已被其他用户修改",
         StatusCodes.Status412PreconditionFailed => "版本不一致",
+        StatusCodes.Status413PayloadTooLarge => "请求内容过大",
         StatusCodes.Status415UnsupportedMediaType => "不支持的内容类型",
         StatusCodes.Status428PreconditionRequired => "缺少版本号",
         StatusCodes.Status500InternalServerError => "服务器内部错误",
@@ -34,6 +38,7 @@ public static class ApiProblems
         StatusCodes.Status403Forbidden => "您的角色无权执行此操作。",
         StatusCodes.Status404NotFound => "请求的资源不存在，或您无权查看。",
         StatusCodes.Status405MethodNotAllowed => "此地址不支持该请求方法。",
+        StatusCodes.Status413PayloadTooLarge => $"请求内容超过上限（{MaxRequestBytes / 1024} KB），未处理。附件请在网页上传。",
         StatusCodes.Status415UnsupportedMediaType => "请以 application/json 发送请求内容。",
         StatusCodes.Status500InternalServerError => "服务器处理请求时出错，请稍后重试；如问题持续，请联系系统管理员。",
         _ => "请求未能完成。",
@@ -93,7 +98,26 @@ public static class ApiProblems
         {
             api.UseExceptionHandler();
             api.Use(WriteProblemForBareStatusAsync);
+            api.Use(LimitBodyAsync);
         });
+
+    /// <summary>
+    /// A body larger than <see cref="MaxRequestBytes"/> is refused before it is read: at once when its length is
+    /// declared, by the server while reading when it comes in chunks.
+    /// </summary>
+    private static Task LimitBodyAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.ContentLength > MaxRequestBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask;
+        }
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxRequestBytes;
+        }
+        return next(context);
+    }
 
     private static async Task WriteProblemForBareStatusAsync(HttpContext context, RequestDelegate next)
     {

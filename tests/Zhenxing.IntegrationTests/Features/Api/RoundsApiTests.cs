@@ -31,6 +31,27 @@ public abstract class RoundsApiTests(ZhenxingAppFactory app) : IntegrationTest(a
     }
 
     [Fact]
+    public async Task OversizedBodiesAndOverlongTextsAreRefusedInChineseAndNothingIsStored()
+    {
+        var data = await App.CreateSmallListAsync();
+        var office = await KeyClientAsync("office1", Role.Office);
+        var finance = await KeyClientAsync("czj", Role.Liaison, data.Finance);
+        var today = ChinaTime.Today(App.Clock);
+        var round = await JsonAsync(await office.PostAsJsonAsync("/api/v1/rounds",
+            new { name = "十一月调度", opensOn = today.ToString("yyyy-MM-dd"), dueOn = today.AddDays(10).ToString("yyyy-MM-dd"), lists = new[] { data.ListId } }), HttpStatusCode.Created);
+        var url = $"/api/v1/rounds/{round["id"]!.GetValue<int>()}/items/{data.Later}/report";
+
+        var body = System.Text.Json.JsonSerializer.Serialize(new { status = "Done", narrative = new string('进', 400_000), version = 0, submit = true });
+        var huge = await JsonAsync(await finance.PutAsync(url, new StringContent(body, System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.RequestEntityTooLarge);
+        var overlong = await JsonAsync(await finance.PutAsJsonAsync(url, new { status = "Done", narrative = new string('进', 8001), version = 0, submit = true }), HttpStatusCode.BadRequest);
+
+        huge["title"]!.GetValue<string>().ShouldBe("请求内容过大");
+        huge["detail"]!.GetValue<string>().ShouldContain("超过上限（1024 KB）");
+        overlong["detail"]!.GetValue<string>().ShouldContain("进展情况不超过 8000 字");
+        (await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.ProgressReports))).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task AHalfYearRoundRunsThroughTheApi()
     {
         var data = await App.CreateSmallListAsync();
