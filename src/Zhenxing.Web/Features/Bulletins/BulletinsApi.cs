@@ -59,7 +59,7 @@ public static class BulletinsApi
     private static async Task<Ok<List<ApiBulletin>>> ListAsync(ZhenxingDb db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var bulletins = await db.Bulletins.AsNoTracking().VisibleTo(user)
-            .OrderByDescending(b => b.Year).ThenByDescending(b => b.Number).ThenByDescending(b => b.Id)
+            .OrderByDescending(b => b.State).ThenByDescending(b => b.Year).ThenByDescending(b => b.Number).ThenByDescending(b => b.Id)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(bulletins.Select(ToDto).ToList());
     }

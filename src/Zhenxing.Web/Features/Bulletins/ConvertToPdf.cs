@@ -7,7 +7,8 @@ public abstract record PdfOutcome
 {
     public sealed record Converted(byte[] Pdf) : PdfOutcome;
 
-    public sealed record Failed(string Problem) : PdfOutcome;
+    /// <param name="Crashed">LibreOffice ended without a PDF (rather than being stopped on the time limit).</param>
+    public sealed record Failed(string Problem, bool Crashed = false) : PdfOutcome;
 }
 
 /// <summary>
@@ -33,6 +34,13 @@ public sealed class ConvertToPdf(IOptions<BulletinOptions> options, ILogger<Conv
         {
             return new PdfOutcome.Failed(Missing);
         }
+        // LibreOffice starting on a fresh profile now and then aborts under load; a second start usually converts.
+        var outcome = await ConvertAsync(program, docx, cancellationToken);
+        return outcome is PdfOutcome.Failed { Crashed: true } ? await ConvertAsync(program, docx, cancellationToken) : outcome;
+    }
+
+    private async Task<PdfOutcome> ConvertAsync(string program, byte[] docx, CancellationToken cancellationToken)
+    {
         var folder = Directory.CreateTempSubdirectory("zhenxing-pdf-").FullName;
         try
         {
@@ -71,7 +79,8 @@ public sealed class ConvertToPdf(IOptions<BulletinOptions> options, ILogger<Conv
             if (process.ExitCode != 0 || !File.Exists(pdf))
             {
                 logger.LogWarning("soffice exited with {Code}: {Output} {Error}", process.ExitCode, await output, await error);
-                return new PdfOutcome.Failed($"LibreOffice 转换 PDF 失败（退出码 {process.ExitCode}）：{(await error).Trim()}");
+                var problem = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(line => !line.StartsWith("Warning", StringComparison.Ordinal))?.Trim();
+                return new PdfOutcome.Failed($"LibreOffice 转换 PDF 失败（退出码 {process.ExitCode}）{(problem is null ? "" : "：" + problem)}。请稍后重试，或下载 Word 版（.docx）。", Crashed: true);
             }
             return new PdfOutcome.Converted(await File.ReadAllBytesAsync(pdf, cancellationToken));
         }

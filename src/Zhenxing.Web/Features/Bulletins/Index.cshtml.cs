@@ -19,7 +19,7 @@ public sealed class BulletinsModel(ZhenxingDb db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var bulletins = await db.Bulletins.AsNoTracking().VisibleTo(User)
-            .OrderByDescending(b => b.Year).ThenByDescending(b => b.Number).ThenByDescending(b => b.Id)
+            .OrderByDescending(b => b.State).ThenByDescending(b => b.Year).ThenByDescending(b => b.Number).ThenByDescending(b => b.Id)
             .ToListAsync(cancellationToken);
         Published = bulletins.Where(b => b.State == BulletinState.Published)
             .Select(b => new Row(b.Id, b.Title, b.IssueLine, b.Year, b.PeriodFrom, b.PeriodTo, b.PublishedAt, b.PublishedByName ?? "")).ToList();
