@@ -34,9 +34,15 @@ public sealed record BulletinItem(
     /// <summary>"“推进瑞金机场前期工作”（市财政局牵头）".</summary>
     public string Name => $"“{Shorten(Title)}”" + (LeadUnits.Count == 0 ? "" : $"（{string.Join("、", LeadUnits)}牵头）");
 
+    /// <summary>An item's name in a sentence: its first sentence ("抓实《意见》政策文件宣传活动。以国务院……" → the part before "。"), at most 40 characters.</summary>
     public static string Shorten(string text)
     {
         var line = text.ReplaceLineEndings(" ").Trim().TrimEnd('。', '；', ';');
+        var stop = line.IndexOfAny(['。', '；', ';']);
+        if (stop >= 4)
+        {
+            line = line[..stop];
+        }
         return line.Length <= 40 ? line : line[..40] + "……";
     }
 }

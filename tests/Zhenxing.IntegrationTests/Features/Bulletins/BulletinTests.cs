@@ -317,6 +317,8 @@ public abstract class BulletinTests(ZhenxingAppFactory app) : IntegrationTest(ap
 
         var moved = await (await office.PostFormAsync($"/bulletins/{id}/edit?handler=Move&index=1&by=-1", fields)).HtmlAsync();
         moved.QuerySelector("#unsaved").ShouldNotBeNull();
+        moved.QuerySelector("#edit-bulletin input[name=__RequestVerificationToken]").ShouldNotBeNull();
+        moved.QuerySelector("#edit-bulletin")!.GetAttribute("action").ShouldBe($"/bulletins/{id}/edit?handler=Save");
         moved.QuerySelectorAll("input[name$='.Heading']").Select(i => i.GetAttribute("value")).Take(2).ShouldBe(["各类别进展", "总体情况"]);
         var removed = await (await office.PostFormAsync($"/bulletins/{id}/edit?handler=Remove&index=5", fields)).HtmlAsync();
         removed.QuerySelectorAll("fieldset.section-edit").Length.ShouldBe(5);
