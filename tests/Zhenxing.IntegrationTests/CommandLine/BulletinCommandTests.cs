@@ -4,7 +4,6 @@ using Zhenxing.IntegrationTests.Features.Bulletins;
 using Zhenxing.IntegrationTests.Infrastructure;
 using Zhenxing.Testing;
 
-
 namespace Zhenxing.IntegrationTests.CommandLine;
 
 /// <summary><c>zhenxing bulletin draft</c> run as a process against the same database as the app.</summary>
