@@ -11,6 +11,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list : family 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
 [ -x "$PG_BIN/initdb" ] || missing+=(postgresql-15)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 apt_install "${missing[@]}" || { echo "无法安装：${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
 
 work="$(mktemp -d /tmp/zhenxing-test.XXXXXX)"

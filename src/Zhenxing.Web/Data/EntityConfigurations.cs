@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhenxing.Web.Features.Assessments;
+using Zhenxing.Web.Features.Bulletins;
 using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.ApiKeys;
 using Zhenxing.Web.Features.Items;
@@ -316,5 +317,32 @@ internal sealed class AssessmentAdjustmentConfiguration : IEntityTypeConfigurati
         adjustment.HasOne<AssessmentMethod>().WithMany().HasForeignKey(a => a.MethodId).OnDelete(DeleteBehavior.Cascade);
         adjustment.HasOne<Unit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
         adjustment.HasIndex(a => new { a.MethodId, a.UnitId });
+    }
+}
+
+internal sealed class BulletinConfiguration : IEntityTypeConfiguration<Bulletin>
+{
+    public void Configure(EntityTypeBuilder<Bulletin> bulletin)
+    {
+        bulletin.Property(b => b.Title).HasMaxLength(100);
+        bulletin.Property(b => b.IssuingOrgan).HasMaxLength(100);
+        bulletin.Property(b => b.PublishedByName).HasMaxLength(100);
+        bulletin.Property(b => b.CreatedByName).HasMaxLength(100);
+        bulletin.Property(b => b.UpdatedByName).HasMaxLength(100);
+        bulletin.Property(b => b.Version).IsConcurrencyToken();
+        bulletin.Ignore(b => b.IssueLine);
+        // 第N期 counts within the year of publishing; drafts have neither.
+        bulletin.HasIndex(b => new { b.Year, b.Number }).IsUnique();
+        bulletin.HasMany(b => b.Sections).WithOne().HasForeignKey(s => s.BulletinId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BulletinSectionConfiguration : IEntityTypeConfiguration<BulletinSection>
+{
+    public void Configure(EntityTypeBuilder<BulletinSection> section)
+    {
+        section.Property(s => s.Heading).HasMaxLength(100);
+        section.Property(s => s.Text).HasMaxLength(EditBulletin.MaxSectionText);
+        section.HasIndex(s => new { s.BulletinId, s.Position });
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Zhenxing.Web.Features.Assessments;
+using Zhenxing.Web.Features.Bulletins;
 using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.ApiKeys;
 using Zhenxing.Web.Features.Items;
@@ -59,6 +60,8 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<AssessmentMethod> AssessmentMethods => Set<AssessmentMethod>();
     public DbSet<AssessmentList> AssessmentLists => Set<AssessmentList>();
     public DbSet<AssessmentAdjustment> AssessmentAdjustments => Set<AssessmentAdjustment>();
+    public DbSet<Bulletin> Bulletins => Set<Bulletin>();
+    public DbSet<BulletinSection> BulletinSections => Set<BulletinSection>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhenxingDb).Assembly);

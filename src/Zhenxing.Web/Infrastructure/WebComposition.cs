@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Zhenxing.Web.Data;
 using Zhenxing.Web.Features.Api;
+using Zhenxing.Web.Features.Bulletins;
 using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.Items;
 using Zhenxing.Web.Features.Ledger;
@@ -52,6 +53,7 @@ public static class WebComposition
         services.AddScoped<Features.Assessments.ComputeAssessment>();
         services.AddScoped<Features.Assessments.CreateAssessmentMethod>();
         services.AddScoped<Features.Assessments.AdjustAssessment>();
+        services.AddBulletins();
         services.AddProblemDetails();
         services.AddZhenxingApi();
         services.AddRouting(options => options.LowercaseUrls = true);
@@ -76,6 +78,7 @@ public static class WebComposition
         Features.Rounds.EvidenceDownload.MapEvidence(app);
         Features.Exports.ExportEndpoints.MapLedgerExports(app);
         Features.Assessments.WriteAssessmentXlsx.MapAssessmentExport(app);
+        app.MapBulletinFiles();
         app.MapZhenxingApi();
         return app;
     }

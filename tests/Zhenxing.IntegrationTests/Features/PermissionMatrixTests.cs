@@ -50,6 +50,18 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         ("/assessments/{assessment}", [Ok, Ok, Ok, Ok, SignIn]),
         ("/assessments/{assessment}/units/{unit}", [Ok, Ok, Ok, Ok, SignIn]),
         ("/assessments/{assessment}/export.xlsx", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/bulletins", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/bulletins/new", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
+        ("/bulletins/{bulletin}", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/bulletins/{bulletin}.docx", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/bulletins/{draft}", [Ok, NotFound, NotFound, NotFound, SignIn]),
+        ("/bulletins/{draft}.docx", [Ok, NotFound, NotFound, NotFound, SignIn]),
+        ("/bulletins/{draft}/edit", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
+        ("/bulletins/{draft}/publish", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
+        ("/bulletins/{draft}/delete", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
+        ("/api/v1/bulletins", [Ok, Ok, Ok, Ok, Unauthorized]),
+        ("/api/v1/bulletins/{bulletin}", [Ok, Ok, Ok, Ok, Unauthorized]),
+        ("/api/v1/bulletins/{draft}", [Ok, NotFound, NotFound, NotFound, Unauthorized]),
         ("/api/v1/items", [Ok, Ok, Ok, Ok, Unauthorized]),
         ("/api/v1/items/{own}", [Ok, Ok, Ok, Ok, Unauthorized]),
         ("/api/v1/items/{other}", [Ok, NotFound, Ok, Ok, Unauthorized]),
@@ -76,6 +88,20 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
             await db.SaveChangesAsync();
             return method.Id;
         });
+        var (bulletinId, draftId) = await App.WithDbAsync(async db =>
+        {
+            Zhenxing.Web.Features.Bulletins.Bulletin Bulletin(int? number) => new()
+            {
+                Title = "振兴发展工作简报", IssuingOrgan = "赣州市振兴办", PeriodFrom = new(2021, 6, 1), PeriodTo = new(2021, 6, 30),
+                State = number is null ? Zhenxing.Web.Features.Bulletins.BulletinState.Draft : Zhenxing.Web.Features.Bulletins.BulletinState.Published,
+                Year = number is null ? null : 2021, Number = number, PublishedAt = number is null ? null : App.Clock.GetUtcNow(),
+                Sections = [new() { Position = 1, Heading = "总体情况", Text = "共 5 项。" }],
+            };
+            var (published, draft) = (Bulletin(1), Bulletin(null));
+            db.Bulletins.AddRange(published, draft);
+            await db.SaveChangesAsync();
+            return (published.Id, draft.Id);
+        });
         await App.AddUserAsync("office1", Role.Office);
         await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
         await App.AddUserAsync("leader1", Role.Leader);
@@ -90,7 +116,7 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         var mismatches = new List<string>();
         foreach (var (route, expected) in Matrix)
         {
-            var url = route.Replace("{list}", data.ListId.ToString()).Replace("{round}", roundId.ToString()).Replace("{assessment}", assessmentId.ToString()).Replace("{own}", data.Overdue.ToString()).Replace("{other}", data.Soon.ToString())
+            var url = route.Replace("{list}", data.ListId.ToString()).Replace("{round}", roundId.ToString()).Replace("{assessment}", assessmentId.ToString()).Replace("{bulletin}", bulletinId.ToString()).Replace("{draft}", draftId.ToString()).Replace("{own}", data.Overdue.ToString()).Replace("{other}", data.Soon.ToString())
                 .Replace("{unit}", data.Finance.ToString()).Replace("{otherUnit}", data.Development.ToString());
             for (var r = 0; r < roles.Length; r++)
             {

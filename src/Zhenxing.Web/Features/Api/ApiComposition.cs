@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using Zhenxing.Web.Features.ApiKeys;
+using Zhenxing.Web.Features.Bulletins;
 using Zhenxing.Web.Features.Dashboard;
 using Zhenxing.Web.Infrastructure.Problems;
 
@@ -74,6 +75,7 @@ public static class ApiComposition
         api.MapUnitsApi();
         api.MapRoundsApi();
         api.MapDashboardApi();
+        api.MapBulletinsApi();
 
         // An unknown /api address is a 404 problem, not the sign-in challenge of the pages' fallback policy.
         app.MapFallback("/api/{**path}", () => TypedResults.Problem(ApiProblems.NotFound("没有这个接口。接口列表见 /api/docs。")))

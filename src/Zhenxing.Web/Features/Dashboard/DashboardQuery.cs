@@ -124,7 +124,7 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
         var byLight = new[] { StatusLight.Red, StatusLight.Yellow, StatusLight.Green }
             .Select(l => new LightCount(l, l.ToChinese(), groups.Where(g => g.Light == l).Sum(g => g.Count), LedgerUrl(f => f.Light = l)))
             .ToList();
-        var sentence = new StatisticsLine("", total, byStatus.Where(s => s.Count > 0).Select(s => (s.Status, s.Count)).ToList(), "").Sentence;
+        var sentence = OfficeSentence.Of(total, byStatus.Select(s => (s.Status, s.Count)));
 
         RoundReporting? reporting = null;
         List<UnitReporting> punctualityRows = [];

@@ -162,6 +162,103 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.ToTable("AssessmentMethods");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Bulletins.Bulletin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuingOrgan")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Bulletins");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Bulletins.BulletinSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BulletinId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Heading")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BulletinId", "Position");
+
+                    b.ToTable("BulletinSections");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Imports.SourceDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -1103,6 +1200,15 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Bulletins.BulletinSection", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Bulletins.Bulletin", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("BulletinId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Items.Category", b =>
                 {
                     b.HasOne("Zhenxing.Web.Features.Items.ItemList", null)
@@ -1330,6 +1436,11 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Zhenxing.Web.Features.Assessments.AssessmentMethod", b =>
                 {
                     b.Navigation("Lists");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Bulletins.Bulletin", b =>
+                {
+                    b.Navigation("Sections");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Items.Category", b =>

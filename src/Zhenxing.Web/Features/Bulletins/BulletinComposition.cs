@@ -1,0 +1,22 @@
+namespace Zhenxing.Web.Features.Bulletins;
+
+public static class BulletinComposition
+{
+    /// <summary>The bulletin's services, for the web app and the command line; every <see cref="IBulletinSection"/> of the assembly.</summary>
+    public static IServiceCollection AddBulletins(this IServiceCollection services)
+    {
+        services.AddOptions<BulletinOptions>().BindConfiguration("Bulletins");
+        services.AddSingleton<BulletinFonts>();
+        services.AddSingleton<ConvertToPdf>();
+        services.AddScoped<LoadBulletinFacts>();
+        services.AddScoped<DraftBulletin>();
+        services.AddScoped<EditBulletin>();
+        services.AddScoped<PublishBulletin>();
+        foreach (var section in typeof(IBulletinSection).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBulletinSection).IsAssignableFrom(t)))
+        {
+            services.AddScoped(typeof(IBulletinSection), section);
+        }
+        return services;
+    }
+}
