@@ -51,6 +51,7 @@ public static class WebComposition
         services.AddScoped<Features.Assessments.ComputeAssessment>();
         services.AddScoped<Features.Assessments.CreateAssessmentMethod>();
         services.AddScoped<Features.Assessments.AdjustAssessment>();
+        Features.Pairings.PairingComposition.AddPairingsAndTrips(services);
         services.AddProblemDetails();
         services.AddZhenxingApi();
         services.AddRouting(options => options.LowercaseUrls = true);
@@ -75,6 +76,7 @@ public static class WebComposition
         Features.Rounds.EvidenceDownload.MapEvidence(app);
         Features.Exports.ExportEndpoints.MapLedgerExports(app);
         Features.Assessments.WriteAssessmentXlsx.MapAssessmentExport(app);
+        Features.Pairings.PairingComposition.MapPairingExports(app);
         app.MapZhenxingApi();
         return app;
     }
