@@ -20,6 +20,9 @@ public sealed class PairingDetailModel(ZhenxingDb db, PairingRegistry registry, 
     public bool CanEdit => PairingRegistry.CanEditRegistry(User);
     public List<string> Supporters { get; private set; } = [];
 
+    /// <summary>The errors on the page are the registry edit's, not the activity form's.</summary>
+    public bool RegistryFailed { get; private set; }
+
     [BindProperty]
     public PairingActivityForm Activity { get; set; } = new();
 
@@ -104,6 +107,7 @@ public sealed class PairingDetailModel(ZhenxingDb db, PairingRegistry registry, 
 
     private async Task<IActionResult> InvalidAsync(int id, EditPairings.Outcome outcome, CancellationToken cancellationToken)
     {
+        RegistryFailed = true;
         foreach (var (field, message) in outcome.Errors)
         {
             ModelState.AddModelError(field, message);

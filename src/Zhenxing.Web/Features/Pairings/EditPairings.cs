@@ -54,10 +54,6 @@ public sealed class EditPairings(ZhenxingDb db)
         }
         var supporter = await UnitAsync(supportingUnit, "SupportingUnit", "支援单位", errors, cancellationToken);
         var recipient = await UnitAsync(county, "County", "受援县（市、区）", errors, cancellationToken);
-        if (recipient is { Kind: not UnitKind.County })
-        {
-            errors["County"] = $"受援地“{recipient.Name}”在单位名录中不是县（市、区）（现为{recipient.Kind.ToChinese()}），请先在单位管理中改正。";
-        }
         var starts = Date(startsOn, "StartsOn", "结对开始日期", errors, required: false);
         if (scheme is not null && starts is { } d && (d.Year < scheme.StartYear || d.Year > scheme.EndYear))
         {

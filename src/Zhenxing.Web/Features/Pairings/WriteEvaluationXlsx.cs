@@ -83,8 +83,9 @@ public static class WriteEvaluationXlsx
             InlineString = new InlineString(new Text(OfficeParts.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }),
         };
 
+    // The division drops trailing zeros a database may keep (1500.0 → 1500).
     private static Cell Number(int column, uint row, decimal value, uint style) =>
-        new() { CellReference = $"{SheetColumns.Letter(column)}{row}", StyleIndex = style, DataType = CellValues.Number, CellValue = new CellValue(value) };
+        new() { CellReference = $"{SheetColumns.Letter(column)}{row}", StyleIndex = style, DataType = CellValues.Number, CellValue = new CellValue(value / 1.000000000000000000000000000000000m) };
 
     private static Stylesheet Styles()
     {

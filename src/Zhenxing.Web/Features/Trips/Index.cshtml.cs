@@ -60,7 +60,7 @@ public sealed class TripsModel(ZhenxingDb db, TripsQuery trips, TripLog log, Tim
         Rows = await trips.ListAsync(Filter, User, cancellationToken);
         var own = User.IsInRole(nameof(Role.Liaison)) ? ItemScope.UnitOf(User) : null;
         Units = (await db.Units.AsNoTracking()
-                .Where(u => own == null ? TripCompliance.CheckedKinds.Contains(u.Kind) || db.LiaisonTrips.Any(t => t.UnitId == u.Id) : u.Id == own)
+                .Where(u => own == null ? TripCompliance.CheckedKinds.Contains(u.Kind) || db.Pairings.Any(p => p.CountyUnitId == u.Id) || db.LiaisonTrips.Any(t => t.UnitId == u.Id) : u.Id == own)
                 .OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken))
             .Select(u => (u.Id, u.Name)).ToList();
         var itemsUnit = own ?? Filter.Unit;

@@ -39,8 +39,8 @@ public sealed record ComplianceMonth(
 /// <summary>
 /// The monthly check of seed 002 point 20: in the month, the principal leader (主要负责同志) went to a provincial department at least
 /// <see cref="TripRule.ProvincialPerMonth"/> times, and to national ministries at least <see cref="TripRule.NationalVisits"/> times in
-/// the <see cref="TripRule.NationalWindowMonths"/> months ending with it. Every county and city department is checked, and any other
-/// unit that logged a trip.
+/// the <see cref="TripRule.NationalWindowMonths"/> months ending with it. Every county, recipient county (瑞金市 is one) and city
+/// department is checked, and any other unit that logged a trip.
 /// </summary>
 public sealed class TripCompliance(ZhenxingDb db)
 {
@@ -67,8 +67,9 @@ public sealed class TripCompliance(ZhenxingDb db)
             .Select(t => new { t.UnitId, t.Level, t.TravelledOn })
             .ToListAsync(cancellationToken);
         var travelling = trips.Select(t => t.UnitId).Distinct().ToList();
+        var recipients = db.Pairings.Where(p => p.CountyUnitId != null).Select(p => p.CountyUnitId!.Value);
         var units = await db.Units.AsNoTracking()
-            .Where(u => onlyUnit == null ? CheckedKinds.Contains(u.Kind) || travelling.Contains(u.Id) : u.Id == onlyUnit)
+            .Where(u => onlyUnit == null ? CheckedKinds.Contains(u.Kind) || recipients.Contains(u.Id) || travelling.Contains(u.Id) : u.Id == onlyUnit)
             .Select(u => new { u.Id, u.Name, u.Kind })
             .ToListAsync(cancellationToken);
 
