@@ -7,13 +7,20 @@ public static class PairingComposition
     /// <summary>The services of pairing assistance (对口支援) and liaison trips (北上对接).</summary>
     public static IServiceCollection AddPairingsAndTrips(this IServiceCollection services)
     {
+        AddPairingServices(services);
+        services.AddHostedService<CadreTermReminderJob>();
+        return services;
+    }
+
+    /// <summary>The operations without the background job (the command line uses them too).</summary>
+    public static IServiceCollection AddPairingServices(IServiceCollection services)
+    {
         services.AddScoped<PairingRegistry>();
         services.AddScoped<EditPairings>();
         services.AddScoped<FilePairingActivity>();
         services.AddScoped<PairingFigures>();
         services.AddScoped<PairingEvaluation>();
         services.AddScoped<CadreTermReminders>();
-        services.AddHostedService<CadreTermReminderJob>();
         services.AddScoped<TripLog>();
         services.AddScoped<TripCompliance>();
         services.AddScoped<TripsQuery>();
