@@ -231,6 +231,64 @@ public abstract class PairingFiguresTests(ZhenxingAppFactory app) : IntegrationT
         var rule = await office.GetFromJsonAsync<JsonElement>("/api/v1/trips/rule");
         rule.GetProperty("nationalWindowMonths").GetInt32().ShouldBe(1);
     }
+
+    [Fact]
+    public async Task AListTheOfficeMarksAsCountySupportIsReportedInRoundsAndCountsInTheFigures()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        var office = await App.SignInAsync("office1");
+        var year = Zhenxing.Web.Infrastructure.ChinaTime.Today(App.Clock).Year;
+        async Task<int> CountySupportAsync() =>
+            (await office.GetFromJsonAsync<JsonElement>($"/api/v1/pairings/figures?from={year}-01-01")).GetProperty("countySupportItems").GetProperty("count").GetInt32();
+        (await CountySupportAsync()).ShouldBe(0);
+
+        var version = await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.ItemLists, l => l.Id == data.ListId)).ContinueWith(t => t.Result.Version);
+        (await office.PostFormAsync($"/lists/{data.ListId}", new() { ["Title"] = "2026年“援县促市”事项清单", ["Year"] = year.ToString(), ["Kind"] = "CountySupport", ["Version"] = version.ToString() }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var figures = await office.GetFromJsonAsync<JsonElement>($"/api/v1/pairings/figures?from={year}-01-01");
+        figures.GetProperty("countySupportItems").GetProperty("count").GetInt32().ShouldBe(5);
+        figures.GetProperty("countySupportDone").GetProperty("count").GetInt32().ShouldBe(1);
+
+        // It is reported in a round like any other list: each host unit owes its items.
+        var today = Zhenxing.Web.Infrastructure.ChinaTime.Today(App.Clock);
+        var round = await office.PostAsJsonAsync("/api/v1/rounds", new { name = "援县促市调度", opensOn = today.ToString("yyyy-MM-dd"), dueOn = today.AddDays(10).ToString("yyyy-MM-dd"), lists = new[] { data.ListId } });
+        round.StatusCode.ShouldBe(HttpStatusCode.Created, await round.Content.ReadAsStringAsync());
+        var roundId = (await round.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var owed = await office.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{roundId}/obligations");
+        owed.EnumerateArray().Count(o => o.GetProperty("role").GetString() == "Lead").ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task TheDashboardsPairingMapShowsEachCountysActivityAndFundsOfTheYear()
+    {
+        await App.ImportSeedAsync("003");
+        var today = Zhenxing.Web.Infrastructure.ChinaTime.Today(App.Clock);
+        await App.WithDbAsync(async db =>
+        {
+            var ruijin = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Pairings, p => p.County!.Name == "瑞金市" && p.SupportingUnit!.Name == "财政部");
+            db.PairingActivities.AddRange(
+                new PairingActivity { PairingId = ruijin.Id, Kind = PairingActivityKind.Visit, OccurredOn = today, People = "市长", Counterpart = "预算司" },
+                new PairingActivity { PairingId = ruijin.Id, Kind = PairingActivityKind.Support, OccurredOn = today, SupportKind = SupportKind.Funds, Amount = 300m, Title = "专项资金" },
+                new PairingActivity { PairingId = ruijin.Id, Kind = PairingActivityKind.Visit, OccurredOn = new DateOnly(today.Year - 1, 12, 31), People = "市长", Counterpart = "预算司" });
+            return await db.SaveChangesAsync();
+        });
+        await App.AddUserAsync("leader1", Role.Leader);
+        var leader = await App.SignInAsync("leader1");
+
+        var response = await leader.GetAsync("/api/v1/dashboard?map=Pairing");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var regions = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("map").GetProperty("regions").EnumerateArray().ToList();
+        var ruijinRegion = regions.Single(r => r.GetProperty("name").GetString() == "瑞金市").GetProperty("pairing");
+        ruijinRegion.GetProperty("activities").GetInt32().ShouldBe(2);
+        ruijinRegion.GetProperty("funds").GetDecimal().ShouldBe(300m);
+        regions.Single(r => r.GetProperty("name").GetString() == "于都县").GetProperty("pairing").GetProperty("activities").GetInt32().ShouldBe(0);
+
+        var page = await (await leader.GetAsync("/dashboard?map=Pairing")).HtmlAsync();
+        var row = page.QuerySelector("#table-map tr[data-region=瑞金市]")!;
+        row.QuerySelector(".pairing-activities")!.TextContent.ShouldBe("2");
+        row.QuerySelector(".pairing-funds")!.TextContent.ShouldBe("300");
+    }
 }
 
 public sealed class PairingFiguresTests_Postgres(PostgresApp app) : PairingFiguresTests(app), IClassFixture<PostgresApp>;
