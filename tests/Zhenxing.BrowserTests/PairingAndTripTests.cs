@@ -65,6 +65,10 @@ public sealed class PairingAndTripTests(AppServer app)
         // The Office sees the figures count it.
         await office.GotoAsync("/pairings/figures");
         (await office.Locator("[data-figure=leaders]").InnerTextAsync()).ShouldBe("1");
+        await office.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "pairing-figures.png"), FullPage = true });
+        await office.GotoAsync("/pairings/evaluation");
+        (await office.Locator("#by-county tr[data-row='瑞金市']").InnerTextAsync()).ShouldContain("瑞金市");
+        await office.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "pairing-evaluation.png"), FullPage = false });
     }
 
     [Fact]
