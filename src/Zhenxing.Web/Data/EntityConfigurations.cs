@@ -157,6 +157,8 @@ internal sealed class PairingConfiguration : IEntityTypeConfiguration<Pairing>
     {
         pairing.Property(p => p.CountyNote).HasMaxLength(200);
         pairing.Property(p => p.City).HasMaxLength(100);
+        pairing.Property(p => p.EndReason).HasMaxLength(500);
+        pairing.HasOne<Pairing>().WithMany().HasForeignKey(p => p.ReplacedById).OnDelete(DeleteBehavior.Restrict);
         pairing.Property(p => p.Version).IsConcurrencyToken();
         pairing.HasOne(p => p.SupportingUnit).WithMany().HasForeignKey(p => p.SupportingUnitId).OnDelete(DeleteBehavior.Restrict);
         pairing.HasOne(p => p.County).WithMany().HasForeignKey(p => p.CountyUnitId).OnDelete(DeleteBehavior.Restrict);
@@ -345,4 +347,54 @@ internal sealed class BulletinSectionConfiguration : IEntityTypeConfiguration<Bu
         section.Property(s => s.Text).HasMaxLength(EditBulletin.MaxSectionText);
         section.HasIndex(s => new { s.BulletinId, s.Position });
     }
+}
+internal sealed class PairingActivityConfiguration : IEntityTypeConfiguration<PairingActivity>
+{
+    public void Configure(EntityTypeBuilder<PairingActivity> activity)
+    {
+        activity.Property(a => a.Title).HasMaxLength(500);
+        activity.Property(a => a.People).HasMaxLength(500);
+        activity.Property(a => a.Counterpart).HasMaxLength(500);
+        activity.Property(a => a.Post).HasMaxLength(200);
+        activity.Property(a => a.Batch).HasMaxLength(100);
+        activity.Property(a => a.Notes).HasMaxLength(4000);
+        activity.Property(a => a.Amount).HasPrecision(14, 2);
+        activity.Property(a => a.CreatedByName).HasMaxLength(100);
+        activity.Property(a => a.Version).IsConcurrencyToken();
+        activity.HasOne(a => a.Pairing).WithMany().HasForeignKey(a => a.PairingId).OnDelete(DeleteBehavior.Restrict);
+        activity.HasIndex(a => new { a.PairingId, a.OccurredOn });
+        activity.HasIndex(a => new { a.Kind, a.OccurredOn });
+    }
+}
+
+internal sealed class LiaisonTripConfiguration : IEntityTypeConfiguration<Features.Trips.LiaisonTrip>
+{
+    public void Configure(EntityTypeBuilder<Features.Trips.LiaisonTrip> trip)
+    {
+        trip.Property(t => t.People).HasMaxLength(500);
+        trip.Property(t => t.Destination).HasMaxLength(200);
+        trip.Property(t => t.Outcome).HasMaxLength(4000);
+        trip.Property(t => t.CreatedByName).HasMaxLength(100);
+        trip.Property(t => t.Version).IsConcurrencyToken();
+        trip.HasOne(t => t.Unit).WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
+        trip.HasOne(t => t.DestinationUnit).WithMany().HasForeignKey(t => t.DestinationUnitId).OnDelete(DeleteBehavior.Restrict);
+        trip.HasMany(t => t.Items).WithOne().HasForeignKey(i => i.TripId).OnDelete(DeleteBehavior.Cascade);
+        trip.HasIndex(t => new { t.UnitId, t.TravelledOn });
+        trip.HasIndex(t => t.TravelledOn);
+    }
+}
+
+internal sealed class TripItemConfiguration : IEntityTypeConfiguration<Features.Trips.TripItem>
+{
+    public void Configure(EntityTypeBuilder<Features.Trips.TripItem> tripItem)
+    {
+        tripItem.HasOne<Item>().WithMany().HasForeignKey(i => i.ItemId).OnDelete(DeleteBehavior.Restrict);
+        tripItem.HasIndex(i => new { i.TripId, i.ItemId }).IsUnique();
+        tripItem.HasIndex(i => i.ItemId);
+    }
+}
+
+internal sealed class TripRuleConfiguration : IEntityTypeConfiguration<Features.Trips.TripRule>
+{
+    public void Configure(EntityTypeBuilder<Features.Trips.TripRule> rule) => rule.Property(r => r.Version).IsConcurrencyToken();
 }

@@ -62,6 +62,10 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<AssessmentAdjustment> AssessmentAdjustments => Set<AssessmentAdjustment>();
     public DbSet<Bulletin> Bulletins => Set<Bulletin>();
     public DbSet<BulletinSection> BulletinSections => Set<BulletinSection>();
+    public DbSet<PairingActivity> PairingActivities => Set<PairingActivity>();
+    public DbSet<Features.Trips.LiaisonTrip> LiaisonTrips => Set<Features.Trips.LiaisonTrip>();
+    public DbSet<Features.Trips.TripItem> TripItems => Set<Features.Trips.TripItem>();
+    public DbSet<Features.Trips.TripRule> TripRules => Set<Features.Trips.TripRule>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhenxingDb).Assembly);

@@ -54,6 +54,7 @@ public static class WebComposition
         services.AddScoped<Features.Assessments.CreateAssessmentMethod>();
         services.AddScoped<Features.Assessments.AdjustAssessment>();
         services.AddBulletins();
+        Features.Pairings.PairingComposition.AddPairingsAndTrips(services);
         services.AddProblemDetails();
         services.AddZhenxingApi();
         services.AddRouting(options => options.LowercaseUrls = true);
@@ -79,6 +80,7 @@ public static class WebComposition
         Features.Exports.ExportEndpoints.MapLedgerExports(app);
         Features.Assessments.WriteAssessmentXlsx.MapAssessmentExport(app);
         app.MapBulletinFiles();
+        Features.Pairings.PairingComposition.MapPairingExports(app);
         app.MapZhenxingApi();
         return app;
     }

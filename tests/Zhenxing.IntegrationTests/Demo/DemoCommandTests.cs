@@ -13,11 +13,11 @@ public abstract class DemoCommandTests(ZhenxingAppFactory app) : IntegrationTest
     private string[] DatabaseSwitches =>
         [$"--Database:Provider={App.Provider}", $"--ConnectionStrings:Zhenxing={App.ConnectionString}"];
 
-    private sealed record Counts(int Rounds, int Reports, int Snapshots, int Audit, int Users, string Statuses);
+    private sealed record Counts(int Rounds, int Reports, int Snapshots, int Audit, int Users, int Activities, int Trips, int Lists, string Statuses);
 
     private Task<Counts> CountAsync() => App.WithDbAsync(async db => new Counts(
         await db.ReportingRounds.CountAsync(), await db.ProgressReports.CountAsync(), await db.RoundItemStatuses.CountAsync(),
-        await db.AuditEntries.CountAsync(), await db.Users.CountAsync(),
+        await db.AuditEntries.CountAsync(), await db.Users.CountAsync(), await db.PairingActivities.CountAsync(), await db.LiaisonTrips.CountAsync(), await db.ItemLists.CountAsync(),
         string.Join(",", await db.Items.OrderBy(i => i.Id).Select(i => i.Status).ToListAsync())));
 
     [Fact]
@@ -33,7 +33,10 @@ public abstract class DemoCommandTests(ZhenxingAppFactory app) : IntegrationTest
         result.ExitCode.ShouldBe(0, result.Output + result.Error);
         result.Output.ShouldContain("演示报送历史已生成");
         result.Output.ShouldContain("报送轮次：新建 4 个，已关闭 3 个");
-        result.Output.ShouldContain("事项状态（共 184 项）");
+        // Seeds 001–004 hold 184 items; the demo adds a county-support list of 12.
+        result.Output.ShouldContain("事项状态（共 196 项）");
+        result.Output.ShouldContain("援县促市：新建“援县促市”事项清单，12 项事项");
+        result.Output.ShouldContain("对口支援与北上对接：各受援县填报工作动态");
         result.Output.ShouldContain("已创建振兴办用户 demo-office");
 
         var today = ChinaTime.Today(TimeProvider.System);
@@ -46,7 +49,7 @@ public abstract class DemoCommandTests(ZhenxingAppFactory app) : IntegrationTest
         rounds[3].DueOn.DayNumber.ShouldBeInRange(today.DayNumber + 9, today.DayNumber + 10);
 
         var items = await App.WithDbAsync(db => db.Items.AsNoTracking().Where(i => i.WithdrawnAt == null).Select(i => new { i.Id, i.Status }).ToListAsync());
-        items.Count.ShouldBe(184);
+        items.Count.ShouldBe(196);
         foreach (var round in rounds.Take(3))
         {
             var kept = await App.WithDbAsync(db => db.RoundItemStatuses.Where(s => s.RoundId == round.Id).Select(s => s.ItemId).ToListAsync());
@@ -80,6 +83,25 @@ public abstract class DemoCommandTests(ZhenxingAppFactory app) : IntegrationTest
         audit.ShouldContain(a => a.EntityType == nameof(ProgressReport) && a.Actor.EndsWith("联络员") && a.UserId == null);
         audit.ShouldContain(a => a.EntityType == nameof(ProgressReport) && a.Actor == "demo-office" && a.UserId != null);
         audit.Where(a => a.EntityType == nameof(ReportingRound)).Min(a => a.At).ShouldBeLessThan(DateTimeOffset.UtcNow.AddDays(-80));
+
+        // Pairing assistance and trips: every pairing has its seconded cadre (one term ends in 20 days), the county-support
+        // list was reported in the rounds and some of it is done, the trips name the units' own items.
+        var countySupport = await App.WithDbAsync(db => db.Items.AsNoTracking().Where(i => i.ItemList!.Kind == Zhenxing.Importing.ItemListKind.CountySupport).Select(i => new { i.Id, i.Status }).ToListAsync());
+        countySupport.Count.ShouldBe(12);
+        countySupport.ShouldContain(i => i.Status == ItemStatus.Done);
+        (await App.WithDbAsync(db => db.ProgressReports.CountAsync(p => p.Item!.ItemList!.Kind == Zhenxing.Importing.ItemListKind.CountySupport))).ShouldBeGreaterThan(12);
+        var activities = await App.WithDbAsync(db => db.PairingActivities.AsNoTracking().ToListAsync());
+        activities.Count(a => a.Kind == Zhenxing.Web.Features.Pairings.PairingActivityKind.Cadre).ShouldBe(61);
+        activities.ShouldContain(a => a.Kind == Zhenxing.Web.Features.Pairings.PairingActivityKind.Cadre && a.TermEndsOn == today.AddDays(20));
+        activities.Select(a => a.Kind).Distinct().Count().ShouldBe(6);
+        activities.ShouldAllBe(a => a.OccurredOn <= today || a.Kind == Zhenxing.Web.Features.Pairings.PairingActivityKind.Cadre);
+        var trips = await App.WithDbAsync(db => db.LiaisonTrips.AsNoTracking().Include(t => t.Items).ToListAsync());
+        trips.Count.ShouldBeGreaterThan(100);
+        trips.ShouldContain(t => t.Items.Count > 0);
+        trips.ShouldAllBe(t => t.TravelledOn <= today && t.TravelledOn >= today.AddMonths(-4));
+        var linked = trips.SelectMany(t => t.Items.Select(i => (t.UnitId, i.ItemId))).ToList();
+        var owners = await App.WithDbAsync(db => db.ItemUnits.Select(u => new { u.UnitId, u.ItemId }).ToListAsync());
+        linked.ShouldAllBe(l => owners.Any(o => o.UnitId == l.UnitId && o.ItemId == l.ItemId));
 
         var before = await CountAsync();
         var again = await ZhenxingExecutable.RunAsync(["demo", .. DatabaseSwitches]);

@@ -68,6 +68,29 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         ("/api/v1/lists", [Ok, Ok, Ok, Ok, Unauthorized]),
         ("/api/v1/units", [Ok, Ok, Ok, Ok, Unauthorized]),
         ("/api/v1/dashboard", [Ok, Forbidden, Ok, Ok, Unauthorized]),
+        ("/pairings", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/pairings?view=city", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/pairings/{pairing}", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/pairings/new", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
+        ("/pairings/activities", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/pairings/activities/{activity}/edit", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
+        ("/pairings/figures", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/pairings/evaluation", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/pairings/evaluation.xlsx", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/trips", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/trips/{ownTrip}", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/trips/{otherTrip}", [Ok, NotFound, Ok, Ok, SignIn]),
+        ("/trips/compliance", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/api/v1/pairings", [Ok, Ok, Ok, Ok, Unauthorized]),
+        ("/api/v1/pairings/{pairing}", [Ok, Ok, Ok, Ok, Unauthorized]),
+        ("/api/v1/pairings/{pairing}/activities", [Ok, Ok, Ok, Ok, Unauthorized]),
+        ("/api/v1/pairings/figures", [Ok, Ok, Ok, Ok, Unauthorized]),
+        ("/api/v1/pairings/evaluation", [Ok, Ok, Ok, Ok, Unauthorized]),
+        ("/api/v1/trips", [Ok, Ok, Ok, Ok, Unauthorized]),
+        ("/api/v1/trips/{ownTrip}", [Ok, Ok, Ok, Ok, Unauthorized]),
+        ("/api/v1/trips/{otherTrip}", [Ok, NotFound, Ok, Ok, Unauthorized]),
+        ("/api/v1/trips/compliance", [Ok, Ok, Ok, Ok, Unauthorized]),
+        ("/api/v1/trips/rule", [Ok, Ok, Ok, Ok, Unauthorized]),
     ];
 
     [Fact]
@@ -102,6 +125,16 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
             await db.SaveChangesAsync();
             return (published.Id, draft.Id);
         });
+        var pairings = await App.CreatePairingsAsync();
+        var (activityId, ownTrip, otherTrip) = await App.WithDbAsync(async db =>
+        {
+            var activity = new Zhenxing.Web.Features.Pairings.PairingActivity { PairingId = pairings.FinanceRuijin, Kind = Zhenxing.Web.Features.Pairings.PairingActivityKind.Symposium, OccurredOn = new(2025, 5, 1), Title = "座谈会" };
+            Zhenxing.Web.Features.Trips.LiaisonTrip Trip(int unit) => new() { UnitId = unit, TravelledOn = new(2025, 5, 1), People = "局长", Destination = "财政部", Level = Zhenxing.Web.Features.Trips.DestinationLevel.National };
+            var (own, other) = (Trip(data.Finance), Trip(data.Development));
+            db.AddRange(activity, own, other);
+            await db.SaveChangesAsync();
+            return (activity.Id, own.Id, other.Id);
+        });
         await App.AddUserAsync("office1", Role.Office);
         await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
         await App.AddUserAsync("leader1", Role.Leader);
@@ -116,7 +149,10 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         var mismatches = new List<string>();
         foreach (var (route, expected) in Matrix)
         {
-            var url = route.Replace("{list}", data.ListId.ToString()).Replace("{round}", roundId.ToString()).Replace("{assessment}", assessmentId.ToString()).Replace("{bulletin}", bulletinId.ToString()).Replace("{draft}", draftId.ToString()).Replace("{own}", data.Overdue.ToString()).Replace("{other}", data.Soon.ToString())
+            var url = route.Replace("{pairing}", pairings.FinanceRuijin.ToString()).Replace("{activity}", activityId.ToString())
+                .Replace("{ownTrip}", ownTrip.ToString()).Replace("{otherTrip}", otherTrip.ToString())
+                .Replace("{bulletin}", bulletinId.ToString()).Replace("{draft}", draftId.ToString())
+                .Replace("{list}", data.ListId.ToString()).Replace("{round}", roundId.ToString()).Replace("{assessment}", assessmentId.ToString()).Replace("{own}", data.Overdue.ToString()).Replace("{other}", data.Soon.ToString())
                 .Replace("{unit}", data.Finance.ToString()).Replace("{otherUnit}", data.Development.ToString());
             for (var r = 0; r < roles.Length; r++)
             {
@@ -151,6 +187,18 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         (await liaison.PostFormWithTokenAsync($"/items/{data.Overdue}?handler=Instruct", new() { ["text"] = "x" }, token)).StatusCode.ShouldBe(Forbidden);
         (await liaison.PostFormWithTokenAsync($"/items/{data.Soon}?handler=Instruct", new() { ["text"] = "x" }, token)).StatusCode.ShouldBe(Forbidden);
         (await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Instructions))).ShouldBe(0);
+        var pairings = await App.CreatePairingsAsync();
+        var activity = new Dictionary<string, string> { ["Activity.Kind"] = "Symposium", ["Activity.OccurredOn"] = "2025-05-01", ["Activity.Title"] = "座谈会" };
+        (await liaison.PostFormWithTokenAsync($"/pairings/{pairings.FinanceRuijin}?handler=File", activity, token)).StatusCode.ShouldBe(Forbidden);
+        (await leader.PostFormWithTokenAsync($"/pairings/{pairings.FinanceRuijin}?handler=File", activity, leaderToken)).StatusCode.ShouldBe(Forbidden);
+        (await liaison.PostFormWithTokenAsync($"/pairings/{pairings.FinanceRuijin}?handler=End", new() { ["EndsOn"] = "2025-01-01", ["Reason"] = "x", ["Version"] = "0" }, token)).StatusCode.ShouldBe(Forbidden);
+        (await liaison.PostFormWithTokenAsync("/pairings/new?handler=Scheme", new() { ["Scheme.Title"] = "x", ["Scheme.StartYear"] = "2021", ["Scheme.EndYear"] = "2030" }, token)).StatusCode.ShouldBe(Forbidden);
+        (await leader.PostFormWithTokenAsync("/trips", new() { ["Trip.Unit"] = "市财政局", ["Trip.TravelledOn"] = "2025-05-01", ["Trip.People"] = "x", ["Trip.Level"] = "National", ["Trip.Destination"] = "x" }, leaderToken)).StatusCode.ShouldBe(Forbidden);
+        (await liaison.PostFormWithTokenAsync("/trips/compliance", new() { ["ProvincialPerMonth"] = "5", ["NationalVisits"] = "1", ["NationalWindowMonths"] = "2", ["RuleVersion"] = "0" }, token)).StatusCode.ShouldBe(Forbidden);
+        (await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.PairingActivities))).ShouldBe(0);
+        (await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.LiaisonTrips))).ShouldBe(0);
+        (await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.PairingSchemes))).ShouldBe(1);
+        (await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.TripRules))).ShouldBe(0);
         var item = await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Items, i => i.Id == data.Overdue));
         item.Text.ShouldBe("推进瑞金机场前期工作");
         item.WithdrawnAt.ShouldBeNull();

@@ -76,6 +76,8 @@ public static class ApiComposition
         api.MapRoundsApi();
         api.MapDashboardApi();
         api.MapBulletinsApi();
+        Pairings.PairingsApi.MapPairingsApi(api);
+        Trips.TripsApi.MapTripsApi(api);
 
         // An unknown /api address is a 404 problem, not the sign-in challenge of the pages' fallback policy.
         app.MapFallback("/api/{**path}", () => TypedResults.Problem(ApiProblems.NotFound("没有这个接口。接口列表见 /api/docs。")))

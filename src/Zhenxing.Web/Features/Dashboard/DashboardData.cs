@@ -78,7 +78,14 @@ public sealed record MapRegion(
     int Green,
     StatusLight? Light,
     string? Url,
-    IReadOnlyList<string> SupportingUnits);
+    IReadOnlyList<string> SupportingUnits)
+{
+    /// <summary>On the pairing map: the county's pairing activity this year and the funds it obtained (万元).</summary>
+    public RegionPairing? Pairing { get; init; }
+}
+
+/// <summary>A recipient county's pairing activities of the year so far, the funds obtained (万元) and where they are listed.</summary>
+public sealed record RegionPairing(int Activities, decimal Funds, string Url);
 
 public sealed record BattleMap(
     MapView View,

@@ -13,7 +13,7 @@ namespace Zhenxing.Web.Features.Dashboard;
 /// item). The items counted are the ledger's own (<see cref="LedgerQuery.FilterAsync"/>), so each number's ledger
 /// address lists exactly the items behind it.
 /// </summary>
-public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps maps, DashboardCache cache, TimeProvider clock)
+public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps maps, DashboardCache cache, TimeProvider clock, Pairings.PairingFigures pairingFigures)
 {
     /// <summary>Closed rounds the trend goes back over.</summary>
     public const int TrendRounds = 24;
@@ -287,8 +287,13 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
         var notes = new List<string>();
         var matched = shapes.Select(s => (Shape: s, Unit: UnitOf(s.Name))).ToList();
         Dictionary<int, List<string>> supporters = [];
+        Dictionary<int, (int Count, decimal Funds)> activity = [];
         if (filter.Map == MapView.Pairing)
         {
+            // This year's pairing activity of each recipient county (the evaluation's count) and the funds it obtained.
+            activity = (await pairingFigures.ActivitiesAsync(new DateOnly(ledger.Today.Year, 1, 1), ledger.Today, cancellationToken))
+                .GroupBy(a => a.CountyUnitId)
+                .ToDictionary(g => g.Key, g => (g.Count(), g.Where(a => a.Kind == Pairings.PairingActivityKind.Support).Sum(a => a.Activity.Amount ?? 0)));
             // The recipient counties (受援地) of the schemes in force this year, with their supporting units.
             var year = ledger.Today.Year;
             supporters = (await db.Pairings.AsNoTracking()
@@ -324,14 +329,18 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
         {
             if (m.Unit is not { } unit)
             {
-                return new MapRegion(m.Shape.Name, m.Shape.City, null, null, 0, 0, null, 0, 0, 0, null, null, []);
+                return new MapRegion(m.Shape.Name, m.Shape.City, null, null, 0, 0, null, 0, 0, 0, null, null, []) { Pairing = null };
             }
             var mine = byUnit[unit.Id].ToList();
             var (red, yellow, green) = (mine.Count(r => r.Light == StatusLight.Red), mine.Count(r => r.Light == StatusLight.Yellow), mine.Count(r => r.Light == StatusLight.Green));
             var done = mine.Count(r => r.Status == ItemStatus.Done);
             StatusLight? light = mine.Count == 0 ? null : red > 0 ? StatusLight.Red : yellow > 0 ? StatusLight.Yellow : StatusLight.Green;
             return new MapRegion(m.Shape.Name, m.Shape.City, unit.Id, unit.Name, mine.Count, done, mine.Count == 0 ? null : Percent(done, mine.Count),
-                red, yellow, green, light, ledgerUrl(f => f.County = unit.Name), supporters.GetValueOrDefault(unit.Id) ?? []);
+                red, yellow, green, light, ledgerUrl(f => f.County = unit.Name), supporters.GetValueOrDefault(unit.Id) ?? [])
+            {
+                Pairing = filter.Map != MapView.Pairing ? null
+                    : new RegionPairing(activity.GetValueOrDefault(unit.Id).Count, activity.GetValueOrDefault(unit.Id).Funds, $"/pairings/activities?county={unit.Id}"),
+            };
         }).ToList();
         return new BattleMap(filter.Map, filter.Metric, title, BattleMaps.GeometryUrl(filter.Map), regions, regions.Count(r => r.UnitId is not null), notes);
     }

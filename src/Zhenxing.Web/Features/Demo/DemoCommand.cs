@@ -33,9 +33,24 @@ public static class DemoCommand
             services.AddScoped<ReportWorkflow>();
             services.AddScoped<CloseRound>();
             services.AddSingleton<WriteDemoHistory>();
+            Pairings.PairingComposition.AddPairingServices(services);
+            services.AddSingleton<WriteDemoPairings>();
         });
 
-        switch (await host.Services.GetRequiredService<WriteDemoHistory>().RunAsync(CancellationToken.None))
+        // The county-support list goes in before the history, so that its items are reported in the rounds like any other.
+        var pairingDemo = host.Services.GetRequiredService<WriteDemoPairings>();
+        var countySupport = await WriteDemoPairings.IsFirstRunAsync(host.Services) ? await pairingDemo.AddCountySupportListAsync(CancellationToken.None) : null;
+        var history = await host.Services.GetRequiredService<WriteDemoHistory>().RunAsync(CancellationToken.None);
+        var pairings = history is DemoOutcome.NoLists ? null : await pairingDemo.RunAsync(CancellationToken.None);
+        if (countySupport is { } added)
+        {
+            Console.WriteLine($"援县促市：新建“援县促市”事项清单，{added} 项事项由挂职干部所在的市直部门牵头，随报送轮次报送进展。");
+        }
+        if (pairings is not null)
+        {
+            Console.WriteLine($"对口支援与北上对接：各受援县填报工作动态 {pairings.Activities} 条（其中挂职干部 {pairings.Cadres} 名），各县（市、区）和市直部门登记北上对接 {pairings.Trips} 批次。");
+        }
+        switch (history)
         {
             case DemoOutcome.AlreadyThere there:
                 Console.WriteLine($"演示报送历史已存在（库中已有 {there.Rounds} 个报送轮次），未作改动。");

@@ -26,6 +26,10 @@ public sealed class ListSettingsModel(ZhenxingDb db) : PageModel
     [BindProperty]
     public int? MonthlyReportingDay { get; set; }
 
+    /// <summary>The list's kind: a 援县促市 list (CountySupport) counts in the pairing figures; not sent = unchanged.</summary>
+    [BindProperty]
+    public Zhenxing.Importing.ItemListKind? Kind { get; set; }
+
     [BindProperty]
     public int Version { get; set; }
 
@@ -40,7 +44,7 @@ public sealed class ListSettingsModel(ZhenxingDb db) : PageModel
             return NotFound();
         }
         List = list;
-        (Title, DocumentNumber, Year, MonthlyReportingDay, Version) = (list.Title, list.DocumentNumber, list.Year, list.MonthlyReportingDay, list.Version);
+        (Title, DocumentNumber, Year, MonthlyReportingDay, Version, Kind) = (list.Title, list.DocumentNumber, list.Year, list.MonthlyReportingDay, list.Version, list.Kind);
         return Page();
     }
 
@@ -64,10 +68,15 @@ public sealed class ListSettingsModel(ZhenxingDb db) : PageModel
         {
             ModelState.AddModelError(nameof(MonthlyReportingDay), "每月报送日应为 1 到 28 日；留空表示月底。");
         }
+        if (Kind is { } kind && !Enum.IsDefined(kind))
+        {
+            ModelState.AddModelError(nameof(Kind), "清单类别无效。");
+        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
+        list.Kind = Kind ?? list.Kind;
         db.Entry(list).Property(l => l.Version).OriginalValue = Version;
         list.Title = Title.Trim();
         list.DocumentNumber = string.IsNullOrWhiteSpace(DocumentNumber) ? null : DocumentNumber.Trim();

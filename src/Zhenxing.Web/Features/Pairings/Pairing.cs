@@ -43,5 +43,17 @@ public sealed class Pairing : IVersioned
     /// <summary>What the scheme adds after the county, e.g. 含赣州经济技术开发区.</summary>
     public string? CountyNote { get; set; }
     public string? City { get; set; }
+
+    /// <summary>When the pairing began; null means the first day of the scheme's period.</summary>
+    public DateOnly? StartsOn { get; set; }
+
+    /// <summary>When the pairing ended (a change of partner, a period's end); null means the last day of the scheme's period.</summary>
+    public DateOnly? EndsOn { get; set; }
+
+    /// <summary>Why the pairing ended, as the Office wrote it.</summary>
+    public string? EndReason { get; set; }
+
+    /// <summary>The pairing that took over when the partner changed; the old one is kept.</summary>
+    public int? ReplacedById { get; set; }
     public int Version { get; set; }
 }

@@ -80,6 +80,11 @@ public sealed class MergeUnits(ZhenxingDb db)
         {
             adjustment.UnitId = target.Id;
         }
+        foreach (var trip in await db.LiaisonTrips.Where(t => t.UnitId == source.Id || t.DestinationUnitId == source.Id).ToListAsync(cancellationToken))
+        {
+            trip.UnitId = trip.UnitId == source.Id ? target.Id : trip.UnitId;
+            trip.DestinationUnitId = trip.DestinationUnitId == source.Id ? target.Id : trip.DestinationUnitId;
+        }
         // A reminder step already sent to the target stands for both.
         var sentToTarget = await db.ReminderLogs.Where(l => l.UnitId == target.Id).Select(l => new { l.RoundId, l.Step }).ToListAsync(cancellationToken);
         foreach (var log in await db.ReminderLogs.Where(l => l.UnitId == source.Id).ToListAsync(cancellationToken))

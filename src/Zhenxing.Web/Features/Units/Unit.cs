@@ -11,6 +11,7 @@ public enum UnitKind
     University,
     StateOwnedEnterprise,
     Other,
+    ProvincialDepartment,
 }
 
 /// <summary>An organisation (单位) that leads or contributes to items.</summary>
@@ -43,6 +44,7 @@ public static class UnitKindNames
         UnitKind.CentralUnit => "中央国家机关及有关单位",
         UnitKind.University => "高等院校",
         UnitKind.StateOwnedEnterprise => "国有企业",
+        UnitKind.ProvincialDepartment => "省直部门",
         _ => "其他",
     };
 }

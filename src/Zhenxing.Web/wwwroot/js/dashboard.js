@@ -101,6 +101,7 @@
     let html = `<b>${name}</b>（${region.city}）<br/>事项 ${region.total} 项，落实到位 ${region.done} 项，完成率 ${rate}`
       + `<br/>红灯 ${region.red} · 黄灯 ${region.yellow} · 绿灯 ${region.green}`;
     if (region.supportingUnits.length > 0) html += `<br/>对口支援：${region.supportingUnits.join("、")}`;
+    if (region.pairing) html += `<br/>本年工作动态 ${region.pairing.activities} 条，争取资金 ${region.pairing.funds} 万元`;
     return html;
   }
 

@@ -696,6 +696,16 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.Property<int?>("CountyUnitId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ReplacedById")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -703,6 +713,9 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
 
                     b.Property<int>("SchemeId")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("SupportingUnitId")
                         .HasColumnType("integer");
@@ -715,12 +728,100 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CountyUnitId");
 
+                    b.HasIndex("ReplacedById");
+
                     b.HasIndex("SupportingUnitId");
 
                     b.HasIndex("SchemeId", "SupportingUnitId", "CountyUnitId")
                         .IsUnique();
 
                     b.ToTable("Pairings");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Pairings.PairingActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("Batch")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Counterpart")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LeaderRank")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PairingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("People")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PlanKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Post")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SupportKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("TermEndRemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("TermEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "OccurredOn");
+
+                    b.HasIndex("PairingId", "OccurredOn");
+
+                    b.ToTable("PairingActivities");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Pairings.PairingScheme", b =>
@@ -1032,6 +1133,118 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("RoundLists");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Trips.LiaisonTrip", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("DestinationUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("People")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("PrincipalLeaderWent")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("TravelledOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DestinationUnitId");
+
+                    b.HasIndex("TravelledOn");
+
+                    b.HasIndex("UnitId", "TravelledOn");
+
+                    b.ToTable("LiaisonTrips");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Trips.TripItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TripId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("TripId", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("TripItems");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Trips.TripRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("NationalVisits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NationalWindowMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProvincialPerMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TripRules");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Units.Unit", b =>
@@ -1373,6 +1586,11 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .HasForeignKey("CountyUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Zhenxing.Web.Features.Pairings.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Zhenxing.Web.Features.Pairings.PairingScheme", null)
                         .WithMany("Pairings")
                         .HasForeignKey("SchemeId")
@@ -1388,6 +1606,17 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.Navigation("County");
 
                     b.Navigation("SupportingUnit");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Pairings.PairingActivity", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Pairings.Pairing", "Pairing")
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Pairing");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Pairings.PairingScheme", b =>
@@ -1473,6 +1702,39 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Trips.LiaisonTrip", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Units.Unit", "DestinationUnit")
+                        .WithMany()
+                        .HasForeignKey("DestinationUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Zhenxing.Web.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("DestinationUnit");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Trips.TripItem", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Zhenxing.Web.Features.Trips.LiaisonTrip", null)
+                        .WithMany("Items")
+                        .HasForeignKey("TripId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Units.Unit", b =>
                 {
                     b.HasOne("Zhenxing.Web.Features.Units.Unit", "Parent")
@@ -1546,6 +1808,11 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.ReportingRound", b =>
                 {
                     b.Navigation("Lists");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Trips.LiaisonTrip", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Units.Unit", b =>

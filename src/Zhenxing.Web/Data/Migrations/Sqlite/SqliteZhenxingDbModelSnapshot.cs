@@ -653,6 +653,16 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Property<int?>("CountyUnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReplacedById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -660,6 +670,9 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("SchemeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("SupportingUnitId")
                         .HasColumnType("INTEGER");
@@ -672,12 +685,98 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CountyUnitId");
 
+                    b.HasIndex("ReplacedById");
+
                     b.HasIndex("SupportingUnitId");
 
                     b.HasIndex("SchemeId", "SupportingUnitId", "CountyUnitId")
                         .IsUnique();
 
                     b.ToTable("Pairings");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Pairings.PairingActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Batch")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Counterpart")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaderRank")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PairingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("People")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Post")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TermEndRemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TermEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "OccurredOn");
+
+                    b.HasIndex("PairingId", "OccurredOn");
+
+                    b.ToTable("PairingActivities");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Pairings.PairingScheme", b =>
@@ -973,6 +1072,112 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RoundLists");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Trips.LiaisonTrip", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DestinationUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("People")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PrincipalLeaderWent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("TravelledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DestinationUnitId");
+
+                    b.HasIndex("TravelledOn");
+
+                    b.HasIndex("UnitId", "TravelledOn");
+
+                    b.ToTable("LiaisonTrips");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Trips.TripItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TripId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("TripId", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("TripItems");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Trips.TripRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NationalVisits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NationalWindowMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProvincialPerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TripRules");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Units.Unit", b =>
@@ -1304,6 +1509,11 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CountyUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Zhenxing.Web.Features.Pairings.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Zhenxing.Web.Features.Pairings.PairingScheme", null)
                         .WithMany("Pairings")
                         .HasForeignKey("SchemeId")
@@ -1319,6 +1529,17 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Navigation("County");
 
                     b.Navigation("SupportingUnit");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Pairings.PairingActivity", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Pairings.Pairing", "Pairing")
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Pairing");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Pairings.PairingScheme", b =>
@@ -1404,6 +1625,39 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Trips.LiaisonTrip", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Units.Unit", "DestinationUnit")
+                        .WithMany()
+                        .HasForeignKey("DestinationUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Zhenxing.Web.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("DestinationUnit");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Trips.TripItem", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Zhenxing.Web.Features.Trips.LiaisonTrip", null)
+                        .WithMany("Items")
+                        .HasForeignKey("TripId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Units.Unit", b =>
                 {
                     b.HasOne("Zhenxing.Web.Features.Units.Unit", "Parent")
@@ -1477,6 +1731,11 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.ReportingRound", b =>
                 {
                     b.Navigation("Lists");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Trips.LiaisonTrip", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Units.Unit", b =>
