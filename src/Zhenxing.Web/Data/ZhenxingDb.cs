@@ -7,9 +7,11 @@ using Zhenxing.Web.Features.Assessments;
 using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.ApiKeys;
 using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Meetings;
 using Zhenxing.Web.Features.Notifications;
 using Zhenxing.Web.Features.Pairings;
 using Zhenxing.Web.Features.Rounds;
+using Zhenxing.Web.Features.Targets;
 using Zhenxing.Web.Features.Units;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure;
@@ -59,6 +61,14 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<AssessmentMethod> AssessmentMethods => Set<AssessmentMethod>();
     public DbSet<AssessmentList> AssessmentLists => Set<AssessmentList>();
     public DbSet<AssessmentAdjustment> AssessmentAdjustments => Set<AssessmentAdjustment>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<TargetMilestone> TargetMilestones => Set<TargetMilestone>();
+    public DbSet<TargetReport> TargetReports => Set<TargetReport>();
+    public DbSet<TargetEvidence> TargetEvidence => Set<TargetEvidence>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingMatter> MeetingMatters => Set<MeetingMatter>();
+    public DbSet<MeetingMatterItem> MeetingMatterItems => Set<MeetingMatterItem>();
+    public DbSet<MatterProgress> MatterProgress => Set<MatterProgress>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhenxingDb).Assembly);

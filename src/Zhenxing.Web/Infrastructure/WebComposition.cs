@@ -5,6 +5,7 @@ using Zhenxing.Web.Features.Api;
 using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.Items;
 using Zhenxing.Web.Features.Ledger;
+using Zhenxing.Web.Features.Targets;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure.Auth;
 using Zhenxing.Web.Infrastructure.Problems;
@@ -51,6 +52,7 @@ public static class WebComposition
         services.AddScoped<Features.Assessments.ComputeAssessment>();
         services.AddScoped<Features.Assessments.CreateAssessmentMethod>();
         services.AddScoped<Features.Assessments.AdjustAssessment>();
+        services.AddTargetsAndMeetings();
         services.AddProblemDetails();
         services.AddZhenxingApi();
         services.AddRouting(options => options.LowercaseUrls = true);
@@ -75,6 +77,7 @@ public static class WebComposition
         Features.Rounds.EvidenceDownload.MapEvidence(app);
         Features.Exports.ExportEndpoints.MapLedgerExports(app);
         Features.Assessments.WriteAssessmentXlsx.MapAssessmentExport(app);
+        Features.Targets.TargetEvidenceDownload.MapTargetEvidence(app);
         app.MapZhenxingApi();
         return app;
     }

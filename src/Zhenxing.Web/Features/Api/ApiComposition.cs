@@ -74,6 +74,7 @@ public static class ApiComposition
         api.MapUnitsApi();
         api.MapRoundsApi();
         api.MapDashboardApi();
+        Targets.TargetsApi.MapTargetsApi(api);
 
         // An unknown /api address is a 404 problem, not the sign-in challenge of the pages' fallback policy.
         app.MapFallback("/api/{**path}", () => TypedResults.Problem(ApiProblems.NotFound("没有这个接口。接口列表见 /api/docs。")))
