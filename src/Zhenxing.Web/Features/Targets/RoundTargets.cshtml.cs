@@ -54,11 +54,16 @@ public sealed class RoundTargetsModel(ZhenxingDb db, TargetReporting reporting) 
         {
             return NotFound();
         }
-        var row = Rows.SingleOrDefault(r => r.TargetId == targetId);
-        if (row is null || !TargetReporting.MayReport(User, row.UnitId))
+        var target = await db.Targets.AsNoTracking().Where(t => t.Id == targetId).Select(t => new { t.Title, t.MeasureUnit, t.OwnerUnitId }).SingleOrDefaultAsync(cancellationToken);
+        if (target is null)
+        {
+            return NotFound();
+        }
+        if (!TargetReporting.MayReport(User, target.OwnerUnitId))
         {
             return Forbid();
         }
+        var row = (target.Title, target.MeasureUnit);
         var files = new List<(string, byte[])>();
         foreach (var upload in Uploads.Where(u => u.Length > 0).Take(10))
         {
