@@ -57,7 +57,7 @@ public sealed class TargetDetailModel(ZhenxingDb db, TargetProgress progress, Ti
     }
 
     // The chart: the planned line through the trajectory's points, the accepted values as dots (green on track, red behind).
-    public const int Width = 760, Height = 300, Left = 70, Right = 20, Top = 20, Bottom = 40;
+    public const int Width = 760, Height = 300, Left = 70, Right = 36, Top = 20, Bottom = 40;
 
     public sealed record Chart(string PlanPath, List<(double X, double Y, TrajectoryPoint Point)> PlanPoints, string? ActualPath, List<(double X, double Y, ValueRow Row)> Actuals,
         List<(double Y, string Label)> YTicks, List<(double X, string Label)> XTicks);
