@@ -8,9 +8,11 @@ using Zhenxing.Web.Features.Bulletins;
 using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.ApiKeys;
 using Zhenxing.Web.Features.Items;
+using Zhenxing.Web.Features.Meetings;
 using Zhenxing.Web.Features.Notifications;
 using Zhenxing.Web.Features.Pairings;
 using Zhenxing.Web.Features.Rounds;
+using Zhenxing.Web.Features.Targets;
 using Zhenxing.Web.Features.Units;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure;
@@ -66,6 +68,14 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<Features.Trips.LiaisonTrip> LiaisonTrips => Set<Features.Trips.LiaisonTrip>();
     public DbSet<Features.Trips.TripItem> TripItems => Set<Features.Trips.TripItem>();
     public DbSet<Features.Trips.TripRule> TripRules => Set<Features.Trips.TripRule>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<TargetMilestone> TargetMilestones => Set<TargetMilestone>();
+    public DbSet<TargetReport> TargetReports => Set<TargetReport>();
+    public DbSet<TargetEvidence> TargetEvidence => Set<TargetEvidence>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingMatter> MeetingMatters => Set<MeetingMatter>();
+    public DbSet<MeetingMatterItem> MeetingMatterItems => Set<MeetingMatterItem>();
+    public DbSet<MatterProgress> MatterProgress => Set<MatterProgress>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ZhenxingDb).Assembly);

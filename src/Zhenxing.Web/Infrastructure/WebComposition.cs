@@ -6,6 +6,7 @@ using Zhenxing.Web.Features.Bulletins;
 using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.Items;
 using Zhenxing.Web.Features.Ledger;
+using Zhenxing.Web.Features.Targets;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure.Auth;
 using Zhenxing.Web.Infrastructure.Problems;
@@ -55,6 +56,7 @@ public static class WebComposition
         services.AddScoped<Features.Assessments.AdjustAssessment>();
         services.AddBulletins();
         Features.Pairings.PairingComposition.AddPairingsAndTrips(services);
+        services.AddTargetsAndMeetings();
         services.AddProblemDetails();
         services.AddZhenxingApi();
         services.AddRouting(options => options.LowercaseUrls = true);
@@ -81,6 +83,7 @@ public static class WebComposition
         Features.Assessments.WriteAssessmentXlsx.MapAssessmentExport(app);
         app.MapBulletinFiles();
         Features.Pairings.PairingComposition.MapPairingExports(app);
+        Features.Targets.TargetEvidenceDownload.MapTargetEvidence(app);
         app.MapZhenxingApi();
         return app;
     }

@@ -91,6 +91,19 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         ("/api/v1/trips/{otherTrip}", [Ok, NotFound, Ok, Ok, Unauthorized]),
         ("/api/v1/trips/compliance", [Ok, Ok, Ok, Ok, Unauthorized]),
         ("/api/v1/trips/rule", [Ok, Ok, Ok, Ok, Unauthorized]),
+        ("/targets", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/targets/{target}", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/targets/new", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
+        ("/targets/{target}/edit", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
+        ("/targets/candidates", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
+        ("/rounds/{round}/targets", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/meetings", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/meetings/{meeting}", [Ok, Ok, Ok, Ok, SignIn]),
+        ("/api/v1/targets", [Ok, Ok, Ok, Ok, Unauthorized]),
+        ("/api/v1/targets/{target}", [Ok, Ok, Ok, Ok, Unauthorized]),
+        ("/api/v1/rounds/{round}/targets", [Ok, Ok, Ok, Ok, Unauthorized]),
+        ("/api/v1/meetings", [Ok, Ok, Ok, Ok, Unauthorized]),
+        ("/api/v1/meetings/{meeting}", [Ok, Ok, Ok, Ok, Unauthorized]),
     ];
 
     [Fact]
@@ -135,6 +148,15 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
             await db.SaveChangesAsync();
             return (activity.Id, own.Id, other.Id);
         });
+        var (targetId, meetingId) = await App.WithDbAsync(async db =>
+        {
+            var target = new Zhenxing.Web.Features.Targets.Target { Title = "全年争资", OwnerUnitId = data.Finance, MeasureUnit = "亿元", BaselineYear = 2019, TargetValue = 750, TargetYear = 2020 };
+            var meeting = new Zhenxing.Web.Features.Meetings.Meeting { Title = "推进会", HeldOn = new(2021, 3, 1), Matters = [new() { Text = "支持瑞金机场", LeadUnitId = data.Finance }] };
+            db.Targets.Add(target);
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+            return (target.Id, meeting.Id);
+        });
         await App.AddUserAsync("office1", Role.Office);
         await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
         await App.AddUserAsync("leader1", Role.Leader);
@@ -151,6 +173,7 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         {
             var url = route.Replace("{pairing}", pairings.FinanceRuijin.ToString()).Replace("{activity}", activityId.ToString())
                 .Replace("{ownTrip}", ownTrip.ToString()).Replace("{otherTrip}", otherTrip.ToString())
+                .Replace("{target}", targetId.ToString()).Replace("{meeting}", meetingId.ToString())
                 .Replace("{bulletin}", bulletinId.ToString()).Replace("{draft}", draftId.ToString())
                 .Replace("{list}", data.ListId.ToString()).Replace("{round}", roundId.ToString()).Replace("{assessment}", assessmentId.ToString()).Replace("{own}", data.Overdue.ToString()).Replace("{other}", data.Soon.ToString())
                 .Replace("{unit}", data.Finance.ToString()).Replace("{otherUnit}", data.Development.ToString());

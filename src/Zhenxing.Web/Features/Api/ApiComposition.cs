@@ -78,6 +78,7 @@ public static class ApiComposition
         api.MapBulletinsApi();
         Pairings.PairingsApi.MapPairingsApi(api);
         Trips.TripsApi.MapTripsApi(api);
+        Targets.TargetsApi.MapTargetsApi(api);
 
         // An unknown /api address is a 404 problem, not the sign-in challenge of the pages' fallback policy.
         app.MapFallback("/api/{**path}", () => TypedResults.Problem(ApiProblems.NotFound("没有这个接口。接口列表见 /api/docs。")))

@@ -10,9 +10,9 @@ using Zhenxing.Web.Infrastructure.Problems;
 
 namespace Zhenxing.Web.Features.Api;
 
-public sealed record ApiRound(int Id, string Name, DateOnly OpensOn, DateOnly DueOn, RoundState State, bool IncludeResponsibleUnits, IReadOnlyList<int> Lists, int Version);
+public sealed record ApiRound(int Id, string Name, DateOnly OpensOn, DateOnly DueOn, RoundState State, bool IncludeResponsibleUnits, IReadOnlyList<int> Lists, int Version, bool IncludeTargets);
 
-public sealed record ApiNewRound(string? Name, DateOnly? OpensOn, DateOnly? DueOn, int[]? Lists, bool IncludeResponsibleUnits);
+public sealed record ApiNewRound(string? Name, DateOnly? OpensOn, DateOnly? DueOn, int[]? Lists, bool IncludeResponsibleUnits, bool IncludeTargets = false);
 
 public sealed record ApiObligation(int ItemId, string ItemNumber, string ItemText, int UnitId, string Unit, ItemUnitRole Role, int? ReportId, ReportState? State, bool Late, string? ReturnReason, int? ReportVersion);
 
@@ -53,7 +53,7 @@ public static class RoundsApi
 
     private static async Task<Ok<List<ApiRound>>> ListAsync(ZhenxingDb db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await db.ReportingRounds.AsNoTracking().OrderByDescending(r => r.Id)
-            .Select(r => new ApiRound(r.Id, r.Name, r.OpensOn, r.DueOn, r.State, r.IncludeResponsibleUnits, r.Lists.Select(l => l.ItemListId).ToList(), r.Version))
+            .Select(r => new ApiRound(r.Id, r.Name, r.OpensOn, r.DueOn, r.State, r.IncludeResponsibleUnits, r.Lists.Select(l => l.ItemListId).ToList(), r.Version, r.IncludeTargets))
             .ToListAsync(cancellationToken));
 
     private static async Task<Results<Created<ApiRound>, ValidationProblem, ProblemHttpResult>> OpenAsync(
@@ -64,13 +64,13 @@ public static class RoundsApi
             return Forbidden("只有振兴办可以开启报送轮次。");
         }
         var (round, errors) = await open.RunAsync(
-            new NewRound(body.Name, body.OpensOn, body.DueOn, body.Lists ?? [], body.IncludeResponsibleUnits), cancellationToken);
+            new NewRound(body.Name, body.OpensOn, body.DueOn, body.Lists ?? [], body.IncludeResponsibleUnits, body.IncludeTargets), cancellationToken);
         if (round is null)
         {
             return ApiProblems.Invalid(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), "字段");
         }
         return TypedResults.Created($"/api/v1/rounds/{round.Id}",
-            new ApiRound(round.Id, round.Name, round.OpensOn, round.DueOn, round.State, round.IncludeResponsibleUnits, round.Lists.Select(l => l.ItemListId).ToList(), round.Version));
+            new ApiRound(round.Id, round.Name, round.OpensOn, round.DueOn, round.State, round.IncludeResponsibleUnits, round.Lists.Select(l => l.ItemListId).ToList(), round.Version, round.IncludeTargets));
     }
 
     private static async Task<Results<Ok<List<ApiObligation>>, ProblemHttpResult>> ObligationsAsync(
@@ -145,7 +145,7 @@ public static class RoundsApi
             return problem.Contains("不存在") ? TypedResults.Problem(ApiProblems.NotFound(problem)) : Conflict(problem);
         }
         var round = await db.ReportingRounds.AsNoTracking().Include(r => r.Lists).SingleAsync(r => r.Id == id, cancellationToken);
-        return TypedResults.Ok(new ApiRound(round.Id, round.Name, round.OpensOn, round.DueOn, round.State, round.IncludeResponsibleUnits, round.Lists.Select(l => l.ItemListId).ToList(), round.Version));
+        return TypedResults.Ok(new ApiRound(round.Id, round.Name, round.OpensOn, round.DueOn, round.State, round.IncludeResponsibleUnits, round.Lists.Select(l => l.ItemListId).ToList(), round.Version, round.IncludeTargets));
     }
 
     private static async Task<Results<Ok<ApiStatistics>, ProblemHttpResult>> StatisticsAsync(

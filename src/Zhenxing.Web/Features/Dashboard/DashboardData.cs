@@ -104,4 +104,12 @@ public sealed record DashboardData(
     IReadOnlyList<CategoryBar> Categories,
     UnitRanking Units,
     BattleMap Map,
-    IReadOnlyList<TrendPoint> Trend);
+    IReadOnlyList<TrendPoint> Trend,
+    DashboardTargets? Targets = null,
+    DashboardMeetings? Meetings = null);
+
+/// <summary>Every target's latest accepted value against its trajectory, with the on-track and behind counts (指标进度).</summary>
+public sealed record DashboardTargets(string Sentence, int OnTrack, int Behind, int NoData, IReadOnlyList<Targets.TargetStanding> Targets, string Url);
+
+/// <summary>The meetings held and the landing of the matters they studied ("研究我市 N 项重大事项，目前 M 项已落地实施").</summary>
+public sealed record DashboardMeetings(string Sentence, int Held, int Matters, int Landed, string Url);

@@ -13,7 +13,8 @@ namespace Zhenxing.Web.Features.Dashboard;
 /// item). The items counted are the ledger's own (<see cref="LedgerQuery.FilterAsync"/>), so each number's ledger
 /// address lists exactly the items behind it.
 /// </summary>
-public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps maps, DashboardCache cache, TimeProvider clock, Pairings.PairingFigures pairingFigures)
+public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps maps, DashboardCache cache, TimeProvider clock,
+    Pairings.PairingFigures pairingFigures, Targets.TargetProgress targets, Meetings.MeetingSummaries meetings)
 {
     /// <summary>Closed rounds the trend goes back over.</summary>
     public const int TrendRounds = 24;
@@ -177,13 +178,19 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
         var everyList = filter.List.Length == 0 || lists.All(l => filter.List.Contains(l.Id));
         var trend = await TrendAsync(rounds.Where(r => r.State == RoundState.Closed && Covers(r)).ToList(), filter.List, everyList, user, cancellationToken);
 
+        // Targets and meetings are the program's, not a list's: the panel is the same for every choice of lists.
+        var targetsProgress = await targets.AsOfAsync(today, cancellationToken);
+        var meetingsSummary = await meetings.ForPeriodAsync(null, today, null, cancellationToken);
+
         return new DashboardData(
             new DashboardScope(scopeLists, chosen?.ToDashboard(), asOf is not null, filter.ToQueryString(), LedgerUrl(), clock.GetUtcNow()),
             headline,
             categories,
             ranking,
             map,
-            trend);
+            trend,
+            new DashboardTargets(targetsProgress.Sentence, targetsProgress.OnTrack, targetsProgress.Behind, targetsProgress.NoData, targetsProgress.Targets, "/targets"),
+            new DashboardMeetings(meetingsSummary.Sentence, meetingsSummary.Held, meetingsSummary.Matters, meetingsSummary.Landed, "/meetings"));
     }
 
     /// <summary>How many of the best and of the slowest units the ranking shows, as offices publish them.</summary>

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zhenxing.Web.Features.Items;
 using Zhenxing.Web.Features.Rounds;
+using Zhenxing.Web.Features.Targets;
 using Zhenxing.Web.Infrastructure.Audit;
+using Zhenxing.Web.Infrastructure;
 using Zhenxing.Web.Infrastructure.Cli;
 
 namespace Zhenxing.Web.Features.Demo;
@@ -35,6 +37,8 @@ public static class DemoCommand
             services.AddSingleton<WriteDemoHistory>();
             Pairings.PairingComposition.AddPairingServices(services);
             services.AddSingleton<WriteDemoPairings>();
+            services.AddTargetsAndMeetings();
+            services.AddSingleton<WriteDemoTargets>();
         });
 
         // The county-support list goes in before the history, so that its items are reported in the rounds like any other.
@@ -54,16 +58,35 @@ public static class DemoCommand
         {
             case DemoOutcome.AlreadyThere there:
                 Console.WriteLine($"演示报送历史已存在（库中已有 {there.Rounds} 个报送轮次），未作改动。");
+                // A history from before targets existed: the targets and meetings are loaded, without values.
+                var loaded = await host.Services.GetRequiredService<WriteDemoTargets>().EnsureAsync(
+                    ChinaTime.Today(clock), Infrastructure.Auth.AuthRegistration.PrincipalFor(new Users.User { UserName = "命令行", DisplayName = "命令行", Role = Users.Role.Office }), CancellationToken.None);
+                if (loaded.TargetsCreated + loaded.MeetingsCreated > 0)
+                {
+                    Console.WriteLine($"演示指标与会议：新增指标 {loaded.TargetsCreated} 项、会议 {loaded.MeetingsCreated} 次（没有报送的完成值）。");
+                }
+                await WriteTargetsSummaryAsync(host.Services, clock, Console.Out);
                 return ZhenxingCommands.Ok;
             case DemoOutcome.NoLists:
                 Console.Error.WriteLine("错误：台账中还没有事项清单。请先导入清单（zhenxing import 清单文件…），再生成演示报送历史。");
                 return ZhenxingCommands.Failed;
             case DemoOutcome.Written { Summary: var s }:
                 WriteSummary(s, Console.Out);
+                await WriteTargetsSummaryAsync(host.Services, clock, Console.Out);
                 return ZhenxingCommands.Ok;
             default:
                 throw new InvalidOperationException("Unknown demo outcome.");
         }
+    }
+
+    private static async Task WriteTargetsSummaryAsync(IServiceProvider services, TimeProvider clock, TextWriter output)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var today = ChinaTime.Today(clock);
+        var progress = await scope.ServiceProvider.GetRequiredService<TargetProgress>().AsOfAsync(today, CancellationToken.None);
+        var meetings = await scope.ServiceProvider.GetRequiredService<Meetings.MeetingSummaries>().ForPeriodAsync(null, null, null, CancellationToken.None);
+        output.WriteLine($"演示指标：{progress.Sentence}。");
+        output.WriteLine($"演示会议：{meetings.Sentence}。");
     }
 
     private static void WriteSummary(DemoSummary s, TextWriter output)

@@ -37,7 +37,7 @@ public sealed record DemoSummary(
 /// save and submit (most on time, a few late, some not at all), the Office accepts or returns, rounds close.
 /// Random choices are seeded, so the same ledger gets the same history.
 /// </summary>
-public sealed class WriteDemoHistory(IServiceScopeFactory scopes, DemoClock clock, DemoActor actor)
+public sealed class WriteDemoHistory(IServiceScopeFactory scopes, DemoClock clock, DemoActor actor, WriteDemoTargets targets)
 {
     public const string OfficeUserName = "demo-office";
     private const int Seed = 2021;
@@ -75,6 +75,10 @@ public sealed class WriteDemoHistory(IServiceScopeFactory scopes, DemoClock cloc
         DateOnly[] dues = [today.AddMonths(-3), today.AddMonths(-2), today.AddMonths(-1), today.AddDays(10)];
         clock.UtcNow = At(dues[0].AddDays(-21), 9, 0);
         var (office, password) = await EnsureOfficeUserAsync(cancellationToken);
+        // The targets and meetings exist before the first round, which asks for the targets' values.
+        actor.UserId = office.UserId;
+        actor.Name = office.Name;
+        await targets.EnsureAsync(dues[0], office.Principal, cancellationToken);
         var tally = new Tally();
         var written = new List<ReportingRound>();
         for (var index = 0; index < dues.Length; index++)
@@ -98,7 +102,7 @@ public sealed class WriteDemoHistory(IServiceScopeFactory scopes, DemoClock cloc
         var named = due.AddDays(-10);
         clock.UtcNow = At(opens, 9, 0);
         var (round, errors) = await AsAsync(office, services => services.GetRequiredService<OpenRound>()
-            .RunAsync(new NewRound($"{named.Year}年{named.Month}月工作调度", opens, due, lists, IncludeResponsibleUnits: false), cancellationToken));
+            .RunAsync(new NewRound($"{named.Year}年{named.Month}月工作调度", opens, due, lists, IncludeResponsibleUnits: false, IncludeTargets: true), cancellationToken));
         if (round is null)
         {
             throw new InvalidOperationException("未能开启报送轮次：" + string.Join(" ", errors.Values));
@@ -115,6 +119,8 @@ public sealed class WriteDemoHistory(IServiceScopeFactory scopes, DemoClock cloc
             clock.UtcNow = step.At;
             await step.Run();
         }
+
+        await targets.PlayRoundAsync(round, index, office.UserId, office.Name, office.Principal, now, cancellationToken);
 
         if (closed)
         {

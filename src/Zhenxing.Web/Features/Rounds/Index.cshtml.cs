@@ -19,6 +19,7 @@ public sealed class RoundsModel(ZhenxingDb db, OpenRound open, TimeProvider cloc
         public DateOnly? DueOn { get; set; }
         public int[] Lists { get; set; } = [];
         public bool IncludeResponsibleUnits { get; set; }
+        public bool IncludeTargets { get; set; }
     }
 
     [BindProperty]
@@ -43,7 +44,7 @@ public sealed class RoundsModel(ZhenxingDb db, OpenRound open, TimeProvider cloc
             return Forbid();
         }
         var (round, errors) = await open.RunAsync(
-            new NewRound(Form.Name, Form.OpensOn, Form.DueOn, Form.Lists, Form.IncludeResponsibleUnits), cancellationToken);
+            new NewRound(Form.Name, Form.OpensOn, Form.DueOn, Form.Lists, Form.IncludeResponsibleUnits, Form.IncludeTargets), cancellationToken);
         if (round is null)
         {
             foreach (var (field, message) in errors)

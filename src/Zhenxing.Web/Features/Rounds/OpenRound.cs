@@ -3,7 +3,7 @@ using Zhenxing.Web.Data;
 
 namespace Zhenxing.Web.Features.Rounds;
 
-public sealed record NewRound(string? Name, DateOnly? OpensOn, DateOnly? DueOn, IReadOnlyCollection<int> Lists, bool IncludeResponsibleUnits);
+public sealed record NewRound(string? Name, DateOnly? OpensOn, DateOnly? DueOn, IReadOnlyCollection<int> Lists, bool IncludeResponsibleUnits, bool IncludeTargets = false);
 
 /// <summary>Opens a reporting round over existing lists: the rounds page, the API and the demo history all open rounds here.</summary>
 public sealed class OpenRound(ZhenxingDb db, TimeProvider clock)
@@ -41,6 +41,7 @@ public sealed class OpenRound(ZhenxingDb db, TimeProvider clock)
             OpensOn = request.OpensOn!.Value,
             DueOn = request.DueOn!.Value,
             IncludeResponsibleUnits = request.IncludeResponsibleUnits,
+            IncludeTargets = request.IncludeTargets,
             CreatedAt = clock.GetUtcNow(),
             Lists = lists.Select(id => new RoundList { ItemListId = id }).ToList(),
         };

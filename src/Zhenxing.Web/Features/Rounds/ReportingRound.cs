@@ -19,6 +19,9 @@ public sealed class ReportingRound : IVersioned
 
     /// <summary>Lead units always report; responsible units too when this is set (their report is a contribution).</summary>
     public bool IncludeResponsibleUnits { get; set; }
+
+    /// <summary>Owner units also report their targets' actual values (指标完成值) in this round.</summary>
+    public bool IncludeTargets { get; set; }
     public RoundState State { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }

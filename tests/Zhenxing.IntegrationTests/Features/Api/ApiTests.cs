@@ -341,7 +341,9 @@ public abstract class ApiTests(ZhenxingAppFactory app) : IntegrationTest(app)
             ["/api/v1/lists", "/api/v1/lists/{id}", "/api/v1/categories", "/api/v1/items", "/api/v1/items/{id}", "/api/v1/units", "/api/v1/units/{id}", "/api/v1/rounds", "/api/v1/rounds/{id}/obligations", "/api/v1/rounds/{id}/items/{itemId}/report", "/api/v1/reports/{id}/review", "/api/v1/rounds/{id}/reminders", "/api/v1/rounds/{id}/close", "/api/v1/rounds/{id}/statistics", "/api/v1/dashboard", "/api/v1/bulletins", "/api/v1/bulletins/{id}",
              "/api/v1/pairings", "/api/v1/pairings/{id}", "/api/v1/pairing-schemes", "/api/v1/pairings/{id}/change-partner", "/api/v1/pairings/{id}/end",
              "/api/v1/pairings/{id}/activities", "/api/v1/pairing-activities/{id}", "/api/v1/pairings/figures", "/api/v1/pairings/evaluation",
-             "/api/v1/trips", "/api/v1/trips/{id}", "/api/v1/trips/compliance", "/api/v1/trips/rule"],
+             "/api/v1/trips", "/api/v1/trips/{id}", "/api/v1/trips/compliance", "/api/v1/trips/rule",
+             "/api/v1/targets", "/api/v1/targets/{id}", "/api/v1/targets/candidates", "/api/v1/rounds/{id}/targets", "/api/v1/rounds/{id}/targets/{targetId}/report",
+             "/api/v1/target-reports/{id}/review", "/api/v1/meetings", "/api/v1/meetings/{id}", "/api/v1/meetings/{id}/matters", "/api/v1/matters/{id}", "/api/v1/matters/{id}/landing"],
             ignoreOrder: true);
         document["components"]!["securitySchemes"]!["ApiKey"]!["scheme"]!.GetValue<string>().ShouldBe("bearer");
         var parameters = document["paths"]!["/api/v1/items"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>());
