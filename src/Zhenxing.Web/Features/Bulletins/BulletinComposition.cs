@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Zhenxing.Web.Features.Bulletins;
 
 public static class BulletinComposition
@@ -12,6 +14,11 @@ public static class BulletinComposition
         services.AddScoped<DraftBulletin>();
         services.AddScoped<EditBulletin>();
         services.AddScoped<PublishBulletin>();
+        // What the pairing and the targets sections read (the web app registers them with their features too).
+        services.TryAddScoped<Pairings.PairingFigures>();
+        services.TryAddScoped<Targets.TargetProgress>();
+        services.TryAddScoped<Meetings.MeetingSummaries>();
+        services.TryAddScoped<Targets.PeriodProgressSummary>();
         foreach (var section in typeof(IBulletinSection).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBulletinSection).IsAssignableFrom(t)))
         {

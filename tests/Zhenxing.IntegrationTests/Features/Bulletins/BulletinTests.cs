@@ -149,6 +149,60 @@ public abstract class BulletinTests(ZhenxingAppFactory app) : IntegrationTest(ap
     }
 
     [Fact]
+    public async Task ThePeriodsPairingActivityTripsAndMeetingsAreInTheBulletinAndLeftOutWhenThereAreNone()
+    {
+        var (data, office, _, today, _) = await BuildProgramAsync();
+        var quiet = await SectionsAsync(await DraftAsync(office, today, today));
+        var registry = await App.CreatePairingsAsync();
+        await App.WithDbAsync(async db =>
+        {
+            db.AddRange(
+                new Zhenxing.Web.Features.Pairings.PairingActivity
+                {
+                    PairingId = registry.FinanceRuijin, Kind = Zhenxing.Web.Features.Pairings.PairingActivityKind.ResearchVisit, OccurredOn = today,
+                    People = "财政部部长", LeaderRank = Zhenxing.Web.Features.Pairings.LeaderRank.Principal, Title = "来瑞金调研", CreatedByName = "测试",
+                },
+                new Zhenxing.Web.Features.Pairings.PairingActivity
+                {
+                    PairingId = registry.HealthYudu, Kind = Zhenxing.Web.Features.Pairings.PairingActivityKind.Support, OccurredOn = today,
+                    SupportKind = Zhenxing.Web.Features.Pairings.SupportKind.Funds, Amount = 500, Title = "县医院建设补助", CreatedByName = "测试",
+                },
+                new Zhenxing.Web.Features.Trips.LiaisonTrip
+                {
+                    UnitId = data.Finance, TravelledOn = today, People = "局长", PrincipalLeaderWent = true, Destination = "财政部",
+                    Level = Zhenxing.Web.Features.Trips.DestinationLevel.National,
+                },
+                new Zhenxing.Web.Features.Meetings.Meeting
+                {
+                    Title = "振兴发展推进会", HeldOn = today, Level = Zhenxing.Web.Features.Meetings.MeetingLevel.LeadingGroup,
+                    Matters =
+                    [
+                        new() { Position = 1, Text = "研究瑞金机场前期工作", LeadUnitId = data.Finance, Status = Zhenxing.Web.Features.Meetings.LandingStatus.Landed, LandedOn = today },
+                        new() { Position = 2, Text = "研究赣州港建设", LeadUnitId = data.Development },
+                    ],
+                });
+            return await db.SaveChangesAsync();
+        });
+
+        var sections = await SectionsAsync(await DraftAsync(office, today, today));
+
+        quiet.Select(s => s.Heading).ShouldNotContain("对口支援和北上对接");
+        quiet.Select(s => s.Heading).ShouldNotContain("指标和会议");
+        var period = $"{today:yyyy年M月d日}至{today:yyyy年M月d日}";
+        var pairing = sections.Single(s => s.Heading == "对口支援和北上对接").Paragraphs;
+        pairing[0].ShouldBe($"{period}，各地各部门赴国家部委 1 批次，赴省直厅局 0 批次，促成 1 位中央对口支援单位副职以上领导来调研（其中正职领导 1 名），"
+            + "0 个部委新出台对口支援实施方案或计划；梳理提报了 0 项“援县促市”事项，0 项已完成。");
+        pairing[1].ShouldBe("其中，主要负责同志带队赴部委对接 1 批次；召开对口支援座谈会 0 次；在岗挂职干部 0 名；争取政策支持 0 项、项目支持 0 项、资金支持 1 笔共 500 万元。");
+        pairing.Skip(2).ShouldNotBeEmpty();
+        pairing.Skip(2).Select((p, i) => p.StartsWith($"{i + 1}. {BulletinText.Date(today)}，", StringComparison.Ordinal)).ShouldAllBe(starts => starts);
+        sections.Single(s => s.Heading == "指标和会议").Paragraphs.ShouldBe([$"{period}，召开会议 1 次，研究我市 2 项重大事项，目前 1 项已落地实施。"]);
+        // The new sections stand before the leaders' instructions, in the order of the office's bulletins.
+        var headings = sections.Select(s => s.Heading).ToList();
+        headings.IndexOf("对口支援和北上对接").ShouldBeLessThan(headings.IndexOf("指标和会议"));
+        headings.IndexOf("指标和会议").ShouldBeLessThan(headings.IndexOf("领导批示"));
+    }
+
+    [Fact]
     public async Task TheRankingOfTheLatestMethodOfThePeriodsYearIsInTheBulletin()
     {
         var (data, office, _, today, _) = await BuildProgramAsync();
