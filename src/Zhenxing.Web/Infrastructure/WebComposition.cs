@@ -77,6 +77,8 @@ public static class WebComposition
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
+        // Browsers ask for /favicon.ico on pages without the layout's icon link (the API docs, the error pages).
+        app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
         Features.Rounds.EvidenceDownload.MapEvidence(app);
         Features.Exports.ExportEndpoints.MapLedgerExports(app);
