@@ -52,16 +52,38 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return new DatabaseSettings(provider, connectionString);
     }
 
+    /// <summary>The most connections one app node keeps to PostgreSQL unless the connection string says otherwise.</summary>
+    public const int DefaultMaxPoolSize = 40;
+
     /// <summary>
-    /// PostgreSQL's JIT compiler costs seconds on the dashboard's aggregate queries and saves nothing on a ledger's
-    /// short ones: it is off for the app's sessions unless the connection string sets <c>jit</c> itself.
+    /// Defaults for the app's PostgreSQL sessions, each only where the connection string does not set it:
+    /// <list type="bullet">
+    /// <item>PostgreSQL's JIT compiler is off: it costs seconds on the dashboard's aggregate queries and saves nothing on a
+    /// ledger's short ones.</item>
+    /// <item>At most <see cref="DefaultMaxPoolSize"/> connections per node (Npgsql's own default, 100, is the server's whole
+    /// <c>max_connections</c>: a second node would be refused). Requests beyond it wait for a free connection.</item>
+    /// <item>The statements a node runs over and over (saving a report, signing in by API key) are prepared once per
+    /// connection: PostgreSQL then skips parsing and planning them.</item>
+    /// </list>
     /// </summary>
     private static string PostgresConnectionString(string configured)
     {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        bool Sets(params string[] keywords) =>
+            given.Keys.Cast<string>().Any(k => keywords.Contains(k.Replace(" ", "", StringComparison.Ordinal), StringComparer.OrdinalIgnoreCase));
+
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
         if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
         {
             builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : builder.Options + " -c jit=off";
+        }
+        if (!Sets("MaximumPoolSize", "MaxPoolSize"))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+        if (!Sets("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
         }
         return builder.ConnectionString;
     }

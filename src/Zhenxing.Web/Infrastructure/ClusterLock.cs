@@ -13,6 +13,9 @@ public sealed class ClusterLock(DatabaseSettings settings)
     /// <summary>The reminder job's lock key (any fixed number; "催办" in the app's key space).</summary>
     public const long Reminders = 0x5A58_0001;
 
+    /// <summary>The cadre term reminder job's lock key.</summary>
+    public const long CadreTerms = 0x5A58_0002;
+
     /// <returns>The held lease, to dispose when done; null when another node holds it now.</returns>
     public async Task<IAsyncDisposable?> TryAcquireAsync(long key, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed partial class BenchRushTests : BenchDatabase
     {
         var run = await ZhenxingExecutable.RunAsync(
         [
-            "bench", "rush", "--items", "300", "--units", "60", "--rounds", "2", "--clients", "6", "--seconds", "3",
+            "bench", "rush", "--items", "300", "--lists", "1", "--units", "60", "--rounds", "2", "--clients", "6", "--seconds", "3", "--warmup", "1",
             "--Database:Provider=Postgres", $"--ConnectionStrings:Zhenxing={ConnectionString}",
         ]);
 

@@ -23,8 +23,8 @@ public sealed partial class CrashTests : BenchDatabase
 
         var rush = ZhenxingExecutable.RunAsync(
         [
-            "bench", "rush", "--url", node.BaseAddress.ToString(), "--items", "600", "--units", "60", "--rounds", "1",
-            "--clients", "6", "--seconds", "20", .. database,
+            "bench", "rush", "--url", node.BaseAddress.ToString(), "--items", "600", "--lists", "1", "--units", "60", "--rounds", "1",
+            "--clients", "6", "--seconds", "20", "--warmup", "0", .. database,
         ]);
         // Let the rush get going (generating the program takes a few seconds), then cut the node off mid-write.
         await WaitUntilAsync(async () => await CountAsync("""SELECT count(*) FROM "ProgressReports" WHERE "State" = 'Submitted' AND "Narrative" LIKE '冲刺测试%'""") >= 30);

@@ -22,8 +22,8 @@ public sealed partial class DatabaseRestartTests
         await node.StartAsync();
         var rush = ZhenxingExecutable.RunAsync(
         [
-            "bench", "rush", "--url", node.BaseAddress.ToString(), "--items", "600", "--units", "60", "--rounds", "1",
-            "--clients", "6", "--seconds", "25", .. database,
+            "bench", "rush", "--url", node.BaseAddress.ToString(), "--items", "600", "--lists", "1", "--units", "60", "--rounds", "1",
+            "--clients", "6", "--seconds", "25", "--warmup", "0", .. database,
         ]);
         await WaitUntilAsync(async () => await CountAsync(postgres, RushReports) >= 30);
 

@@ -88,21 +88,18 @@ public static class RoundsApi
     }
 
     private static async Task<Results<Ok<ApiReport>, ProblemHttpResult>> SaveReportAsync(
-        int id, int itemId, ApiReportInput body, ClaimsPrincipal user, ZhenxingDb db, ReportWorkflow workflow, CancellationToken cancellationToken)
+        int id, int itemId, ApiReportInput body, ClaimsPrincipal user, ReportWorkflow workflow, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(nameof(Role.Liaison)))
         {
             return Forbidden("只有单位联络员报送本单位的进展。");
-        }
-        if (!await db.Items.VisibleTo(user).AnyAsync(i => i.Id == itemId, cancellationToken))
-        {
-            return TypedResults.Problem(ItemsApi.ItemNotFound(itemId));
         }
         var input = new ReportInput(body.Status, body.Narrative, body.Problems, body.Figures, body.Version, body.Answers);
         return await workflow.SaveAsync(id, itemId, user, input, body.Submit, cancellationToken) switch
         {
             ReportOutcome.Saved saved => TypedResults.Ok(ToApi(saved.Report)),
             ReportOutcome.Conflict conflict => Conflict($"{conflict.Current.UpdatedByName} 已先保存了这份报送（当前版本 {conflict.Current.Version}），内容：{conflict.Current.Narrative}"),
+            ReportOutcome.Refused { ItemNotFound: true } => TypedResults.Problem(ItemsApi.ItemNotFound(itemId)),
             ReportOutcome.Refused refused => TypedResults.Problem(ApiProblems.Create(StatusCodes.Status400BadRequest, refused.Problem)),
             _ => throw new InvalidOperationException("Unknown report outcome."),
         };

@@ -35,17 +35,18 @@ public static class RushBenchmark
 
     private sealed record Client(int UnitId, string Secret, List<int> ItemIds);
 
-    private sealed record Acknowledged(int ItemId, int UnitId, string Narrative);
+    /// <param name="Measured">Acknowledged after the warm-up: counted in the throughput (every one is verified).</param>
+    private sealed record Acknowledged(int ItemId, int UnitId, string Narrative, bool Measured);
 
     public static async Task<int> RunAsync(CommandArguments options)
     {
-        var items = BenchCommand.Integer(options, "items", 20_000, 100, 10_000_000);
-        var units = BenchCommand.Integer(options, "units", 1_500, ProgramSize.MinUnits, 1_000_000);
-        var rounds = BenchCommand.Integer(options, "rounds", 12, 1, 120);
+        // The program of bench generate and bench read (same defaults): one generated database serves all three.
+        var size = ReadBenchmark.Size(options);
         var clients = BenchCommand.Integer(options, "clients", 500, 1, 10_000);
         var seconds = BenchCommand.Integer(options, "seconds", 30, 1, 3600);
+        var warmup = BenchCommand.Integer(options, "warmup", 10, 0, 600);
         var seed = BenchCommand.Integer(options, "seed", 1, 0, int.MaxValue);
-        if (options.Errors.Count > 0)
+        if (options.Errors.Count > 0 || size is null)
         {
             return ZhenxingCommands.UsageError(string.Join(" ", options.Errors));
         }
@@ -54,7 +55,6 @@ public static class RushBenchmark
             Console.Error.WriteLine("错误：" + refusal);
             return ZhenxingCommands.Failed;
         }
-        var size = ProgramSize.WithListsOfAbout2000(items!.Value, units!.Value, rounds!.Value);
         var cancellationToken = CancellationToken.None;
 
         Uri? external = null;
@@ -84,8 +84,8 @@ public static class RushBenchmark
         }
         Console.WriteLine($"已开启报送轮次 {roundId}（覆盖全部 {size.Lists} 个清单）；{team.Count} 个联络员（各属一个单位，共 {team.Sum(c => c.ItemIds.Count)} 项应报事项），每人用自己的 API 密钥。");
         Console.WriteLine(external is null
-            ? $"启动网站；每个联络员依次保存草稿、提交，持续 {seconds} 秒……"
-            : $"对 {external} 上运行的网站（须使用同一数据库）：每个联络员依次保存草稿、提交，持续 {seconds} 秒……");
+            ? $"启动网站；每个联络员依次保存草稿、提交，先预热 {warmup} 秒（不计入），再计时 {seconds} 秒……"
+            : $"对 {external} 上运行的网站（须使用同一数据库）：每个联络员依次保存草稿、提交，先预热 {warmup} 秒（不计入），再计时 {seconds} 秒……");
 
         // In this process unless --url names a running node (which may then be stopped and restarted during the run).
         await using var server = external is null ? await BenchServer.StartAsync(options.ConfigurationArgs, cancellationToken) : null;
@@ -97,22 +97,24 @@ public static class RushBenchmark
         var acknowledged = new ConcurrentBag<Acknowledged>();
         var timings = new ConcurrentBag<double>();
         var errors = new ConcurrentDictionary<string, int>();
-        var stopAt = Stopwatch.GetTimestamp() + (long)(seconds!.Value * (double)Stopwatch.Frequency);
-        var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(team.Select((client, n) => Task.Run(() => RushAsync(http, roundId, n, client, stopAt, acknowledged, timings, errors), cancellationToken)));
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        // The warm-up lets the server compile its hot paths and fill its pools; its requests are verified but not timed.
+        var measureFrom = Stopwatch.GetTimestamp() + (long)(warmup!.Value * (double)Stopwatch.Frequency);
+        var stopAt = measureFrom + (long)(seconds!.Value * (double)Stopwatch.Frequency);
+        await Task.WhenAll(team.Select((client, n) => Task.Run(() => RushAsync(http, roundId, n, client, measureFrom, stopAt, acknowledged, timings, errors), cancellationToken)));
+        var elapsed = Math.Max(0.001, Stopwatch.GetElapsedTime(measureFrom).TotalSeconds);
+        var measured = acknowledged.Count(a => a.Measured);
 
         var (lost, duplicated, stored) = await VerifyAsync(host.Services, roundId, acknowledged.ToList(), cancellationToken);
         var sorted = timings.Order().ToList();
-        var perSecond = acknowledged.Count / elapsed;
+        var perSecond = measured / elapsed;
         Console.WriteLine();
-        Console.WriteLine("  联络员   用时(秒)   已确认提交   每秒提交   请求数    p50      p99     最大（毫秒）   错误   丢失   重复");
-        Console.WriteLine(Invariant($"  {team.Count,6} {elapsed,9:F1} {acknowledged.Count,12} {perSecond,10:F1} {sorted.Count,8} {Percentiles.Of(sorted, 50),7:F1} {Percentiles.Of(sorted, 99),8:F1} {(sorted.Count > 0 ? sorted[^1] : 0),9:F1} {errors.Values.Sum(),9} {lost,6} {duplicated,6}"));
+        Console.WriteLine("  联络员   计时(秒)   计时内提交   每秒提交   请求数    p50      p99     最大（毫秒）   错误   丢失   重复");
+        Console.WriteLine(Invariant($"  {team.Count,6} {elapsed,9:F1} {measured,12} {perSecond,10:F1} {sorted.Count,8} {Percentiles.Of(sorted, 50),7:F1} {Percentiles.Of(sorted, 99),8:F1} {(sorted.Count > 0 ? sorted[^1] : 0),9:F1} {errors.Values.Sum(),9} {lost,6} {duplicated,6}"));
         foreach (var (error, count) in errors.OrderByDescending(e => e.Value).Take(5))
         {
             Console.WriteLine($"  错误 ×{count}：{error}");
         }
-        Console.WriteLine($"数据库核对：本轮次已提交的报送 {stored} 份，服务器确认的提交 {acknowledged.Count} 份，丢失 {lost}，重复 {duplicated}。");
+        Console.WriteLine($"数据库核对（含预热）：本轮次已提交的报送 {stored} 份，服务器确认的提交 {acknowledged.Count} 份，丢失 {lost}，重复 {duplicated}。");
         Console.WriteLine(perSecond >= TargetPerSecond
             ? Invariant($"每秒 {perSecond:F1} 份提交，达到目标（≥ {TargetPerSecond:F0}）。")
             : Invariant($"每秒 {perSecond:F1} 份提交，未达到目标（≥ {TargetPerSecond:F0}）。"));
@@ -164,7 +166,7 @@ public static class RushBenchmark
     }
 
     /// <summary>One liaison: for each of its items, a draft, then the submission with the version the draft returned.</summary>
-    private static async Task RushAsync(HttpClient http, int roundId, int n, Client client, long stopAt,
+    private static async Task RushAsync(HttpClient http, int roundId, int n, Client client, long measureFrom, long stopAt,
         ConcurrentBag<Acknowledged> acknowledged, ConcurrentBag<double> timings, ConcurrentDictionary<string, int> errors)
     {
         var sequence = 0;
@@ -175,20 +177,20 @@ public static class RushBenchmark
                 return;
             }
             var narrative = $"冲刺测试：联络员 {n} 第 {++sequence} 份，按计划推进，已完成阶段性工作。";
-            var draft = await PutAsync(http, client.Secret, roundId, itemId, new ApiReportInput(ItemStatus.InProgress, narrative, null, null, 0, false, null), timings, errors);
+            var draft = await PutAsync(http, client.Secret, roundId, itemId, new ApiReportInput(ItemStatus.InProgress, narrative, null, null, 0, false, null), measureFrom, timings, errors);
             if (draft is null)
             {
                 continue;
             }
-            var submitted = await PutAsync(http, client.Secret, roundId, itemId, new ApiReportInput(ItemStatus.PositiveProgress, narrative, null, null, draft.Version, true, null), timings, errors);
+            var submitted = await PutAsync(http, client.Secret, roundId, itemId, new ApiReportInput(ItemStatus.PositiveProgress, narrative, null, null, draft.Version, true, null), measureFrom, timings, errors);
             if (submitted is { State: ReportState.Submitted })
             {
-                acknowledged.Add(new Acknowledged(itemId, client.UnitId, narrative));
+                acknowledged.Add(new Acknowledged(itemId, client.UnitId, narrative, Stopwatch.GetTimestamp() >= measureFrom));
             }
         }
     }
 
-    private static async Task<ApiReport?> PutAsync(HttpClient http, string secret, int roundId, int itemId, ApiReportInput body,
+    private static async Task<ApiReport?> PutAsync(HttpClient http, string secret, int roundId, int itemId, ApiReportInput body, long measureFrom,
         ConcurrentBag<double> timings, ConcurrentDictionary<string, int> errors)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/rounds/{roundId}/items/{itemId}/report") { Content = JsonContent.Create(body, options: Json) };
@@ -204,7 +206,10 @@ public static class RushBenchmark
                 return null;
             }
             var report = await response.Content.ReadFromJsonAsync<ApiReport>(Json);
-            timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (started >= measureFrom)
+            {
+                timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
             return report;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)

@@ -74,7 +74,7 @@ public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvide
             {
                 if (listPlan.IsNew)
                 {
-                    CreateList(listPlan.List, document, unitIds.ByName, summary);
+                    await CreateListAsync(listPlan.List, document, unitIds.ByName, summary, cancellationToken);
                 }
                 else
                 {
@@ -169,7 +169,11 @@ public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvide
         return (byName, created.Values.Select(u => u.Name).Distinct().ToList(), mapped.Count);
     }
 
-    private void CreateList(ParsedList parsed, SourceDocument document, Dictionary<string, int> unitIds, SummaryBuilder summary)
+    /// <summary>
+    /// The list and its categories are saved first, for their ids; its items and their units then go in all at once
+    /// (<see cref="ZhenxingDb.AddManyAsync"/>), audited as any save: an issued list has thousands of items.
+    /// </summary>
+    private async Task CreateListAsync(ParsedList parsed, SourceDocument document, Dictionary<string, int> unitIds, SummaryBuilder summary, CancellationToken cancellationToken)
     {
         var list = new ItemList
         {
@@ -182,13 +186,26 @@ public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvide
         };
         var categories = new Dictionary<string, Category>();
         AddCategories(list, parsed.Categories, null, categories);
+        db.ItemLists.Add(list);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var items = new List<(Item Item, List<ItemUnit> Units)>(parsed.Items.Count);
         for (var i = 0; i < parsed.Items.Count; i++)
         {
-            var item = new Item { Number = "", Text = "" };
+            var item = new Item { Number = "", Text = "", ItemListId = list.Id };
             Fill(item, parsed.Items[i], i, categories, unitIds);
-            list.Items.Add(item);
+            // The keys, not the navigations, are what is written; the units follow once the items have their ids.
+            item.CategoryId = item.Category?.Id;
+            item.Category = null;
+            items.Add((item, item.Units));
+            item.Units = [];
         }
-        db.ItemLists.Add(list);
+        await db.AddManyAsync(items.Select(i => i.Item).ToList(), i => i.Id, cancellationToken);
+        foreach (var (item, units) in items)
+        {
+            units.ForEach(u => u.ItemId = item.Id);
+        }
+        await db.AddManyAsync(items.SelectMany(i => i.Units).ToList(), u => u.ItemId, cancellationToken);
         summary.ListsCreated++;
         summary.ItemsAdded += parsed.Items.Count;
     }

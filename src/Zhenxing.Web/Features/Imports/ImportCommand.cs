@@ -11,6 +11,7 @@ public static class ImportRegistration
     public static IServiceCollection AddImports(this IServiceCollection services)
     {
         services.AddSingleton<DocumentImporter>();
+        services.AddSingleton<ParsedDocuments>();
         services.AddScoped<PlanImport>();
         services.AddScoped<ConfirmImport>();
         return services;

@@ -11,11 +11,11 @@ namespace Zhenxing.Web.Features.Imports;
 /// Parses an uploaded document and compares it with the ledger: which unit names are known, which lists
 /// are new, and for a list already imported what a new version adds, removes and changes. Reads only.
 /// </summary>
-public sealed class PlanImport(ZhenxingDb db, DocumentImporter importer)
+public sealed class PlanImport(ZhenxingDb db, ParsedDocuments documents)
 {
     public async Task<ImportPlan> RunAsync(SourceDocument document, CancellationToken cancellationToken)
     {
-        var parsed = importer.Parse(document.Content, document.FileName, new ImportOptions { Year = document.Year });
+        var parsed = documents.Parse(document);
         var alreadyImported = await db.SourceDocuments.AsNoTracking()
             .Where(d => d.Sha256 == document.Sha256 && d.ConfirmedAt != null && d.Id != document.Id)
             .OrderBy(d => d.Id)

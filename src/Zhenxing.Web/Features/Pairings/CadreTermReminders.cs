@@ -33,6 +33,9 @@ public sealed class CadreTermReminders(ZhenxingDb db, TimeProvider clock)
         foreach (var cadre in due)
         {
             var now = clock.GetUtcNow();
+            // The claim and its notifications are one transaction: a node dying in between leaves the cadre unclaimed
+            // for the next tick rather than marked as reminded without anybody having been told.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var claimed = await db.PairingActivities
                 .Where(a => a.Id == cadre.Id && a.TermEndRemindedAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.TermEndRemindedAt, now), cancellationToken);
@@ -49,6 +52,7 @@ public sealed class CadreTermReminders(ZhenxingDb db, TimeProvider clock)
                 db.Notifications.Add(new Notification { UserId = user, Text = text, Link = link, CreatedAt = now });
             }
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             sent++;
         }
         return sent;
@@ -56,7 +60,7 @@ public sealed class CadreTermReminders(ZhenxingDb db, TimeProvider clock)
 }
 
 /// <summary>Checks the cadres' terms with the reminder job's interval (<c>Reminders:IntervalMinutes</c>); off with <c>Reminders:Enabled=false</c>.</summary>
-public sealed class CadreTermReminderJob(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Rounds.ReminderOptions> options, ILogger<CadreTermReminderJob> logger)
+public sealed class CadreTermReminderJob(IServiceScopeFactory scopes, ClusterLock cluster, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Rounds.ReminderOptions> options, ILogger<CadreTermReminderJob> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -70,6 +74,12 @@ public sealed class CadreTermReminderJob(IServiceScopeFactory scopes, TimeProvid
         {
             try
             {
+                // One node a tick; the claim per cadre (a conditional update) also keeps two from reminding twice.
+                await using var lease = await cluster.TryAcquireAsync(ClusterLock.CadreTerms, stoppingToken);
+                if (lease is null)
+                {
+                    continue;
+                }
                 await using var scope = scopes.CreateAsyncScope();
                 var sent = await scope.ServiceProvider.GetRequiredService<CadreTermReminders>().RunAsync(stoppingToken);
                 if (sent > 0)

@@ -23,7 +23,8 @@ public abstract record ReportOutcome
     /// <summary>Someone else saved first: their text, so that nothing typed is lost.</summary>
     public sealed record Conflict(ProgressReport Current) : ReportOutcome;
 
-    public sealed record Refused(string Problem) : ReportOutcome;
+    /// <param name="ItemNotFound">The item does not exist or the unit has no part in it: not found, to an API client.</param>
+    public sealed record Refused(string Problem, bool ItemNotFound = false) : ReportOutcome;
 }
 
 /// <summary>
@@ -35,20 +36,34 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
     public async Task<ReportOutcome> SaveAsync(int roundId, int itemId, ClaimsPrincipal user, ReportInput input, bool submit, CancellationToken cancellationToken)
     {
         var unitId = input.ForUnitId is { } forUnit && user.IsInRole(nameof(Role.Office)) ? forUnit : ItemScope.UnitOf(user);
-        var round = await db.ReportingRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
-        if (round is null || unitId is null)
+        // One round trip for everything the checks need: this runs for every save of the deadline rush.
+        var facts = await db.ReportingRounds.AsNoTracking()
+            .Where(r => r.Id == roundId)
+            .Select(r => new
+            {
+                Round = r,
+                ItemExists = db.Items.Any(i => i.Id == itemId),
+                InRound = db.Items.Any(i => i.Id == itemId && i.WithdrawnAt == null && db.RoundLists.Any(l => l.RoundId == roundId && l.ItemListId == i.ItemListId)),
+                Lead = db.ItemUnits.Any(u => u.ItemId == itemId && u.UnitId == unitId && u.Role == ItemUnitRole.Lead),
+                Responsible = db.ItemUnits.Any(u => u.ItemId == itemId && u.UnitId == unitId && u.Role == ItemUnitRole.Responsible),
+                OpenInstructions = db.Instructions.Any(n => n.ItemId == itemId && n.Answer == null),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (facts is null || unitId is null)
         {
             return new ReportOutcome.Refused("报送轮次不存在。");
+        }
+        var round = facts.Round;
+        if (!facts.ItemExists || (!facts.Lead && !facts.Responsible && !user.IsInRole(nameof(Role.Office))))
+        {
+            return new ReportOutcome.Refused($"事项 {itemId} 不存在，或不属于本单位。", ItemNotFound: true);
         }
         if (round.State == RoundState.Closed)
         {
             return new ReportOutcome.Refused("该轮次已关闭，报送内容不能再修改。");
         }
-        var inRound = await db.Items.AnyAsync(i => i.Id == itemId && i.WithdrawnAt == null
-            && db.RoundLists.Any(l => l.RoundId == roundId && l.ItemListId == i.ItemListId), cancellationToken);
-        var roles = await db.ItemUnits.Where(u => u.ItemId == itemId && u.UnitId == unitId).Select(u => u.Role).ToListAsync(cancellationToken);
-        ItemUnitRole? role = roles.Contains(ItemUnitRole.Lead) ? ItemUnitRole.Lead : roles.Contains(ItemUnitRole.Responsible) ? ItemUnitRole.Responsible : null;
-        if (!inRound || role is null || (role == ItemUnitRole.Responsible && !round.IncludeResponsibleUnits))
+        ItemUnitRole? role = facts.Lead ? ItemUnitRole.Lead : facts.Responsible ? ItemUnitRole.Responsible : null;
+        if (!facts.InRound || role is null || (role == ItemUnitRole.Responsible && !round.IncludeResponsibleUnits))
         {
             return new ReportOutcome.Refused("本单位在该轮次中无需报送此事项。");
         }
@@ -69,7 +84,7 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
         }
 
         // A leader's instruction is answered in the lead unit's next report: it cannot be submitted without the answers.
-        var openInstructions = role == ItemUnitRole.Lead
+        var openInstructions = role == ItemUnitRole.Lead && facts.OpenInstructions
             ? await db.Instructions.Where(i => i.ItemId == itemId && i.Answer == null).ToListAsync(cancellationToken)
             : [];
         var answers = openInstructions.ToDictionary(i => i, i => input.Answers?.GetValueOrDefault(i.Id)?.Trim() ?? "");

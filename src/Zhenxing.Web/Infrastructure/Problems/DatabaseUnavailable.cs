@@ -23,9 +23,13 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, 
             return false;
         }
         logger.LogWarning("Database unavailable during {Method} {Path}: {Message}", httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
-        // The other idle connections died with this one (a restart ends every session): drop them all now rather
-        // than let each fail one more request before the pool notices.
-        NpgsqlConnection.ClearAllPools();
+        if (IsConnectionLost(exception))
+        {
+            // The other idle connections died with this one (a restart ends every session): drop them all now rather
+            // than let each fail one more request before the pool notices. Not when the server is merely full or the
+            // pool busy: emptying it then would only make every request open a new connection.
+            NpgsqlConnection.ClearAllPools();
+        }
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (ApiProblems.IsApiRequest(httpContext))
@@ -43,6 +47,22 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, 
             <body style="font-family: sans-serif; max-width: 40em; margin: 4em auto;"><h1>503 · 暂时无法访问</h1><p>{Message}</p><p>本页将自动刷新；若您刚提交了表单，请返回上一页重新提交。</p><p><a href="/">返回首页</a></p></body></html>
             """, cancellationToken);
         return true;
+    }
+
+    /// <summary>Whether the exception (or one it wraps) says the server ended the session or could not be reached at all.</summary>
+    public static bool IsConnectionLost(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException postgres when postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal):
+                case SocketException:
+                case IOException: // the stream ended or the socket reset mid-command
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Whether the exception (or one it wraps) says the database could not be reached or went away mid-request.</summary>
