@@ -64,6 +64,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     /// <c>max_connections</c>: a second node would be refused). Requests beyond it wait for a free connection.</item>
     /// <item>The statements a node runs over and over (saving a report, signing in by API key) are prepared once per
     /// connection: PostgreSQL then skips parsing and planning them.</item>
+    /// <item>No reset of a connection returned to the pool.</item>
     /// </list>
     /// </summary>
     private static string PostgresConnectionString(string configured)
@@ -84,6 +85,12 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         if (!Sets("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
+        }
+        if (!Sets("NoResetOnClose"))
+        {
+            // The app leaves no session state behind (the cluster lock has connections of its own), so a connection
+            // going back to the pool needs no RESET ALL and friends before its next use.
+            builder.NoResetOnClose = true;
         }
         return builder.ConnectionString;
     }

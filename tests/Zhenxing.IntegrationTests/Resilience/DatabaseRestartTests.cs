@@ -45,7 +45,7 @@ public sealed partial class DatabaseRestartTests
         run.Output.ShouldNotContain("错误 ×1：500");
         LastLine(run.Output).ShouldMatch(Summary().ToString());
         // The node went on by itself: submissions kept arriving after the database came back.
-        (await CountAsync(postgres, RushReports)).ShouldBeGreaterThan(afterRestart);
+        (await CountAsync(postgres, RushReports)).ShouldBeGreaterThan(afterRestart, run.Output + node.Output);
         node.Output.ShouldNotContain("Unhandled exception");
     }
 

@@ -198,7 +198,7 @@ public static class ItemsApi
         }
         var item = found.Item;
         var lights = await ledger.LightsAsync(cancellationToken);
-        var facts = await lights.FactsAsync(db.Items.Where(i => i.Id == item.Id), cancellationToken);
+        var facts = await lights.FactsAsync(db.Items, [item.Id], cancellationToken);
         var verdict = lights.Evaluate(item, facts.GetValueOrDefault(item.Id, ReportFacts.None));
         return new ApiItemDetail
         {

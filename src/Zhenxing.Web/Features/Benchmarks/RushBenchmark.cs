@@ -190,44 +190,74 @@ public static class RushBenchmark
         }
     }
 
+    /// <summary>
+    /// One save, as a well-behaved client makes it: a 503 (the database restarting) is counted as an error and tried
+    /// again after the <c>Retry-After</c> the server asks for, up to three times; anything else ends the attempt.
+    /// </summary>
     private static async Task<ApiReport?> PutAsync(HttpClient http, string secret, int roundId, int itemId, ApiReportInput body, long measureFrom,
         ConcurrentBag<double> timings, ConcurrentDictionary<string, int> errors)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/rounds/{roundId}/items/{itemId}/report") { Content = JsonContent.Create(body, options: Json) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        var started = Stopwatch.GetTimestamp();
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            using var response = await http.SendAsync(request);
-            if (!response.IsSuccessStatusCode)
+            using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/rounds/{roundId}/items/{itemId}/report") { Content = JsonContent.Create(body, options: Json) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+            var started = Stopwatch.GetTimestamp();
+            TimeSpan? retryAfter = null;
+            try
             {
+                using var response = await http.SendAsync(request);
+                if (response.IsSuccessStatusCode)
+                {
+                    var report = await response.Content.ReadFromJsonAsync<ApiReport>(Json);
+                    if (started >= measureFrom)
+                    {
+                        timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                    return report;
+                }
                 var text = await response.Content.ReadAsStringAsync();
                 errors.AddOrUpdate($"{(int)response.StatusCode} {(text.Length > 200 ? text[..200] : text)}", 1, (_, c) => c + 1);
+                if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable)
+                {
+                    retryAfter = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                errors.AddOrUpdate($"{e.GetType().Name}: {e.Message}", 1, (_, c) => c + 1);
+            }
+            if (retryAfter is not { } wait || attempt == 3)
+            {
                 return null;
             }
-            var report = await response.Content.ReadFromJsonAsync<ApiReport>(Json);
-            if (started >= measureFrom)
-            {
-                timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-            return report;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            errors.AddOrUpdate($"{e.GetType().Name}: {e.Message}", 1, (_, c) => c + 1);
-            return null;
+            await Task.Delay(wait < TimeSpan.FromSeconds(5) ? wait : TimeSpan.FromSeconds(5));
         }
     }
 
     /// <summary>Lost: acknowledged but not stored as submitted with the client's text. Duplicated: more than one report of a unit on an item.</summary>
     private static async Task<(int Lost, int Duplicated, int Stored)> VerifyAsync(IServiceProvider services, int roundId, List<Acknowledged> acknowledged, CancellationToken cancellationToken)
     {
-        // The database may have restarted during the run: connections pooled before it are gone.
-        Npgsql.NpgsqlConnection.ClearAllPools();
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ZhenxingDb>();
-        var reports = await db.ProgressReports.AsNoTracking().Where(p => p.RoundId == roundId)
-            .Select(p => new { p.ItemId, p.UnitId, p.State, p.Narrative }).ToListAsync(cancellationToken);
+        // The database may have restarted during the run: connections pooled before it are gone, and it may still be
+        // starting up (a minute at most is waited for it).
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        List<(int ItemId, int UnitId, ReportState State, string Narrative)> reports;
+        while (true)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<ZhenxingDb>();
+                reports = (await db.ProgressReports.AsNoTracking().Where(p => p.RoundId == roundId)
+                        .Select(p => new { p.ItemId, p.UnitId, p.State, p.Narrative }).ToListAsync(cancellationToken))
+                    .Select(p => (p.ItemId, p.UnitId, p.State, p.Narrative)).ToList();
+                break;
+            }
+            catch (Exception e) when (Infrastructure.Problems.DatabaseUnavailableHandler.IsUnavailable(e) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
         var duplicated = reports.GroupBy(r => (r.ItemId, r.UnitId)).Sum(g => g.Count() - 1);
         var stored = reports.Where(r => r.State == ReportState.Submitted).ToLookup(r => (r.ItemId, r.UnitId));
         var lost = acknowledged.Count(a => !stored[(a.ItemId, a.UnitId)].Any(r => r.Narrative == a.Narrative));

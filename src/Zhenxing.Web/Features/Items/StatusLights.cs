@@ -44,7 +44,7 @@ public sealed class StatusLights
 {
     private readonly StatusLightOptions _options;
     private readonly IReadOnlyList<LastRound> _lastRounds;
-    private readonly IQueryable<ProgressReport> _reports;
+    private IQueryable<ProgressReport> _reports;
     private readonly Func<Item, bool> _flagged;
     private readonly Func<Item, bool> _overdue;
     private readonly Func<Item, bool> _atRisk;
@@ -64,13 +64,12 @@ public sealed class StatusLights
     /// <summary>For each list, the latest round over it whose due date has passed (the higher id on the same date): a handful of rows.</summary>
     public static async Task<List<LastRound>> LastRoundsAsync(IQueryable<ReportingRound> rounds, DateOnly today, CancellationToken cancellationToken)
     {
-        var past = await rounds.Where(r => r.DueOn < today)
+        // Grouped in the database: a province's rounds over its lists are tens of thousands of pairs, the answer one per list.
+        return await rounds.Where(r => r.DueOn < today)
             .SelectMany(r => r.Lists, (r, l) => new { r.Id, r.DueOn, l.ItemListId })
+            .GroupBy(x => x.ItemListId)
+            .Select(g => new LastRound(g.Key, g.OrderByDescending(x => x.DueOn).ThenByDescending(x => x.Id).Select(x => x.Id).First()))
             .ToListAsync(cancellationToken);
-        return past.GroupBy(x => x.ItemListId)
-            .Select(g => g.OrderByDescending(x => x.DueOn).ThenByDescending(x => x.Id).First())
-            .Select(x => new LastRound(x.ItemListId, x.Id))
-            .ToList();
     }
 
     public DateOnly Today { get; }
@@ -195,8 +194,18 @@ public sealed class StatusLights
         return Expression.Lambda<Func<Item, T>>(body, item);
     }
 
-    /// <summary>The report facts of the given items, in two queries.</summary>
-    public async Task<Dictionary<int, ReportFacts>> FactsAsync(IQueryable<Item> items, CancellationToken cancellationToken)
+    /// <summary>
+    /// The report facts of the given items (a page of the ledger, one item). Their reports alone are looked at: the sets
+    /// the rules build once for the whole ledger would be built here for a handful of items.
+    /// </summary>
+    public async Task<Dictionary<int, ReportFacts>> FactsAsync(IQueryable<Item> allItems, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var scoped = (StatusLights)MemberwiseClone();
+        scoped._reports = _reports.Where(p => ids.Contains(p.ItemId));
+        return await scoped.FactsOfAsync(allItems.Where(i => ids.Contains(i.Id)), cancellationToken);
+    }
+
+    private async Task<Dictionary<int, ReportFacts>> FactsOfAsync(IQueryable<Item> items, CancellationToken cancellationToken)
     {
         var returned = (await items.Where(Returned()).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
         var missed = (await items.Where(MissedLastRound()).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();

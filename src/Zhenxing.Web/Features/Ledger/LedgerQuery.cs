@@ -89,7 +89,7 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
 
         var ids = page.Select(p => p.Item.Id).ToList();
         var lights = await LightsAsync(cancellationToken);
-        var facts = await lights.FactsAsync(db.Items.Where(i => ids.Contains(i.Id)), cancellationToken);
+        var facts = await lights.FactsAsync(db.Items, ids, cancellationToken);
         if (filter.AsOf is { } asOfRound)
         {
             var then = await db.RoundItemStatuses.AsNoTracking().Where(s => s.RoundId == asOfRound && ids.Contains(s.ItemId))

@@ -503,6 +503,12 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Deadline");
 
+                    b.HasIndex("ShortTitle")
+                        .HasDatabaseName("IX_Items_ShortTitle_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ShortTitle"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ShortTitle"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("Text")
                         .HasDatabaseName("IX_Items_Text_trgm");
 
