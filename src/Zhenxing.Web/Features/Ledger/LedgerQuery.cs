@@ -34,7 +34,7 @@ public sealed record LedgerRow(
     int Version,
     string? LatestProgress);
 
-/// <summary>A category's place on the page: how many items of the filtered view stand in it.</summary>
+/// <summary>A category's place on the page: how many items of the filtered view stand in it (for the categories of the page's rows).</summary>
 public sealed record LedgerGroup(int ListId, string ListTitle, int? CategoryId, string CategoryLabel, int? DeclaredCount, int Count);
 
 public sealed record LedgerPage(int Total, IReadOnlyList<LedgerRow> Rows, IReadOnlyList<LedgerGroup> Groups, IReadOnlyList<string> Notes);
@@ -55,7 +55,13 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
     {
         var notes = new List<string>();
         var items = await FilterAsync(filter, user, notes, cancellationToken);
-        var total = await items.CountAsync(cancellationToken);
+        // Every filtered item stands in one group (its list and category), so the groups give the total as well: one
+        // pass over a filter that matches tens of thousands of items instead of two.
+        var groups = await items
+            .GroupBy(i => new { i.ItemListId, i.CategoryId })
+            .Select(g => new { g.Key.ItemListId, g.Key.CategoryId, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var total = groups.Sum(g => g.Count);
 
         var sorted = filter.Sort switch
         {
@@ -111,17 +117,17 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
                 verdict.Light, verdict.Reason, p.Instructions, p.Item.WithdrawnAt is not null, p.Item.Version, p.LatestProgress);
         }).ToList();
 
-        var groups = await items
-            .GroupBy(i => new { i.ItemListId, ListTitle = i.ItemList!.Title, i.CategoryId })
-            .Select(g => new { g.Key.ItemListId, g.Key.ListTitle, g.Key.CategoryId, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        // The page shows the groups its rows stand in (a heading with the count where a category begins).
+        var shown = rows.Select(r => (r.ListId, r.CategoryId)).ToHashSet();
+        groups = groups.Where(g => shown.Contains((g.ItemListId, g.CategoryId))).ToList();
+        var listTitles = rows.Select(r => (r.ListId, r.ListTitle)).Distinct().ToDictionary(r => r.ListId, r => r.ListTitle);
         var categoryIds = groups.Where(g => g.CategoryId != null).Select(g => g.CategoryId!.Value).ToList();
         var categories = await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         var ledgerGroups = groups
             .Select(g => categories.GetValueOrDefault(g.CategoryId ?? 0) is { } c
-                ? new LedgerGroup(g.ItemListId, g.ListTitle, c.Id, CategoryLabel(c.Number, c.Title), c.DeclaredCount, g.Count)
-                : new LedgerGroup(g.ItemListId, g.ListTitle, null, "", null, g.Count))
+                ? new LedgerGroup(g.ItemListId, listTitles[g.ItemListId], c.Id, CategoryLabel(c.Number, c.Title), c.DeclaredCount, g.Count)
+                : new LedgerGroup(g.ItemListId, listTitles[g.ItemListId], null, "", null, g.Count))
             .ToList();
         return new LedgerPage(total, rows, ledgerGroups, notes);
     }
