@@ -41,6 +41,28 @@ public sealed class DatabaseSettingsTests
     }
 
     [Fact]
+    public void From_Postgres_KeepsAPoolASecondNodeFitsBesidePreparesStatementsAndSkipsTheReset()
+    {
+        var settings = DatabaseSettings.From(Config(("Database:Provider", "Postgres"), ("ConnectionStrings:Zhenxing", "Host=db;Database=zx")));
+
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        connection.MaxPoolSize.ShouldBe(DatabaseSettings.DefaultMaxPoolSize);
+        connection.MaxAutoPrepare.ShouldBe(64);
+        connection.NoResetOnClose.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("Maximum Pool Size=90;Max Auto Prepare=0;No Reset On Close=false")]
+    [InlineData("MaxPoolSize=90;MaxAutoPrepare=0;NoResetOnClose=false")]
+    public void From_PostgresWithItsOwnPoolSettings_KeepsThem(string settingsText)
+    {
+        var settings = DatabaseSettings.From(Config(("Database:Provider", "Postgres"), ("ConnectionStrings:Zhenxing", "Host=db;Database=zx;" + settingsText)));
+
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        (connection.MaxPoolSize, connection.MaxAutoPrepare, connection.NoResetOnClose).ShouldBe((90, 0, false));
+    }
+
+    [Fact]
     public void From_PostgresWithoutConnectionString_SaysWhatIsMissing()
     {
         var error = Should.Throw<InvalidOperationException>(() => DatabaseSettings.From(Config(("Database:Provider", "Postgres"))));
