@@ -199,16 +199,38 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     private static string Snapshot(EntityEntry entry, bool current) =>
         Snapshot(entry.Properties.Select(p => (p.Metadata.Name, current ? p.CurrentValue : p.OriginalValue)));
 
-    private static string Snapshot(IEnumerable<(string Name, object? Value)> properties)
+    /// <summary>A row as the audit log keeps it: a JSON object of its properties in ordinal order, secrets and file contents masked.</summary>
+    internal static string Snapshot(IEnumerable<(string Name, object? Value)> properties)
     {
-        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (name, value) in properties)
+        var sorted = properties.ToList();
+        sorted.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = AuditJson.Encoder }))
         {
-            values[name] = SecretProperties.Contains(name) ? "***"
-                : value is byte[] bytes ? $"<{bytes.Length} 字节>"
-                : value;
+            json.WriteStartObject();
+            for (var i = 0; i < sorted.Count; i++)
+            {
+                var (name, value) = sorted[i];
+                if (i + 1 < sorted.Count && sorted[i + 1].Name == name)
+                {
+                    continue; // the last value of a name wins, as in a dictionary
+                }
+                json.WritePropertyName(name);
+                object? shown = SecretProperties.Contains(name) ? "***"
+                    : value is byte[] bytes ? $"<{bytes.Length} 字节>"
+                    : value;
+                if (shown is null)
+                {
+                    json.WriteNullValue();
+                }
+                else
+                {
+                    JsonSerializer.Serialize(json, shown, shown.GetType(), AuditJson);
+                }
+            }
+            json.WriteEndObject();
         }
-        return JsonSerializer.Serialize(values, AuditJson);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>
