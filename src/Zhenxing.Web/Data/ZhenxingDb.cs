@@ -246,7 +246,7 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
         {
             return;
         }
-        if (Database.ProviderName != "Npgsql.EntityFrameworkCore.PostgreSQL")
+        if (!Database.IsNpgsql())
         {
             Set<T>().AddRange(entities);
             await SaveChangesAsync(cancellationToken);

@@ -46,7 +46,7 @@ public static class ZhenxingCommands
           bench dashboard            测量领导看板数据接口的响应时间（仅 PostgreSQL，请使用单独的空数据库）：
                                      [--items 20000] [--units 1500] [--rounds 12] [--requests 200] [--seed 1]
           bench rush                 截止前的报送高峰：N 个联络员同时保存并提交报送，测量吞吐量并核对无丢失、无重复
-                                     （仅 PostgreSQL）：[--clients 500] [--seconds 30] [--items 20000] [--units 1500] [--rounds 12]
+                                     （仅 PostgreSQL）：[--clients 500] [--seconds 30] [--warmup 10] 及与 generate 相同的规模选项
                                      [--url http://… 对已运行、使用同一数据库的网站节点测量，而不是在本进程中启动]
 
         配置开关（每个命令都可使用）：
