@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using Zhenxing.Testing;
 
 namespace Zhenxing.IntegrationTests.Infrastructure;
@@ -9,36 +9,56 @@ namespace Zhenxing.IntegrationTests.Infrastructure;
 /// One app node: the published app started as <c>zhenxing serve</c> in a process of its own on a loopback port, as an
 /// operator starts a node behind a load balancer. It can be stopped hard (kill -9) and started again on the same port.
 /// </summary>
-public sealed class AppNode : IAsyncDisposable
+/// <remarks>
+/// The first start lets the node take a free port from the system (<c>--urls http://127.0.0.1:0</c>) and reads it from
+/// the node's "Now listening on" line: a port picked beforehand by the test could be taken by another test's node in
+/// between, whose /healthz would then answer for this one.
+/// </remarks>
+public sealed partial class AppNode : IAsyncDisposable
 {
     private readonly string[] _arguments;
     private readonly StringBuilder _output = new();
     private readonly string _directory = Directory.CreateTempSubdirectory("zhenxing-node-").FullName;
     private Process? _process;
+    private int _port;
 
     public AppNode(IEnumerable<string> arguments)
     {
-        Port = FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{Port}");
-        _arguments = ["serve", "--urls", BaseAddress.ToString().TrimEnd('/'), .. arguments];
+        _arguments = [.. arguments];
     }
 
-    public int Port { get; }
+    /// <summary>The node's port, from its first start on.</summary>
+    public int Port => _port != 0 ? _port : throw new InvalidOperationException("The node has not been started yet.");
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
     public string Output
     {
         get { lock (_output) { return _output.ToString(); } }
     }
 
+    [GeneratedRegex(@"Now listening on: http://127\.0\.0\.1:(\d+)")]
+    private static partial Regex Listening();
+
+    /// <summary>Starts the node (again on the same port after a kill) and waits until it is listening and healthy.</summary>
     public async Task StartAsync()
     {
-        _process = Process.Start(ZhenxingExecutable.StartInfo(_arguments, _directory))!;
+        int from;
+        lock (_output)
+        {
+            from = _output.Length;
+        }
+        _process = Process.Start(ZhenxingExecutable.StartInfo(["serve", "--urls", $"http://127.0.0.1:{_port}", .. _arguments], _directory))!;
         _process.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
         _process.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        var port = await WaitUntilListeningAsync(from);
+        if (_port != 0 && port != _port)
+        {
+            throw new InvalidOperationException($"The node listens on {port}, not on its port {_port}:\n" + Output);
+        }
+        _port = port;
         await WaitUntilHealthyAsync();
     }
 
@@ -58,6 +78,26 @@ public sealed class AppNode : IAsyncDisposable
     {
         await KillAsync();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>The port of this start's "Now listening on" line, written once the node has bound it.</summary>
+    private async Task<int> WaitUntilListeningAsync(int from)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            var output = Output;
+            if (Listening().Match(output, Math.Min(from, output.Length)) is { Success: true } match)
+            {
+                return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException("zhenxing serve exited:\n" + Output);
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("zhenxing serve did not start listening:\n" + Output);
     }
 
     private async Task WaitUntilHealthyAsync()
@@ -83,13 +123,6 @@ public sealed class AppNode : IAsyncDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException("zhenxing serve did not become healthy:\n" + Output);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -33,6 +33,7 @@ public sealed class TwoNodeTests(PostgresApp app) : IntegrationTest(app), IClass
 
         // Both start at once, and both run their reminder job's first tick at start.
         await Task.WhenAll(first.StartAsync(), second.StartAsync());
+        first.Port.ShouldNotBe(second.Port);
 
         var logs = await WaitForRemindersAsync(roundId);
         logs.ShouldNotBeEmpty();
