@@ -81,6 +81,7 @@ public static class WebComposition
         app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
         Features.Rounds.EvidenceDownload.MapEvidence(app);
+        Features.Units.UnitNameSuggestions.Map(app);
         Features.Exports.ExportEndpoints.MapLedgerExports(app);
         Features.Assessments.WriteAssessmentXlsx.MapAssessmentExport(app);
         app.MapBulletinFiles();

@@ -197,7 +197,7 @@ public static class ItemsApi
             return null;
         }
         var item = found.Item;
-        var lights = await ledger.LightsAsync(cancellationToken);
+        var lights = await ledger.LightsAsync([item.ItemListId], cancellationToken);
         var facts = await lights.FactsAsync(db.Items, [item.Id], cancellationToken);
         var verdict = lights.Evaluate(item, facts.GetValueOrDefault(item.Id, ReportFacts.None));
         return new ApiItemDetail

@@ -597,7 +597,10 @@ public sealed class ProgramGenerator(NpgsqlConnection connection, ProgramSize si
     private async Task<CopyWriter> CopyAsync(string table, string[] columns, CancellationToken cancellationToken)
     {
         var sql = $"COPY {Quote(table)} ({string.Join(", ", columns.Select(Quote))}) FROM STDIN (FORMAT BINARY)";
-        return new CopyWriter(await connection.BeginBinaryImportAsync(sql, cancellationToken), _tables, cancellationToken);
+        var importer = await connection.BeginBinaryImportAsync(sql, cancellationToken);
+        // Completing a COPY of millions of rows waits for the server to update every index: longer than the 30 s default.
+        importer.Timeout = TimeSpan.FromMinutes(30);
+        return new CopyWriter(importer, _tables, cancellationToken);
     }
 
     /// <summary>One table's binary COPY, with a method per column type of the schema.</summary>

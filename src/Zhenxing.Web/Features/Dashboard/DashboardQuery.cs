@@ -96,7 +96,7 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
         // One pass over the items: each one's list, category, status (as kept, for a closed round), light and whether it is
         // overdue, all computed by the database with the light rules. Everything else is grouped from these rows.
         var items = await ledger.FilterAsync(new LedgerFilter { List = filter.List, AsOf = asOf }, user, [], cancellationToken);
-        var lights = await ledger.LightsAsync(cancellationToken);
+        var lights = filter.List.Length > 0 ? await ledger.LightsAsync(filter.List, cancellationToken) : await ledger.LightsAsync(cancellationToken);
         var facts = items.Select(lights.WithLight((i, light, overdue) => new ItemFact
         {
             Id = i.Id, ListId = i.ItemListId, CategoryId = i.CategoryId, Status = i.Status, Light = light, Overdue = overdue,

@@ -29,7 +29,6 @@ public sealed class PreviewModel(ZhenxingDb db, PlanImport planner, ConfirmImpor
     public List<UnitChoice> Choices { get; set; } = [];
 
     public ImportPlan Plan { get; private set; } = null!;
-    public List<string> UnitNames { get; private set; } = [];
     public List<string> Problems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
@@ -86,7 +85,6 @@ public sealed class PreviewModel(ZhenxingDb db, PlanImport planner, ConfirmImpor
             return false;
         }
         Plan = await planner.RunAsync(document, cancellationToken);
-        UnitNames = await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(cancellationToken);
         if (Choices.Count == 0)
         {
             Choices = Plan.Units.Where(u => !u.IsKnown)

@@ -191,7 +191,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         CategoryLabel = LedgerQuery.CategoryLabel(found.CategoryNumber, found.CategoryTitle);
         LeadUnits = found.Units.Where(u => u.Role == ItemUnitRole.Lead).Select(u => new UnitLink(u.UnitId, u.Name)).ToList();
         ResponsibleUnits = found.Units.Where(u => u.Role == ItemUnitRole.Responsible).Select(u => new UnitLink(u.UnitId, u.Name)).ToList();
-        var lights = await ledger.LightsAsync(cancellationToken);
+        var lights = await ledger.LightsAsync([Item.ItemListId], cancellationToken);
         var facts = await lights.FactsAsync(db.Items, [id], cancellationToken);
         Light = lights.Evaluate(Item, facts.GetValueOrDefault(id, ReportFacts.None));
         Instructions = await db.Instructions.AsNoTracking().Where(i => i.ItemId == id).OrderBy(i => i.Id).ToListAsync(cancellationToken);

@@ -18,7 +18,6 @@ public sealed class EditItemModel(ZhenxingDb db) : PageModel
 
     public List<Option> Lists { get; private set; } = [];
     public List<Option> Categories { get; private set; } = [];
-    public List<string> UnitNames { get; private set; } = [];
 
     /// <summary>Set when another user saved first: what this user tried to save.</summary>
     public ItemForm? Rejected { get; private set; }
@@ -96,6 +95,5 @@ public sealed class EditItemModel(ZhenxingDb db) : PageModel
         var categories = await db.Categories.AsNoTracking().Where(c => c.ItemListId == Form.ListId).OrderBy(c => c.Path)
             .Select(c => new { c.Id, c.Number, c.Title }).ToListAsync(cancellationToken);
         Categories = categories.Select(c => new Option(c.Id, LedgerQuery.CategoryLabel(c.Number, c.Title))).ToList();
-        UnitNames = await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(cancellationToken);
     }
 }

@@ -61,12 +61,19 @@ public sealed class StatusLights
         _atRisk = AtRisk().Compile();
     }
 
-    /// <summary>For each list, the latest round over it whose due date has passed (the higher id on the same date): a handful of rows.</summary>
-    public static async Task<List<LastRound>> LastRoundsAsync(IQueryable<ReportingRound> rounds, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// For each list (of <paramref name="lists"/>, or every list), the latest round over it whose due date has passed (the
+    /// higher id on the same date): a handful of rows.
+    /// </summary>
+    public static async Task<List<LastRound>> LastRoundsAsync(IQueryable<ReportingRound> rounds, DateOnly today, IReadOnlyCollection<int>? lists, CancellationToken cancellationToken)
     {
         // Grouped in the database: a province's rounds over its lists are tens of thousands of pairs, the answer one per list.
-        return await rounds.Where(r => r.DueOn < today)
-            .SelectMany(r => r.Lists, (r, l) => new { r.Id, r.DueOn, l.ItemListId })
+        var pairs = rounds.Where(r => r.DueOn < today).SelectMany(r => r.Lists, (r, l) => new { r.Id, r.DueOn, l.ItemListId });
+        if (lists is not null)
+        {
+            pairs = pairs.Where(x => lists.Contains(x.ItemListId));
+        }
+        return await pairs
             .GroupBy(x => x.ItemListId)
             .Select(g => new LastRound(g.Key, g.OrderByDescending(x => x.DueOn).ThenByDescending(x => x.Id).Select(x => x.Id).First()))
             .ToListAsync(cancellationToken);
@@ -77,11 +84,11 @@ public sealed class StatusLights
     private static Expression<Func<Item, bool>> Flagged() => i => i.FlagReason != null;
 
     /// <summary>Past its deadline and not done (长期坚持 items have no deadline to miss).</summary>
-    public Expression<Func<Item, bool>> Overdue()
-    {
-        var today = Today;
-        return i => i.Status != ItemStatus.Done && !i.Ongoing && i.Deadline != null && i.Deadline < today;
-    }
+    public Expression<Func<Item, bool>> Overdue() => OverdueOn(Today);
+
+    /// <summary>Past its deadline on <paramref name="today"/> and not done: the one part of the rules that needs no reports.</summary>
+    public static Expression<Func<Item, bool>> OverdueOn(DateOnly today) =>
+        i => i.Status != ItemStatus.Done && !i.Ongoing && i.Deadline != null && i.Deadline < today;
 
     private Expression<Func<Item, bool>> AtRisk()
     {

@@ -18,7 +18,6 @@ public sealed class LedgerModel(ZhenxingDb db, LedgerQuery query) : PageModel
     public LedgerPage Result { get; private set; } = new(0, [], [], []);
     public List<ListOption> Lists { get; private set; } = [];
     public List<CategoryOption> Categories { get; private set; } = [];
-    public List<string> UnitNames { get; private set; } = [];
     public List<string> CountyNames { get; private set; } = [];
     public bool CanEdit => ItemScope.CanEdit(User);
 
@@ -59,7 +58,6 @@ public sealed class LedgerModel(ZhenxingDb db, LedgerQuery query) : PageModel
                 .Select(c => new { c.Id, c.Number, c.Title, c.ParentId }).ToListAsync(cancellationToken);
             Categories = categories.Select(c => new CategoryOption(c.Id, LedgerQuery.CategoryLabel(c.Number, c.Title), c.ParentId is null ? 0 : 1)).ToList();
         }
-        UnitNames = await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(cancellationToken);
         CountyNames = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.County).OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(cancellationToken);
     }
 

@@ -37,6 +37,8 @@ public sealed record LedgerRow(
 /// <summary>A category's place on the page: how many items of the filtered view stand in it (for the categories of the page's rows).</summary>
 public sealed record LedgerGroup(int ListId, string ListTitle, int? CategoryId, string CategoryLabel, int? DeclaredCount, int Count);
 
+internal sealed record LedgerGroupCount(int ItemListId, int? CategoryId, int Count);
+
 public sealed record LedgerPage(int Total, IReadOnlyList<LedgerRow> Rows, IReadOnlyList<LedgerGroup> Groups, IReadOnlyList<string> Notes);
 
 /// <summary>Runs the ledger's filters for one user: the same visibility, filters and rules for the page and the API.</summary>
@@ -49,20 +51,19 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
 
     /// <summary>The light rules as of today (loaded once per request: which round each list must not have missed).</summary>
     public async Task<StatusLights> LightsAsync(CancellationToken cancellationToken) =>
-        _lights ??= new StatusLights(lightOptions.Value, Today, await StatusLights.LastRoundsAsync(db.ReportingRounds, Today, cancellationToken), db.ProgressReports);
+        _lights ??= new StatusLights(lightOptions.Value, Today, await StatusLights.LastRoundsAsync(db.ReportingRounds, Today, null, cancellationToken), db.ProgressReports);
+
+    /// <summary>
+    /// The light rules for items of the given lists only (a page of the ledger, one item, the dashboard's lists): the last
+    /// rounds of those lists are looked up, not of the whole program's.
+    /// </summary>
+    public async Task<StatusLights> LightsAsync(IReadOnlyCollection<int> lists, CancellationToken cancellationToken) =>
+        _lights ?? new StatusLights(lightOptions.Value, Today, await StatusLights.LastRoundsAsync(db.ReportingRounds, Today, lists, cancellationToken), db.ProgressReports);
 
     public async Task<LedgerPage> RunAsync(LedgerFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var notes = new List<string>();
         var items = await FilterAsync(filter, user, notes, cancellationToken);
-        // Every filtered item stands in one group (its list and category), so the groups give the total as well: one
-        // pass over a filter that matches tens of thousands of items instead of two.
-        var groups = await items
-            .GroupBy(i => new { i.ItemListId, i.CategoryId })
-            .Select(g => new { g.Key.ItemListId, g.Key.CategoryId, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var total = groups.Sum(g => g.Count);
-
         var sorted = filter.Sort switch
         {
             LedgerSort.Deadline => items.OrderBy(i => i.Deadline == null).ThenBy(i => i.Deadline).ThenBy(i => i.ItemListId).ThenBy(i => i.Position),
@@ -71,9 +72,15 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
                 .ThenBy(i => i.ItemListId).ThenBy(i => i.Position),
             _ => items.OrderBy(i => i.ItemListId).ThenBy(i => i.Position),
         };
-        var page = await sorted
+        // The page's ids first, then their details by id: the details' queries (split in two) then need not run the
+        // filter and the sort again.
+        var ids = await sorted
             .Skip((filter.SafePage - 1) * filter.SafePageSize)
             .Take(filter.SafePageSize)
+            .Select(i => i.Id)
+            .ToListAsync(cancellationToken);
+        var details = await db.Items
+            .Where(i => ids.Contains(i.Id))
             .Select(i => new
             {
                 Item = i,
@@ -91,10 +98,21 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
             })
             .AsNoTracking()
             .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-
-        var ids = page.Select(p => p.Item.Id).ToList();
-        var lights = await LightsAsync(cancellationToken);
+            .ToDictionaryAsync(p => p.Item.Id, cancellationToken);
+        var page = ids.Select(id => details[id]).ToList();
+        // The total, unless a short first page tells it; then the counts of the groups (list and category) that the page's
+        // rows stand in, and of those only: a broad filter (every overdue item) spans thousands of groups.
+        var total = filter.SafePage == 1 && page.Count < filter.SafePageSize ? page.Count : await items.CountAsync(cancellationToken);
+        var shownCategories = page.Where(p => p.Item.CategoryId is not null).Select(p => p.Item.CategoryId!.Value).Distinct().ToList();
+        var shownUncategorized = page.Where(p => p.Item.CategoryId is null).Select(p => p.Item.ItemListId).Distinct().ToList();
+        List<LedgerGroupCount> groups = page.Count == 0
+            ? []
+            : await items
+                .Where(i => (i.CategoryId != null && shownCategories.Contains(i.CategoryId.Value)) || (i.CategoryId == null && shownUncategorized.Contains(i.ItemListId)))
+                .GroupBy(i => new { i.ItemListId, i.CategoryId })
+                .Select(g => new LedgerGroupCount(g.Key.ItemListId, g.Key.CategoryId, g.Count()))
+                .ToListAsync(cancellationToken);
+        var lights = await LightsAsync(page.Select(p => p.Item.ItemListId).Distinct().ToList(), cancellationToken);
         var facts = await lights.FactsAsync(db.Items, ids, cancellationToken);
         if (filter.AsOf is { } asOfRound)
         {
@@ -118,8 +136,6 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
         }).ToList();
 
         // The page shows the groups its rows stand in (a heading with the count where a category begins).
-        var shown = rows.Select(r => (r.ListId, r.CategoryId)).ToHashSet();
-        groups = groups.Where(g => shown.Contains((g.ItemListId, g.CategoryId))).ToList();
         var listTitles = rows.Select(r => (r.ListId, r.ListTitle)).Distinct().ToDictionary(r => r.ListId, r => r.ListTitle);
         var categoryIds = groups.Where(g => g.CategoryId != null).Select(g => g.CategoryId!.Value).ToList();
         var categories = await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id))
@@ -181,7 +197,7 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
         }
         if (filter.Overdue)
         {
-            items = items.Where((await LightsAsync(cancellationToken)).Overdue());
+            items = items.Where(StatusLights.OverdueOn(Today));
         }
         if (filter.Ongoing)
         {
@@ -195,8 +211,10 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
         {
             // LIKE (not strpos) so that PostgreSQL can use the trigram index on the text.
             var pattern = "%" + filter.Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            items = items.Where(i => EF.Functions.Like(i.Text, pattern, "\\")
-                                     || (i.ShortTitle != null && EF.Functions.Like(i.ShortTitle, pattern, "\\")));
+            // The pattern is written into the SQL, not sent as a parameter: PostgreSQL then plans each search for its own
+            // words (the trigram index for a rare word) instead of reusing one generic plan for every search.
+            items = items.Where(i => EF.Functions.Like(i.Text, EF.Constant(pattern), "\\")
+                                     || (i.ShortTitle != null && EF.Functions.Like(i.ShortTitle, EF.Constant(pattern), "\\")));
         }
         if (filter.Light is { } light)
         {
@@ -222,9 +240,11 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
             return items.Where(_ => false);
         }
         var unitId = unit.Id;
+        // The unit is written into the SQL: a generic plan, made for a unit of average size, walks the whole ledger in
+        // page order looking for a small unit's items; planned for the unit itself, the database starts from its items.
         return role is { } r
-            ? items.Where(i => i.Units.Any(u => u.UnitId == unitId && u.Role == r))
-            : items.Where(i => i.Units.Any(u => u.UnitId == unitId));
+            ? items.Where(i => i.Units.Any(u => u.UnitId == EF.Constant(unitId) && u.Role == r))
+            : items.Where(i => i.Units.Any(u => u.UnitId == EF.Constant(unitId)));
     }
 
     public static string CategoryLabel(string number, string title) =>

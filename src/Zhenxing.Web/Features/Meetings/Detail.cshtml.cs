@@ -20,7 +20,6 @@ public sealed class MeetingDetailModel(ZhenxingDb db, MeetingSummaries summaries
     public List<MeetingMatter> Matters { get; private set; } = [];
     public ILookup<int, (int Id, string Number, string Text)> LinkedItems { get; private set; } = null!;
     public List<(string List, List<ItemOption> Items)> ItemOptions { get; private set; } = [];
-    public List<string> UnitNames { get; private set; } = [];
     public bool CanEdit => User.IsInRole(nameof(Role.Office));
     public bool Held => Meeting.HeldOn <= ChinaTime.Today(clock);
 
@@ -121,7 +120,6 @@ public sealed class MeetingDetailModel(ZhenxingDb db, MeetingSummaries summaries
                 .Select(i => new { i.Id, i.Number, Text = i.ShortTitle ?? i.Text, List = i.ItemList!.Title }).ToListAsync(cancellationToken);
             ItemOptions = items.GroupBy(i => i.List)
                 .Select(g => (g.Key, g.Select(i => new ItemOption(i.Id, $"第 {i.Number} 项 {(i.Text.Length > 40 ? i.Text[..40] + "…" : i.Text)}")).ToList())).ToList();
-            UnitNames = await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(cancellationToken);
         }
         return true;
     }

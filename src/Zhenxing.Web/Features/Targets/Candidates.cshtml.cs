@@ -53,7 +53,6 @@ public sealed class CandidatesModel(ZhenxingDb db, SaveTarget save) : PageModel
     public List<CandidateForm> Candidates { get; set; } = [];
 
     public List<DocumentOption> Documents { get; private set; } = [];
-    public List<string> UnitNames { get; private set; } = [];
     public bool Extracted { get; private set; }
 
     /// <summary>Problems of a candidate, by its index.</summary>
@@ -163,6 +162,5 @@ public sealed class CandidatesModel(ZhenxingDb db, SaveTarget save) : PageModel
             .Select(d => new { d.Id, d.FileName, Lists = db.ItemLists.Where(l => l.SourceDocumentId == d.Id).Select(l => l.DocumentNumber ?? l.Title).ToList() })
             .ToListAsync(cancellationToken);
         Documents = documents.Select(d => new DocumentOption(d.Id, d.Lists.Count > 0 ? string.Join("；", d.Lists.Distinct()) : d.FileName)).ToList();
-        UnitNames = await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(cancellationToken);
     }
 }

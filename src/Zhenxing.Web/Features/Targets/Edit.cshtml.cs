@@ -30,7 +30,6 @@ public class TargetEditModel(ZhenxingDb db, SaveTarget save) : PageModel
     public TargetForm Form { get; set; } = new();
 
     public int? Id { get; private set; }
-    public List<string> UnitNames { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
@@ -51,7 +50,6 @@ public class TargetEditModel(ZhenxingDb db, SaveTarget save) : PageModel
                 Note = target.Note, Version = target.Version,
             };
         }
-        await LoadAsync(cancellationToken);
         return Page();
     }
 
@@ -71,14 +69,10 @@ public class TargetEditModel(ZhenxingDb db, SaveTarget save) : PageModel
             {
                 ModelState.AddModelError(field == SaveTarget.ConflictKey ? string.Empty : "Form." + field, message);
             }
-            await LoadAsync(cancellationToken);
             return Page();
         }
         return Redirect($"/targets/{target.Id}");
     }
-
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
-        UnitNames = await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(cancellationToken);
 }
 
 public sealed class TargetNewModel(ZhenxingDb db, SaveTarget save) : TargetEditModel(db, save);

@@ -517,6 +517,11 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ItemListId", "Position");
 
+                    b.HasIndex(new[] { "Deadline" }, "IX_Items_Overdue")
+                        .HasFilter("\"WithdrawnAt\" IS NULL AND \"Status\" <> 'Done' AND NOT \"Ongoing\" AND \"Deadline\" IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Deadline" }, "IX_Items_Overdue"), new[] { "ItemListId", "CategoryId", "Position" });
+
                     b.ToTable("Items");
                 });
 
