@@ -19,6 +19,7 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
     /// <summary>Closed rounds the trend goes back over.</summary>
     public const int TrendRounds = 24;
 
+    /// <param name="Lists">The round's lists among those chosen (all of them when none is chosen).</param>
     private sealed record RoundRow(int Id, string Name, DateOnly DueOn, RoundState State, List<int> Lists)
     {
         public DashboardRound ToDashboard() => new(Id, Name, DueOn, State);
@@ -70,10 +71,14 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
     /// <summary>Computes the figures from the database.</summary>
     public async Task<DashboardData> RunAsync(DashboardFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        // A round's lists matter only for whether it covers a chosen list: of a province's rounds over hundreds of lists
+        // each, only the chosen lists are read.
+        var chosenLists = filter.List;
         var rounds = await db.ReportingRounds.AsNoTracking()
-            .Select(r => new RoundRow(r.Id, r.Name, r.DueOn, r.State, r.Lists.Select(l => l.ItemListId).ToList()))
+            .Select(r => new RoundRow(r.Id, r.Name, r.DueOn, r.State,
+                r.Lists.Where(l => chosenLists.Length == 0 || chosenLists.Contains(l.ItemListId)).Select(l => l.ItemListId).ToList()))
             .ToListAsync(cancellationToken);
-        bool Covers(RoundRow round) => filter.List.Length == 0 || round.Lists.Any(filter.List.Contains);
+        bool Covers(RoundRow round) => filter.List.Length == 0 || round.Lists.Count > 0;
         var today = ledger.Today;
         var chosen = filter.Round is { } chosenId ? rounds.Single(r => r.Id == chosenId) : null;
 

@@ -108,7 +108,7 @@ public sealed class StatusLights
         return i => i.Status != ItemStatus.Done && returned.Contains(i.Id);
     }
 
-    public Expression<Func<Item, bool>> MissedLastRound()
+    private Expression<Func<Item, bool>> MissedLastRoundReport()
     {
         var listIds = _lastRounds.Select(l => l.ListId).ToList();
         var roundIds = _lastRounds.Select(l => l.RoundId).Distinct().ToList();
@@ -122,11 +122,15 @@ public sealed class StatusLights
             reportedInLast = reportedInLast.Where(p => pairs.Contains((long)p.Item!.ItemListId * PairFactor + p.RoundId));
         }
         var reported = reportedInLast.Select(p => p.ItemId);
-        return i => i.Status != ItemStatus.Done
-                    && i.Units.Any(u => u.Role == ItemUnitRole.Lead)
-                    && listIds.Contains(i.ItemListId)
-                    && !reported.Contains(i.Id);
+        return i => listIds.Contains(i.ItemListId) && !reported.Contains(i.Id);
     }
+
+    /// <summary>The lead unit owed the item's last round a report and none came.</summary>
+    public Expression<Func<Item, bool>> MissedLastRound() => And(OwesReports(), MissedLastRoundReport());
+
+    /// <summary>Not done and with a lead unit: only such an item can miss a report.</summary>
+    private static Expression<Func<Item, bool>> OwesReports() =>
+        i => i.Status != ItemStatus.Done && i.Units.Any(u => u.Role == ItemUnitRole.Lead);
 
     private const long PairFactor = 1L << 32;
 
@@ -137,7 +141,9 @@ public sealed class StatusLights
     }
 
     /// <summary>The item's own frequency (汇报频次) says a report was due for the last period and none came.</summary>
-    public Expression<Func<Item, bool>> Stale()
+    public Expression<Func<Item, bool>> Stale() => And(OwesReports(), StaleReport());
+
+    private Expression<Func<Item, bool>> StaleReport()
     {
         var reports = _reports;
         var todayDay = Today.Day;
@@ -147,11 +153,9 @@ public sealed class StatusLights
         var previousMonthStart = Start(ReportingPeriods.PeriodOf(ReportingFrequency.Monthly, Today.AddMonths(-1), null).Start);
         var quarterStart = Start(ReportingPeriods.LastDuePeriod(ReportingFrequency.Quarterly, Today, null).Start);
         var halfStart = Start(ReportingPeriods.LastDuePeriod(ReportingFrequency.HalfYearly, Today, null).Start);
-        return i => i.Status != ItemStatus.Done
-                    && i.Units.Any(u => u.Role == ItemUnitRole.Lead)
-                    // Two conditions with fixed dates rather than one whose date depends on the list: the database can
-                    // then build each set of reports once instead of looking them up item by item.
-                    && ((i.ReportingFrequency == ReportingFrequency.Monthly && (i.ItemList!.MonthlyReportingDay ?? 99) < todayDay
+        // Two conditions with fixed dates rather than one whose date depends on the list: the database can then build
+        // each set of reports once instead of looking them up item by item.
+        return i => ((i.ReportingFrequency == ReportingFrequency.Monthly && (i.ItemList!.MonthlyReportingDay ?? 99) < todayDay
                          && !reports.Any(p => p.ItemId == i.Id && p.Role == ItemUnitRole.Lead && (p.State == ReportState.Submitted || p.State == ReportState.Accepted)
                                               && p.SubmittedAt >= monthStart))
                         || (i.ReportingFrequency == ReportingFrequency.Monthly && (i.ItemList!.MonthlyReportingDay ?? 99) >= todayDay
@@ -163,7 +167,9 @@ public sealed class StatusLights
                             && !reports.Any(p => p.ItemId == i.Id && p.Role == ItemUnitRole.Lead && (p.State == ReportState.Submitted || p.State == ReportState.Accepted) && p.SubmittedAt >= halfStart)));
     }
 
-    public Expression<Func<Item, bool>> IsRed() => Or(Or(Or(Or(Flagged(), Overdue()), MissedLastRound()), MissedMilestone()), Stale());
+    // "Owes reports" is written once for both report rules: the database builds its set (every item with a lead unit) once.
+    public Expression<Func<Item, bool>> IsRed() =>
+        Or(Or(Or(Flagged(), Overdue()), MissedMilestone()), And(OwesReports(), Or(MissedLastRoundReport(), StaleReport())));
 
     public Expression<Func<Item, bool>> IsYellow() => And(Not(IsRed()), Or(AtRisk(), Returned()));
 

@@ -36,18 +36,22 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
     public async Task<ReportOutcome> SaveAsync(int roundId, int itemId, ClaimsPrincipal user, ReportInput input, bool submit, CancellationToken cancellationToken)
     {
         var unitId = input.ForUnitId is { } forUnit && user.IsInRole(nameof(Role.Office)) ? forUnit : ItemScope.UnitOf(user);
-        // One round trip for everything the checks need: this runs for every save of the deadline rush.
-        var facts = await db.ReportingRounds.AsNoTracking()
-            .Where(r => r.Id == roundId)
-            .Select(r => new
-            {
-                Round = r,
-                ItemExists = db.Items.Any(i => i.Id == itemId),
-                InRound = db.Items.Any(i => i.Id == itemId && i.WithdrawnAt == null && db.RoundLists.Any(l => l.RoundId == roundId && l.ItemListId == i.ItemListId)),
-                Lead = db.ItemUnits.Any(u => u.ItemId == itemId && u.UnitId == unitId && u.Role == ItemUnitRole.Lead),
-                Responsible = db.ItemUnits.Any(u => u.ItemId == itemId && u.UnitId == unitId && u.Role == ItemUnitRole.Responsible),
-                OpenInstructions = db.Instructions.Any(n => n.ItemId == itemId && n.Answer == null),
-            })
+        // One round trip for everything the checks need, and the report itself (a left join on the round: at most one row,
+        // by the report's unique key): this runs for every save of the deadline rush.
+        var facts = await (
+                from r in db.ReportingRounds.AsNoTracking().Where(r => r.Id == roundId)
+                join saved in db.ProgressReports.AsNoTracking().Where(p => p.ItemId == itemId && p.UnitId == unitId) on r.Id equals saved.RoundId into matching
+                from existing in matching.DefaultIfEmpty()
+                select new
+                {
+                    Round = r,
+                    Report = existing,
+                    ItemExists = db.Items.Any(i => i.Id == itemId),
+                    InRound = db.Items.Any(i => i.Id == itemId && i.WithdrawnAt == null && db.RoundLists.Any(l => l.RoundId == roundId && l.ItemListId == i.ItemListId)),
+                    Lead = db.ItemUnits.Any(u => u.ItemId == itemId && u.UnitId == unitId && u.Role == ItemUnitRole.Lead),
+                    Responsible = db.ItemUnits.Any(u => u.ItemId == itemId && u.UnitId == unitId && u.Role == ItemUnitRole.Responsible),
+                    OpenInstructions = db.Instructions.Any(n => n.ItemId == itemId && n.Answer == null),
+                })
             .SingleOrDefaultAsync(cancellationToken);
         if (facts is null || unitId is null)
         {
@@ -93,7 +97,12 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
             return new ReportOutcome.Refused("该事项有待答复的领导批示，请在本次报送中逐条答复后再提交。");
         }
 
-        var report = await db.ProgressReports.SingleOrDefaultAsync(p => p.RoundId == roundId && p.ItemId == itemId && p.UnitId == unitId, cancellationToken);
+        // The report came with the checks (one round trip fewer); it is tracked from here on as loaded.
+        var report = facts.Report;
+        if (report is not null)
+        {
+            db.ProgressReports.Attach(report);
+        }
         if (report is null)
         {
             report = new ProgressReport { RoundId = roundId, ItemId = itemId, UnitId = unitId.Value, Role = role.Value };
