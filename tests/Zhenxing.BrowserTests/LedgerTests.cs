@@ -16,6 +16,9 @@ public sealed class LedgerTests(AppServer app)
         // The Office filters the ledger by lead unit through the form; the view is a URL.
         var office = await app.SignedInPageAsync("office-ledger", "office-pass-1");
         await office.GotoAsync("/ledger");
+        // The unit names the inputs suggest are fetched once by the page, not written into it.
+        await office.WaitForFunctionAsync("() => document.querySelectorAll('datalist#unit-names option').length > 0");
+        (await office.Locator("datalist#unit-names option[value='区经发局']").CountAsync()).ShouldBe(1);
         await office.Locator("input[name=leadUnit]").FillAsync("区经发局");
         await office.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
         await office.WaitForURLAsync("**/ledger?*leadUnit=*");

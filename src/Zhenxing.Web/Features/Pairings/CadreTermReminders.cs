@@ -59,39 +59,19 @@ public sealed class CadreTermReminders(ZhenxingDb db, TimeProvider clock)
     }
 }
 
-/// <summary>Checks the cadres' terms with the reminder job's interval (<c>Reminders:IntervalMinutes</c>); off with <c>Reminders:Enabled=false</c>.</summary>
+/// <summary>
+/// Checks the cadres' terms with the reminder job's interval (<c>Reminders:IntervalMinutes</c>); off with
+/// <c>Reminders:Enabled=false</c>. One node a tick; the claim per cadre (a conditional update) also keeps two from reminding twice.
+/// </summary>
 public sealed class CadreTermReminderJob(IServiceScopeFactory scopes, ClusterLock cluster, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Rounds.ReminderOptions> options, ILogger<CadreTermReminderJob> logger)
-    : BackgroundService
+    : ClusterJob(ClusterLock.CadreTerms, scopes, cluster, clock, options, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task TickAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled)
+        var sent = await services.GetRequiredService<CadreTermReminders>().RunAsync(cancellationToken);
+        if (sent > 0)
         {
-            return;
+            logger.LogInformation("Sent {Count} cadre term reminders", sent);
         }
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.IntervalMinutes)), clock);
-        do
-        {
-            try
-            {
-                // One node a tick; the claim per cadre (a conditional update) also keeps two from reminding twice.
-                await using var lease = await cluster.TryAcquireAsync(ClusterLock.CadreTerms, stoppingToken);
-                if (lease is null)
-                {
-                    continue;
-                }
-                await using var scope = scopes.CreateAsyncScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<CadreTermReminders>().RunAsync(stoppingToken);
-                if (sent > 0)
-                {
-                    logger.LogInformation("Sent {Count} cadre term reminders", sent);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Cadre term reminder tick failed; the next tick tries again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

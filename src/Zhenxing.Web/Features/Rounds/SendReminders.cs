@@ -114,42 +114,16 @@ public sealed class ScheduledReminders(ZhenxingDb db, SendReminders send, TimePr
     }
 }
 
-/// <summary>
-/// The background job: a tick every <see cref="ReminderOptions.IntervalMinutes"/>, a fresh scope per tick. Of several app
-/// nodes, the one holding the <see cref="ClusterLock.Reminders"/> lease runs a tick; the others skip it.
-/// </summary>
+/// <summary>The reporting reminders' background job (see <see cref="ClusterJob"/>).</summary>
 public sealed class ReminderJob(IServiceScopeFactory scopes, ClusterLock cluster, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ReminderOptions> options, ILogger<ReminderJob> logger)
-    : BackgroundService
+    : ClusterJob(ClusterLock.Reminders, scopes, cluster, clock, options, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task TickAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled)
+        var sent = await services.GetRequiredService<ScheduledReminders>().RunAsync(cancellationToken);
+        if (sent > 0)
         {
-            return;
+            logger.LogInformation("Sent {Count} reminders", sent);
         }
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.IntervalMinutes)), clock);
-        do
-        {
-            try
-            {
-                await using var lease = await cluster.TryAcquireAsync(ClusterLock.Reminders, stoppingToken);
-                if (lease is null)
-                {
-                    logger.LogDebug("Another app node is sending reminders; this tick is skipped");
-                    continue;
-                }
-                await using var scope = scopes.CreateAsyncScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<ScheduledReminders>().RunAsync(stoppingToken);
-                if (sent > 0)
-                {
-                    logger.LogInformation("Sent {Count} reminders", sent);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Reminder tick failed; the next tick tries again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Zhenxing.IntegrationTests.Infrastructure;
@@ -108,6 +109,47 @@ public abstract class UnitDirectoryTests(ZhenxingAppFactory app) : IntegrationTe
         var client = await App.SignInAsync("office1");
 
         (await client.GetAsync("/admin/units/999999")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task FormsSuggestUnitNamesFromOneListThatTheBrowserKeepsUntilAUnitChanges()
+    {
+        var unit = await App.AddUnitAsync("市发改委");
+        await App.AddUnitAsync("于都县", UnitKind.County);
+        await App.AddUserAsync("office1", Role.Office);
+        var client = await App.SignInAsync("office1");
+
+        // The ledger names the list instead of writing every unit into the page.
+        var datalist = (await (await client.GetAsync("/ledger")).HtmlAsync()).QuerySelector("datalist#unit-names")!;
+        datalist.GetAttribute("data-src").ShouldBe(UnitNameSuggestions.Path);
+        datalist.Children.Length.ShouldBe(0);
+
+        var first = await client.GetAsync(UnitNameSuggestions.Path);
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await first.Content.ReadFromJsonAsync<string[]>()).ShouldBe(["于都县", "市发改委"]);
+        first.Headers.CacheControl!.NoCache.ShouldBeTrue();
+        var etag = first.Headers.ETag!;
+
+        HttpRequestMessage Again() => new(HttpMethod.Get, UnitNameSuggestions.Path) { Headers = { IfNoneMatch = { etag } } };
+        (await client.SendAsync(Again())).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+
+        // A renamed unit and an added one: the kept list is stale and comes again.
+        await client.PostFormAsync($"/admin/units/{unit.Id}", new()
+        {
+            ["Form.Name"] = "市发展改革委", ["Form.Kind"] = nameof(UnitKind.CityDepartment), ["Form.Version"] = unit.Version.ToString(),
+        });
+        (await App.WithDbAsync(db => db.Units.SingleAsync(u => u.Id == unit.Id))).Name.ShouldBe("市发展改革委");
+        var renamed = await client.SendAsync(Again());
+        renamed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await renamed.Content.ReadFromJsonAsync<string[]>()).ShouldBe(["于都县", "市发展改革委"]);
+        var secondTag = renamed.Headers.ETag!;
+        await App.AddUnitAsync("市财政局");
+        var added = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, UnitNameSuggestions.Path) { Headers = { IfNoneMatch = { secondTag } } });
+        (await added.Content.ReadFromJsonAsync<string[]>()).ShouldBe(["于都县", "市发展改革委", "市财政局"]);
+
+        // Only for those signed in.
+        var anonymous = App.CreateClient(new() { AllowAutoRedirect = false });
+        (await anonymous.GetAsync(UnitNameSuggestions.Path)).StatusCode.ShouldNotBe(HttpStatusCode.OK);
     }
 }
 
