@@ -100,18 +100,23 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
             .AsSplitQuery()
             .ToDictionaryAsync(p => p.Item.Id, cancellationToken);
         var page = ids.Select(id => details[id]).ToList();
-        // The total, unless a short first page tells it; then the counts of the groups (list and category) that the page's
-        // rows stand in, and of those only: a broad filter (every overdue item) spans thousands of groups.
-        var total = filter.SafePage == 1 && page.Count < filter.SafePageSize ? page.Count : await items.CountAsync(cancellationToken);
+        // One more pass over the filter gives the total and the counts of the groups (list and category) that the page's
+        // rows stand in: the items of every other group are counted under one key (list 0), for a broad filter (every
+        // overdue item) spans thousands of groups.
         var shownCategories = page.Where(p => p.Item.CategoryId is not null).Select(p => p.Item.CategoryId!.Value).Distinct().ToList();
         var shownUncategorized = page.Where(p => p.Item.CategoryId is null).Select(p => p.Item.ItemListId).Distinct().ToList();
-        List<LedgerGroupCount> groups = page.Count == 0
-            ? []
-            : await items
-                .Where(i => (i.CategoryId != null && shownCategories.Contains(i.CategoryId.Value)) || (i.CategoryId == null && shownUncategorized.Contains(i.ItemListId)))
-                .GroupBy(i => new { i.ItemListId, i.CategoryId })
-                .Select(g => new LedgerGroupCount(g.Key.ItemListId, g.Key.CategoryId, g.Count()))
-                .ToListAsync(cancellationToken);
+        var counts = await items
+            .Select(i => new
+            {
+                i.ItemListId,
+                i.CategoryId,
+                Shown = (i.CategoryId != null && shownCategories.Contains(i.CategoryId.Value)) || (i.CategoryId == null && shownUncategorized.Contains(i.ItemListId)),
+            })
+            .GroupBy(i => new { ListId = i.Shown ? i.ItemListId : 0, CategoryId = i.Shown ? i.CategoryId : null })
+            .Select(g => new LedgerGroupCount(g.Key.ListId, g.Key.CategoryId, g.Count()))
+            .ToListAsync(cancellationToken);
+        var total = counts.Sum(c => c.Count);
+        var groups = counts.Where(c => c.ItemListId != 0).ToList();
         var lights = await LightsAsync(page.Select(p => p.Item.ItemListId).Distinct().ToList(), cancellationToken);
         var facts = await lights.FactsAsync(db.Items, ids, cancellationToken);
         if (filter.AsOf is { } asOfRound)
