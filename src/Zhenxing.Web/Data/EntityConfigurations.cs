@@ -91,7 +91,9 @@ internal sealed class ItemUnitConfiguration : IEntityTypeConfiguration<ItemUnit>
     {
         itemUnit.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
         itemUnit.HasIndex(u => new { u.ItemId, u.UnitId, u.Role }).IsUnique();
-        itemUnit.HasIndex(u => new { u.UnitId, u.Role });
+        // A unit's items (the ledger filtered by a lead unit or a county): read from the index alone on PostgreSQL, not
+        // from table pages scattered over the whole ledger.
+        itemUnit.HasIndex(u => new { u.UnitId, u.Role }).IncludeProperties(u => new { u.ItemId });
         // Items with a lead unit, and each lead unit's items: read from the index alone on PostgreSQL.
         itemUnit.HasIndex(u => new { u.Role, u.ItemId }).IncludeProperties(u => new { u.UnitId })
             .HasDatabaseName("IX_ItemUnits_Role_ItemId");

@@ -608,6 +608,8 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId", "Role");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UnitId", "Role"), new[] { "ItemId" });
+
                     b.HasIndex("ItemId", "UnitId", "Role")
                         .IsUnique();
 

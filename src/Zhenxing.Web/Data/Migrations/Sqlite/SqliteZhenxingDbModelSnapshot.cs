@@ -558,7 +558,8 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_ItemUnits_Role_ItemId")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "UnitId" });
 
-                    b.HasIndex("UnitId", "Role");
+                    b.HasIndex("UnitId", "Role")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ItemId" });
 
                     b.HasIndex("ItemId", "UnitId", "Role")
                         .IsUnique();
