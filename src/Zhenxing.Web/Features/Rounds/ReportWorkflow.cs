@@ -215,25 +215,14 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
         {
             return "报送不存在。";
         }
-        if (report.Round!.State == RoundState.Closed)
+        if (ReviewSteps.Refusal(report, accept, reason, "报送") is { } refusal)
         {
-            return "该轮次已关闭。";
-        }
-        if (report.State != ReportState.Submitted)
-        {
-            return $"该报送当前为“{((ReportState?)report.State).ToChinese()}”，只有已报送的内容可以审核。";
-        }
-        if (!accept && string.IsNullOrWhiteSpace(reason))
-        {
-            return "退回时请填写原因。";
+            return refusal;
         }
         db.Entry(report).Property(p => p.Version).OriginalValue = version;
         var now = clock.GetUtcNow();
-        report.State = accept ? ReportState.Accepted : ReportState.Returned;
-        report.ReturnReason = accept ? null : reason!.Trim();
+        ReviewSteps.Mark(report, accept, reason, office, now);
         report.QualityRating = accept ? rating : null;
-        report.ReviewedAt = now;
-        report.ReviewedByName = office.FindFirstValue(ClaimTypes.GivenName) ?? office.Identity!.Name;
         if (accept && report.Role == ItemUnitRole.Lead)
         {
             // An item's status is that of its latest accepted lead report, and the milestones it claims stand.
@@ -248,7 +237,7 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
             db.Notifications.Add(new Notification
             {
                 UnitId = report.UnitId,
-                Text = $"您单位在“{report.Round.Name}”中报送的事项第 {report.Item!.Number} 项被退回：{report.ReturnReason}",
+                Text = $"您单位在“{report.Round!.Name}”中报送的事项第 {report.Item!.Number} 项被退回：{report.ReturnReason}",
                 Link = $"/rounds/{report.RoundId}/items/{report.ItemId}/report",
                 CreatedAt = now,
             });

@@ -48,7 +48,7 @@ public enum ReportState
 /// One unit's progress report (进展情况) on one item in one round. The lead unit's report sets the item's
 /// status once the Office accepts it; a responsible unit's report is a contribution the lead unit sees.
 /// </summary>
-public sealed class ProgressReport : IVersioned
+public sealed class ProgressReport : IVersioned, IReviewedInRound
 {
     public int Id { get; set; }
     public int RoundId { get; set; }

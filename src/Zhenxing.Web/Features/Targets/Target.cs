@@ -61,7 +61,7 @@ public sealed class TargetMilestone
 /// The actual value of a target as of a date, reported by a liaison of its owner unit in a round that includes targets.
 /// Only accepted values count for the trajectory, as only accepted reports set an item's status.
 /// </summary>
-public sealed class TargetReport : IVersioned
+public sealed class TargetReport : IVersioned, Rounds.IReviewedInRound
 {
     public int Id { get; set; }
     public int TargetId { get; set; }

@@ -164,30 +164,19 @@ public sealed class TargetReporting(ZhenxingDb db, TimeProvider clock)
         {
             return "报送不存在。";
         }
-        if (report.Round!.State == RoundState.Closed)
+        if (ReviewSteps.Refusal(report, accept, reason, "完成值") is { } refusal)
         {
-            return "该轮次已关闭。";
-        }
-        if (report.State != ReportState.Submitted)
-        {
-            return $"该完成值当前为“{((ReportState?)report.State).ToChinese()}”，只有已报送的内容可以审核。";
-        }
-        if (!accept && string.IsNullOrWhiteSpace(reason))
-        {
-            return "退回时请填写原因。";
+            return refusal;
         }
         db.Entry(report).Property(r => r.Version).OriginalValue = version;
         var now = clock.GetUtcNow();
-        report.State = accept ? ReportState.Accepted : ReportState.Returned;
-        report.ReturnReason = accept ? null : reason!.Trim();
-        report.ReviewedAt = now;
-        report.ReviewedByName = office.FindFirstValue(ClaimTypes.GivenName) ?? office.Identity!.Name;
+        ReviewSteps.Mark(report, accept, reason, office, now);
         if (!accept)
         {
             db.Notifications.Add(new Notification
             {
                 UnitId = report.UnitId,
-                Text = $"您单位在“{report.Round.Name}”中报送的指标“{report.Target!.Title}”完成值被退回：{report.ReturnReason}",
+                Text = $"您单位在“{report.Round!.Name}”中报送的指标“{report.Target!.Title}”完成值被退回：{report.ReturnReason}",
                 Link = $"/rounds/{report.RoundId}/targets",
                 CreatedAt = now,
             });
