@@ -5,7 +5,7 @@
 namespace Zhenxing.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class UnitItemsIndex : Migration
+    public partial class ProvinceScaleIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

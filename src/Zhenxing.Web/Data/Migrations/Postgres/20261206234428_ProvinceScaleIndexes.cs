@@ -5,7 +5,7 @@
 namespace Zhenxing.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class UnitItemsIndex : Migration
+    public partial class ProvinceScaleIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -19,6 +19,13 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                 table: "ItemUnits",
                 columns: new[] { "UnitId", "Role" })
                 .Annotation("Npgsql:IndexInclude", new[] { "ItemId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Items_Overdue",
+                table: "Items",
+                column: "Deadline",
+                filter: "\"WithdrawnAt\" IS NULL AND \"Status\" <> 'Done' AND NOT \"Ongoing\" AND \"Deadline\" IS NOT NULL")
+                .Annotation("Npgsql:IndexInclude", new[] { "ItemListId", "CategoryId", "Position" });
         }
 
         /// <inheritdoc />
@@ -27,6 +34,10 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_ItemUnits_UnitId_Role",
                 table: "ItemUnits");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Items_Overdue",
+                table: "Items");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ItemUnits_UnitId_Role",
