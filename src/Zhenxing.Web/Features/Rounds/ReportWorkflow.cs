@@ -99,10 +99,6 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
 
         // The report came with the checks (one round trip fewer); it is tracked from here on as loaded.
         var report = facts.Report;
-        if (report is not null)
-        {
-            db.ProgressReports.Attach(report);
-        }
         if (report is null)
         {
             report = new ProgressReport { RoundId = roundId, ItemId = itemId, UnitId = unitId.Value, Role = role.Value };
@@ -110,6 +106,7 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
         }
         else
         {
+            db.ProgressReports.Attach(report);
             if (report.State is ReportState.Submitted or ReportState.Accepted)
             {
                 return new ReportOutcome.Refused(report.State == ReportState.Accepted ? "该报送已被采纳，不能再修改。" : "该报送已提交，等待振兴办审核；如需修改请联系振兴办退回。");
