@@ -4,11 +4,14 @@ using Zhenxing.Web.Features.Users;
 
 namespace Zhenxing.Web.Features.Assessments;
 
-/// <summary>A method's ranking; the Office adds bonuses and deductions with their reasons. Every signed-in role reads.</summary>
+/// <summary>A method's ranking; the Office adds bonuses and deductions with their reasons. Every signed-in role reads the ranking.</summary>
 public sealed class AssessmentDetailModel(ComputeAssessment compute, AdjustAssessment adjust) : PageModel
 {
     public AssessmentResult Result { get; private set; } = null!;
     public bool CanEdit => User.IsInRole(nameof(Role.Office));
+
+    /// <summary>The ranking is for everyone; the trace behind a unit's score only for those who may see that unit.</summary>
+    public bool CanTrace(int unitId) => Items.ItemScope.CanSeeUnit(User, unitId);
 
     [BindProperty]
     public string? UnitName { get; set; }

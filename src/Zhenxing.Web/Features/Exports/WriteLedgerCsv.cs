@@ -20,9 +20,11 @@ public static class WriteLedgerCsv
             var labels = list.Categories.ToDictionary(c => c.Id, c => c.Label);
             foreach (var row in list.Items)
             {
+                // The id is the one numeric cell: written as a number, the other cells as text.
+                text.Append(Number(row.Id)).Append(',');
                 Line(text,
                 [
-                    row.Id.ToString(), list.Title, row.CategoryId is { } id ? labels.GetValueOrDefault(id, row.CategoryLabel) : "", row.Number, row.Text,
+                    list.Title, row.CategoryId is { } id ? labels.GetValueOrDefault(id, row.CategoryLabel) : "", row.Number, row.Text,
                     LedgerExportData.Units(row.LeadUnits), LedgerExportData.ResponsibleCell(row), LedgerExportData.DeadlineCell(row),
                     row.Deadline?.ToString("yyyy-MM-dd") ?? "", row.LatestProgress ?? "", row.Status.ToChinese(), row.Light.ToChinese(), row.LightReason,
                 ]);
@@ -37,13 +39,20 @@ public static class WriteLedgerCsv
         text.Append("\r\n");
     }
 
-    /// <summary>RFC 4180 quoting; a leading = + @ (or - before a non-digit) is escaped so that a spreadsheet does not run it as a formula.</summary>
+    /// <summary>
+    /// A text cell: RFC 4180 quoting, and a leading = + - @ (or their full-width forms), tab or carriage return escaped
+    /// with a quote so that a spreadsheet shows the text instead of running it: "-1+cmd|…" is a formula too, so text that
+    /// starts like a negative number is escaped as well. Numbers go through <see cref="Number"/>.
+    /// </summary>
     public static string Field(string value)
     {
-        if (value.Length > 0 && (value[0] is '=' or '+' or '@' || (value[0] == '-' && (value.Length == 1 || !char.IsAsciiDigit(value[1])))))
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '＝' or '＋' or '－' or '＠')
         {
             value = "'" + value;
         }
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
+
+    /// <summary>A numeric cell: the number as it is, a minus sign included, so that a spreadsheet reads it as a number.</summary>
+    public static string Number(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

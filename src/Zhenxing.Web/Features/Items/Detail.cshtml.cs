@@ -211,14 +211,62 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         var files = (await db.Evidence.AsNoTracking().Where(e => reportIds.Contains(e.ReportId)).Select(e => new { e.ReportId, e.Id, e.FileName }).ToListAsync(cancellationToken))
             .ToLookup(e => e.ReportId, e => (e.Id, e.FileName));
         Reports = reports.Select(r => new ReportRow(r.Round, r.Unit, r.State, r.Status, r.Narrative, r.Problems, r.Late, ChinaTime.Format(r.SubmittedAt), files[r.Id].ToList())).ToList();
-        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.ItemId == id).OrderByDescending(a => a.Id).Take(200).ToListAsync(cancellationToken);
-        var unitIds = entries.Where(e => e.EntityType == nameof(ItemUnit))
+        // Another unit's report still in draft is that unit's business: none of its entries count towards the 200 shown.
+        var viewerUnit = ItemScope.UnitOf(User);
+        var otherUnitsDrafts = (await db.ProgressReports.AsNoTracking()
+                .Where(p => p.ItemId == id && p.State == Rounds.ReportState.Draft && p.UnitId != viewerUnit)
+                .Select(p => p.Id).ToListAsync(cancellationToken))
+            .Select(reportId => reportId.ToString()).ToList();
+        var entries = (await db.AuditEntries.AsNoTracking()
+                .Where(a => a.ItemId == id && !(a.EntityType == nameof(Rounds.ProgressReport) && otherUnitsDrafts.Contains(a.EntityId)))
+                .OrderByDescending(a => a.Id).Take(200).ToListAsync(cancellationToken))
+            .Select(e => ReportEntryAsSeenBy(e, viewerUnit)).OfType<Infrastructure.Audit.AuditEntry>().ToList();
+        var unitIds = entries.Where(e => e.EntityType is nameof(ItemUnit) or nameof(Rounds.ProgressReport))
             .Select(e => Parse(e.After ?? e.Before).GetValueOrDefault("UnitId"))
             .Select(v => int.TryParse(v, out var unitId) ? unitId : 0).Distinct().ToList();
         var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id.ToString(), u => u.Name, cancellationToken);
         History = entries.Select(e => new HistoryRow(ChinaTime.Format(e.At), e.Actor, Describe(e.EntityType, e.Action), Changes(e.Before, e.After, unitNames))).ToList();
         return true;
+    }
+
+    /// <summary>
+    /// A progress report's audit entry as a viewer outside the reporting unit may see it: the unit's drafting (saves
+    /// while a draft, edits after a return) is hidden; its submission shows what was submitted, not the draft before
+    /// it; the Office's acceptance or return shows as it is. Entries about anything else, and every entry to the
+    /// reporting unit itself, are returned unchanged.
+    /// </summary>
+    private static Infrastructure.Audit.AuditEntry? ReportEntryAsSeenBy(Infrastructure.Audit.AuditEntry entry, int? viewerUnit)
+    {
+        if (entry.EntityType != nameof(Rounds.ProgressReport))
+        {
+            return entry;
+        }
+        var before = Parse(entry.Before);
+        var after = Parse(entry.After);
+        if ((entry.After is null ? before : after).GetValueOrDefault(nameof(Rounds.ProgressReport.UnitId)) == viewerUnit?.ToString())
+        {
+            return entry;
+        }
+        var was = before.GetValueOrDefault(nameof(Rounds.ProgressReport.State));
+        var now = after.GetValueOrDefault(nameof(Rounds.ProgressReport.State));
+        const string draft = nameof(Rounds.ReportState.Draft), returned = nameof(Rounds.ReportState.Returned);
+        return (was, now) switch
+        {
+            // A deletion: shown only if what was deleted had been submitted and not taken back for redrafting.
+            (_, null) when entry.After is null => was is draft or returned ? null : entry,
+            (_, draft) => null,
+            (returned, returned) => null,
+            // The submission: what was submitted, as if new, since the state before it was the unit's draft.
+            (null or draft or returned, _) when now != returned => Copy(entry, before: null),
+            _ => entry,
+        };
+
+        static Infrastructure.Audit.AuditEntry Copy(Infrastructure.Audit.AuditEntry entry, string? before) => new()
+        {
+            Id = entry.Id, At = entry.At, UserId = entry.UserId, Actor = entry.Actor, Action = entry.Action, EntityType = entry.EntityType,
+            EntityId = entry.EntityId, ItemId = entry.ItemId, Before = before, After = entry.After,
+        };
     }
 
     private static string Shorten(Item item)
@@ -234,6 +282,8 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
             nameof(Items.Item) => "事项",
             nameof(ItemUnit) => "单位",
             nameof(Instruction) => "批示",
+            nameof(Rounds.ProgressReport) => "进展报送",
+            nameof(Milestone) => "形象进度",
             _ => entityType,
         };
         var verb = action switch
@@ -251,9 +301,13 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         ["Ongoing"] = "长期推进", ["Status"] = "状态", ["FlagReason"] = "督办", ["WithdrawnAt"] = "撤销时间", ["WithdrawnReason"] = "撤销原因",
         ["GroupReferences"] = "泛指单位", ["Leaders"] = "责任领导", ["CategoryId"] = "类别", ["UnitId"] = "单位", ["Role"] = "角色",
         ["LeaderName"] = "领导", ["Answer"] = "答复", ["AnsweredByName"] = "答复人",
+        ["Narrative"] = "进展情况", ["Problems"] = "存在问题", ["Figures"] = "数据", ["State"] = "报送状态", ["ReturnReason"] = "退回原因",
+        ["SubmittedByName"] = "报送人", ["ReviewedByName"] = "审核人", ["QualityRating"] = "质量评分", ["Late"] = "逾期报送",
+        ["DueOn"] = "日期", ["Description"] = "形象进度", ["AchievedAt"] = "达成时间",
     };
 
-    private static readonly HashSet<string> Hidden = ["Id", "Version", "Position", "ItemId", "ItemListId", "LeaderUserId", "CreatedAt", "AnsweredAt", "SourceLocation"];
+    private static readonly HashSet<string> Hidden = ["Id", "Version", "Position", "ItemId", "ItemListId", "LeaderUserId", "CreatedAt", "AnsweredAt", "SourceLocation",
+        "RoundId", "UpdatedAt", "UpdatedByName", "SubmittedAt", "ReviewedAt", "ClaimedByReportId"];
 
     /// <summary>The fields that differ between the two snapshots, as "field: old → new", in Chinese where the field is known.</summary>
     private static string Changes(string? before, string? after, Dictionary<string, string> unitNames)
@@ -282,6 +336,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
             "Lead" => "牵头单位",
             "Responsible" => "责任单位",
             _ when Enum.TryParse<ItemStatus>(value, out var status) && !int.TryParse(value, out _) => status.ToChinese(),
+            _ when Enum.TryParse<Rounds.ReportState>(value, out var state) && !int.TryParse(value, out _) => Rounds.ReportStateNames.ToChinese(state),
             _ => value,
         };
     }

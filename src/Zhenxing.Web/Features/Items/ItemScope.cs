@@ -9,7 +9,7 @@ public static class ItemScope
 {
     public static IQueryable<Item> VisibleTo(this IQueryable<Item> items, ClaimsPrincipal user)
     {
-        if (user.IsInRole(nameof(Role.Office)) || user.IsInRole(nameof(Role.Leader)) || user.IsInRole(nameof(Role.Admin)))
+        if (SeesEveryUnit(user))
         {
             return items;
         }
@@ -19,6 +19,16 @@ public static class ItemScope
         }
         return items.Where(_ => false);
     }
+
+    /// <summary>
+    /// Whether a user may open what concerns one unit in detail (its items, its reporting record, the trace of its
+    /// assessment score): a liaison only its own unit; the other roles every unit. Otherwise the answer is 404, as for an item.
+    /// </summary>
+    public static bool CanSeeUnit(ClaimsPrincipal user, int unitId) =>
+        SeesEveryUnit(user) || (user.IsInRole(nameof(Role.Liaison)) && UnitOf(user) == unitId);
+
+    private static bool SeesEveryUnit(ClaimsPrincipal user) =>
+        user.IsInRole(nameof(Role.Office)) || user.IsInRole(nameof(Role.Leader)) || user.IsInRole(nameof(Role.Admin));
 
     public static int? UnitOf(ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(ZhenxingClaims.UnitId), out var unitId) ? unitId : null;

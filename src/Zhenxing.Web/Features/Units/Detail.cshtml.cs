@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Zhenxing.Web.Data;
 using Zhenxing.Web.Features.Items;
 using Zhenxing.Web.Features.Ledger;
-using Zhenxing.Web.Features.Users;
 
 namespace Zhenxing.Web.Features.Units;
 
@@ -26,7 +25,7 @@ public sealed class UnitDetailModel(ZhenxingDb db, LedgerQuery ledger, Rounds.Ro
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var ownUnit = ItemScope.UnitOf(User);
-        if (User.IsInRole(nameof(Role.Liaison)) && ownUnit != id)
+        if (!ItemScope.CanSeeUnit(User, id))
         {
             return NotFound();
         }

@@ -226,6 +226,45 @@ public abstract class AssessmentTests(ZhenxingAppFactory app) : IntegrationTest(
     }
 
     [Fact]
+    public async Task ALiaisonReadsTheWholeRankingButTracesOnlyItsOwnUnit()
+    {
+        var (data, _, method, _) = await BuildProgramAsync();
+        await App.AddUserAsync("leader1", Role.Leader);
+        var liaison = await App.SignInAsync("czj");
+        var leader = await App.SignInAsync("leader1");
+        // What the traces of 发改 and 教育 name one by one: their items and the reason of an adjustment.
+        string[] othersDetails = ["争取赣州港建设支持", "持续推进营商环境改革", "完成瑞金干部学院扩建", "获省级通报表扬", "报送材料数据有误"];
+
+        (await liaison.GetAsync($"/assessments/{method}/units/{data.Finance}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        foreach (var other in new[] { data.Development, data.Education })
+        {
+            var response = await liaison.GetAsync($"/assessments/{method}/units/{other}");
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            var text = await response.Content.ReadAsStringAsync();
+            othersDetails.ShouldAllBe(detail => !text.Contains(detail));
+            (await liaison.GetAsync($"/units/{other}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await leader.GetAsync($"/assessments/{method}/units/{other}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        (await liaison.GetAsync($"/items/{data.Soon}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The ranking itself is public: every unit with its figures, a trace link only to the liaison's own unit.
+        (await RankingAsync(liaison, method)).Select(r => r.Unit).ShouldBe(["市教育局", "市财政局", "市发改委"]);
+        var page = await (await liaison.GetAsync($"/assessments/{method}")).HtmlAsync();
+        page.QuerySelectorAll("#ranking a").Select(a => a.GetAttribute("href")).ShouldBe([$"/assessments/{method}/units/{data.Finance}"]);
+        othersDetails.ShouldAllBe(detail => !page.Body!.TextContent.Contains(detail));
+        var leaderPage = await (await leader.GetAsync($"/assessments/{method}")).HtmlAsync();
+        leaderPage.QuerySelectorAll("#ranking a").Length.ShouldBe(3);
+
+        var xlsx = await liaison.GetAsync($"/assessments/{method}/export.xlsx");
+        xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
+        var cells = document.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<S.Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList();
+        cells.ShouldContain("市发改委");
+        cells.ShouldContain("市教育局");
+        othersDetails.ShouldAllBe(detail => !cells.Any(c => c.Contains(detail)));
+    }
+
+    [Fact]
     public async Task TheXlsxExportHoldsTheRankingAsThePageShowsIt()
     {
         var (_, _, method, office) = await BuildProgramAsync();

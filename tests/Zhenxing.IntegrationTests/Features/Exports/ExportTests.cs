@@ -226,6 +226,84 @@ public abstract class ExportTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task CsvCellsASpreadsheetWouldRunAsFormulasAreExportedAsText()
+    {
+        var data = await App.CreateSmallListAsync();
+        // Formulas after each character a spreadsheet starts one with, half- and full-width, and text that starts like a negative number.
+        string[] payloads =
+        [
+            "-1+cmd|' /C calc'!A0", "-2+3+HYPERLINK(\"http://example.invalid\",\"点击\")", "-12.5", "=1+1", "+1+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
+            "\t=1+1", "\r=1+1", "＝1+1", "＋1+1", "－1+1", "＠SUM(1)",
+        ];
+        var ids = await App.WithDbAsync(async db =>
+        {
+            var items = payloads.Select((text, i) => new Item
+            {
+                ItemListId = data.ListId, Number = i == 0 ? "-3" : (10 + i).ToString(), Position = 10 + i, Text = text,
+                Units = [new ItemUnit { UnitId = data.Finance, Role = ItemUnitRole.Lead }],
+            }).ToList();
+            db.Items.AddRange(items);
+            await db.SaveChangesAsync();
+            return items.Select(i => i.Id).ToList();
+        });
+        var office = await OfficeAsync();
+
+        var csv = await DownloadAsync(office, "/ledger/export.csv", "text/csv", "csv");
+
+        var rows = ReadCsv(Encoding.UTF8.GetString(csv, 3, csv.Length - 3));
+        rows[0].ShouldBe(WriteLedgerCsv.Header);
+        var byId = rows.Skip(1).ToDictionary(r => int.Parse(r[0]), r => r);
+        for (var i = 0; i < payloads.Length; i++)
+        {
+            byId[ids[i]][4].ShouldBe("'" + payloads[i], $"第 {i + 1} 个单元格");
+        }
+        byId[ids[0]][3].ShouldBe("'-3");
+        byId[data.Overdue][4].ShouldBe("推进瑞金机场前期工作");
+        // The id is a number and stays one: no quote, no escape.
+        Encoding.UTF8.GetString(csv).Split("\r\n").ShouldContain(l => l.StartsWith($"{ids[0]},测试清单,"));
+    }
+
+    /// <summary>RFC 4180 read as a spreadsheet reads it: quoted fields may hold commas, quotes and line breaks.</summary>
+    private static List<string[]> ReadCsv(string text)
+    {
+        var rows = new List<string[]>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted && c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+            {
+                field.Append('"');
+                i++;
+            }
+            else if (c == '"' && (quoted || field.Length == 0))
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (!quoted && c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+                rows.Add([.. fields]);
+                fields.Clear();
+                i++;
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+        return rows;
+    }
+
+    [Fact]
     public async Task ALiaisonsExportHoldsOnlyItsUnitsItems()
     {
         await App.ImportSeedAsync("002");
