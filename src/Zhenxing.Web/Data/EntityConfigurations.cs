@@ -108,6 +108,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.HasIndex(u => u.UserName).IsUnique();
         user.Property(u => u.DisplayName).HasMaxLength(100);
         user.Property(u => u.Email).HasMaxLength(200);
+        user.Property(u => u.SecurityStamp).HasMaxLength(32);
         user.Property(u => u.Version).IsConcurrencyToken();
         user.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -137,6 +138,9 @@ internal sealed class SourceDocumentConfiguration : IEntityTypeConfiguration<Sou
         document.Property(d => d.FileName).HasMaxLength(260);
         document.Property(d => d.Sha256).HasMaxLength(64);
         document.HasIndex(d => d.Sha256);
+        document.Property(d => d.ConfirmedSha256).HasMaxLength(64);
+        // One file's content is imported once, however many uploads of it are confirmed at the same moment.
+        document.HasIndex(d => d.ConfirmedSha256).IsUnique();
         document.Property(d => d.Version).IsConcurrencyToken();
     }
 }

@@ -29,7 +29,7 @@ public sealed class PrepareDatabase(IServiceProvider services, IConfiguration co
         }
 
         var userName = await db.Users.AnyAsync(u => u.UserName == "admin", cancellationToken) ? "admin-" + Passwords.Generate(4) : "admin";
-        var password = Passwords.Generate();
+        var password = Passwords.Generate(userName);
         var (user, errors) = await scope.ServiceProvider.GetRequiredService<AddUser>()
             .RunAsync(new NewUser(userName, "系统管理员", Role.Admin, null, password), cancellationToken);
         if (user is null)

@@ -35,7 +35,7 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    private static readonly HashSet<string> SecretProperties = [nameof(User.PasswordHash), nameof(Features.ApiKeys.ApiKey.Hash)];
+    private static readonly HashSet<string> SecretProperties = [nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(Features.ApiKeys.ApiKey.Hash)];
 
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitAlias> UnitAliases => Set<UnitAlias>();
@@ -44,6 +44,7 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<Item> Items => Set<Item>();
     public DbSet<ItemUnit> ItemUnits => Set<ItemUnit>();
     public DbSet<User> Users => Set<User>();
+    public DbSet<Features.Account.SignInFailure> SignInFailures => Set<Features.Account.SignInFailure>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();

@@ -74,6 +74,8 @@ public static class WebComposition
         app.UseApiProblemDetails();
         app.UseStaticFiles();
         app.UseRouting();
+        // After routing: the sign-in form's limit is a policy on its endpoint.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();

@@ -62,6 +62,37 @@ public abstract class UserCommandTests(ZhenxingAppFactory app) : IntegrationTest
     }
 
     [Fact]
+    public async Task UserAddRefusesAPasswordDerivedFromTheName()
+    {
+        var result = await ZhenxingExecutable.RunAsync(["user", "add", "--name", "leader1", "--role", "Leader", "--password-stdin", .. DatabaseSwitches], input: "1redael-secret");
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("密码不能包含用户名（或倒写的用户名）");
+        (await App.WithDbAsync(db => db.Users.AnyAsync())).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task UserPasswordRefusesACommonPasswordAndAResetEndsTheSessions()
+    {
+        await App.AddUserAsync("office1", Role.Office);
+        var browser = await App.SignInAsync("office1");
+        (await browser.GetAsync("/ledger")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+
+        var weak = await ZhenxingExecutable.RunAsync(["user", "password", "--name", "office1", "--password-stdin", .. DatabaseSwitches], input: "qwertyuiop");
+        weak.ExitCode.ShouldBe(1);
+        weak.Error.ShouldContain("密码过于常见");
+        (await browser.GetAsync("/ledger")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+
+        var reset = await ZhenxingExecutable.RunAsync(["user", "password", "--name", "office1", .. DatabaseSwitches]);
+        reset.ExitCode.ShouldBe(0);
+        var password = reset.Output.Split("新密码：")[1].Trim();
+        var after = await browser.GetAsync("/ledger");
+        after.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        after.Headers.Location!.ToString().ShouldContain("/account/login");
+        (await App.SignInAsync("office1", password)).ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task AnUnknownCommandExitsWithUsage()
     {
         var result = await ZhenxingExecutable.RunAsync(["frobnicate"]);

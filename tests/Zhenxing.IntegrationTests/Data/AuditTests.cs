@@ -47,8 +47,11 @@ public abstract class AuditTests(ZhenxingAppFactory app) : IntegrationTest(app)
         await App.CreateBrowser().PostFormAsync("/account/login", new() { ["UserName"] = "office1", ["Password"] = "wrong" });
 
         var entry = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == "User" && a.EntityId == user.Id.ToString() && a.Action == AuditAction.Modified).SingleAsync());
-        JsonDocument.Parse(entry.After!).RootElement.GetProperty("FailedSignIns").GetInt32().ShouldBe(1);
+            .Where(a => a.EntityType == "SignInFailure" && a.Action == AuditAction.Added).SingleAsync());
+        var after = JsonDocument.Parse(entry.After!).RootElement;
+        after.GetProperty("UserId").GetInt32().ShouldBe(user.Id);
+        after.GetProperty("Failures").GetInt32().ShouldBe(1);
+        after.GetProperty("ClientAddress").GetString().ShouldStartWith("127.");
     }
 
     [Fact]

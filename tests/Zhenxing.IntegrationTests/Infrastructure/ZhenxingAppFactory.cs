@@ -1,6 +1,8 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +54,29 @@ public abstract class ZhenxingAppFactory : WebApplicationFactory<Program>, IAsyn
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, ClientAddressFromTestHeader>();
         });
+    }
+
+    /// <summary>The test server has no network connection: each test client says which address it calls from.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private static int _clients;
+
+    private sealed class ClientAddressFromTestHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers[ClientAddressHeader] is [{ } address])
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+                }
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     // Table names come from the model, not from input.
@@ -115,9 +139,17 @@ public abstract class ZhenxingAppFactory : WebApplicationFactory<Program>, IAsyn
             return user;
         });
 
-    /// <summary>A browser-like client: keeps cookies, does not follow redirects.</summary>
-    public HttpClient CreateBrowser() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>
+    /// A browser-like client: keeps cookies, does not follow redirects, and calls from an address of its own (a loopback
+    /// address unless given), as separate browsers do: the sign-in rate limit and lock-out count per address.
+    /// </summary>
+    public HttpClient CreateBrowser(string? clientAddress = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var n = Interlocked.Increment(ref _clients);
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, clientAddress ?? $"127.{n / 62500 % 256}.{n / 250 % 250}.{n % 250 + 1}");
+        return client;
+    }
 
     /// <summary>Signs in through the real sign-in form and returns the client holding the cookie.</summary>
     public async Task<HttpClient> SignInAsync(string userName, string password = "correct-horse-9")

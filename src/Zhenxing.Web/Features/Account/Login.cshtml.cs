@@ -4,13 +4,21 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Zhenxing.Web.Infrastructure.Auth;
 
 namespace Zhenxing.Web.Features.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInUser signIn, TimeProvider clock) : PageModel
+[EnableRateLimiting(AuthRegistration.SignInRateLimit)]
+public sealed class LoginModel(SignInUser signIn) : PageModel
 {
+    /// <summary>
+    /// The one answer to every failed sign-in — unknown user, wrong password, locked address — so that it does not tell
+    /// which user names exist; it names the lock without saying whether it applies.
+    /// </summary>
+    public const string Refusal = "用户名或密码错误。连续多次输错后须等待一段时间才能再次登录；如有疑问，请联系系统管理员。";
+
     [BindProperty, Required(ErrorMessage = "请输入用户名。"), Display(Name = "用户名")]
     public string UserName { get; set; } = "";
 
@@ -31,18 +39,12 @@ public sealed class LoginModel(SignInUser signIn, TimeProvider clock) : PageMode
             return Page();
         }
 
-        switch (await signIn.RunAsync(UserName, Password, cancellationToken))
+        if (await signIn.RunAsync(UserName, Password, ClientAddress.Of(HttpContext), cancellationToken) is SignInOutcome.Succeeded success)
         {
-            case SignInOutcome.Succeeded success:
-                await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthRegistration.PrincipalFor(success.User));
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-            case SignInOutcome.LockedOut locked:
-                var minutes = Math.Max(1, (int)Math.Ceiling((locked.Until - clock.GetUtcNow()).TotalMinutes));
-                ModelState.AddModelError(string.Empty, $"登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试，或联系系统管理员解除锁定。");
-                return Page();
-            default:
-                ModelState.AddModelError(string.Empty, "用户名或密码错误。");
-                return Page();
+            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthRegistration.PrincipalFor(success.User));
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
+        ModelState.AddModelError(string.Empty, Refusal);
+        return Page();
     }
 }

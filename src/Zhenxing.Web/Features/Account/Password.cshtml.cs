@@ -1,14 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhenxing.Web.Data;
 using Zhenxing.Web.Features.Users;
+using Zhenxing.Web.Infrastructure.Auth;
 
 namespace Zhenxing.Web.Features.Account;
 
-public sealed class PasswordModel(ZhenxingDb db, IPasswordHasher<User> hasher) : PageModel
+public sealed class PasswordModel(ZhenxingDb db, IPasswordHasher<User> hasher, SetPassword setPassword) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请输入当前密码。"), DataType(DataType.Password), Display(Name = "当前密码")]
     public string Current { get; set; } = "";
@@ -27,10 +30,6 @@ public sealed class PasswordModel(ZhenxingDb db, IPasswordHasher<User> hasher) :
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Passwords.Check(New) is { } problem)
-        {
-            ModelState.AddModelError(nameof(New), problem);
-        }
         if (New != Confirm)
         {
             ModelState.AddModelError(nameof(Confirm), "两次输入的新密码不一致。");
@@ -41,6 +40,10 @@ public sealed class PasswordModel(ZhenxingDb db, IPasswordHasher<User> hasher) :
         {
             return NotFound();
         }
+        if (Passwords.Check(New, user.UserName) is { } weak)
+        {
+            ModelState.AddModelError(nameof(New), weak);
+        }
         if (ModelState.IsValid && hasher.VerifyHashedPassword(user, user.PasswordHash, Current) == PasswordVerificationResult.Failed)
         {
             ModelState.AddModelError(nameof(Current), "当前密码不正确。");
@@ -49,9 +52,15 @@ public sealed class PasswordModel(ZhenxingDb db, IPasswordHasher<User> hasher) :
         {
             return Page();
         }
+        if (await setPassword.RunAsync(user, New, cancellationToken) is { } problem)
+        {
+            ModelState.AddModelError(nameof(New), problem);
+            return Page();
+        }
 
-        user.PasswordHash = hasher.HashPassword(user, New);
         await db.SaveChangesAsync(cancellationToken);
+        // The new stamp has ended every session, this one too: it goes on with a fresh cookie.
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthRegistration.PrincipalFor(user));
         Changed = true;
         return Page();
     }

@@ -18,7 +18,7 @@ public sealed class BenchLeader(ZhenxingDb db, AddUser addUser, CreateApiKey cre
         if (userId is null)
         {
             // Nobody signs in as this user: the password is generated and never shown.
-            var (user, errors) = await addUser.RunAsync(new NewUser(UserName, "基准测试领导", Role.Leader, null, Passwords.Generate()), cancellationToken);
+            var (user, errors) = await addUser.RunAsync(new NewUser(UserName, "基准测试领导", Role.Leader, null, Passwords.Generate(UserName)), cancellationToken);
             userId = user?.Id ?? throw new InvalidOperationException("无法创建基准测试用户：" + string.Join("；", errors.Values));
         }
         // The keys of earlier runs are of no use to anybody (their secrets were never shown): remove them.

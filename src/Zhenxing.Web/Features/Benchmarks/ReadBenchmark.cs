@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Zhenxing.Web.Data;
 using Zhenxing.Web.Features.ApiKeys;
@@ -89,7 +88,7 @@ public static partial class ReadBenchmark
             return ZhenxingCommands.Failed;
         }
         var cancellationToken = CancellationToken.None;
-        var password = Passwords.Generate();
+        var password = Passwords.Generate(OfficeUserName);
         BenchProgram program;
         int[] leadUnits, counties, items;
         string[] words;
@@ -210,7 +209,6 @@ public static partial class ReadBenchmark
     private static async Task SetOfficePasswordAsync(IServiceProvider services, string password, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<ZhenxingDb>();
-        var hasher = services.GetRequiredService<IPasswordHasher<User>>();
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == OfficeUserName, cancellationToken);
         if (user is null)
         {
@@ -218,9 +216,10 @@ public static partial class ReadBenchmark
             _ = created ?? throw new InvalidOperationException("无法创建基准测试用户：" + string.Join("；", errors.Values));
             return;
         }
-        user.PasswordHash = hasher.HashPassword(user, password);
-        user.FailedSignIns = 0;
-        user.LockedUntil = null;
+        if (await services.GetRequiredService<SetPassword>().RunAsync(user, password, cancellationToken) is { } problem)
+        {
+            throw new InvalidOperationException("A generated password was refused: " + problem);
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -149,7 +149,7 @@ public static class RushBenchmark
         {
             // Nobody signs in as these users: one hash of a generated password serves them all.
             var user = new User { UserName = LiaisonPrefix + group.Key, DisplayName = $"冲刺联络员{group.Key}", Role = Role.Liaison, UnitId = group.Key, PasswordHash = "", CreatedAt = clock.GetUtcNow() };
-            user.PasswordHash = hasher.HashPassword(user, Passwords.Generate());
+            user.PasswordHash = hasher.HashPassword(user, Passwords.Generate(user.UserName));
             db.Users.Add(user);
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -298,7 +298,7 @@ public sealed class WriteDemoHistory(IServiceScopeFactory scopes, DemoClock cloc
         string? password = null;
         if (user is null)
         {
-            password = Passwords.Generate();
+            password = Passwords.Generate(OfficeUserName);
             (user, var errors) = await scope.ServiceProvider.GetRequiredService<AddUser>()
                 .RunAsync(new NewUser(OfficeUserName, "市振兴办（演示）", Role.Office, null, password), cancellationToken);
             if (user is null)

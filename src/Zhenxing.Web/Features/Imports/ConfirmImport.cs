@@ -28,10 +28,18 @@ public sealed record ImportSummary(
         + $"新建单位 {UnitsCreated.Count} 个、增加简称 {AliasesAdded} 个；新增结对 {PairingsAdded} 个、删除结对 {PairingsRemoved} 个。";
 }
 
+/// <summary>A list that an imported document gave, to link to.</summary>
+public sealed record ImportedList(int Id, string Title);
+
 public abstract record ImportOutcome
 {
     public sealed record Confirmed(ImportSummary Summary) : ImportOutcome;
-    public sealed record Refused(IReadOnlyList<string> Problems) : ImportOutcome;
+
+    public sealed record Refused(IReadOnlyList<string> Problems) : ImportOutcome
+    {
+        /// <summary>When the file was imported already: the lists it gave.</summary>
+        public IReadOnlyList<ImportedList> ImportedLists { get; init; } = [];
+    }
 }
 
 /// <summary>
@@ -50,9 +58,8 @@ public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvide
         var plan = await planner.RunAsync(document, cancellationToken);
         if (plan.Blocker is { } blocker)
         {
-            // Someone else may have confirmed this very upload while it was being planned.
-            var confirmedMeanwhile = await db.SourceDocuments.AsNoTracking().AnyAsync(d => d.Id == documentId && d.ConfirmedAt != null, cancellationToken);
-            return new ImportOutcome.Refused([confirmedMeanwhile && document.ConfirmedAt is null ? "该文件已被其他用户确认导入，请勿重复操作。" : blocker]);
+            // This upload or another of the same file may have been confirmed, before or while this one was planned.
+            return await AlreadyConfirmedAsync(document.Sha256, cancellationToken) ?? new ImportOutcome.Refused([blocker]);
         }
 
         var (mapped, problems) = await ResolveMappingsAsync(plan, decisions, cancellationToken);
@@ -62,12 +69,29 @@ public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvide
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Claimed first, and by the database, not by what was read above: the update is conditional on the version read
+        // (a second confirmation of this upload finds it changed), and the file's hash goes under a unique index (an
+        // upload of the same file confirmed at the same moment collides with it). The loser waits for the winner's
+        // commit and fails here, before it has written anything.
+        document.ConfirmedAt = clock.GetUtcNow();
+        document.ConfirmedSha256 = document.Sha256;
         try
         {
-            // Claimed first: a second confirmation of the same upload waits here and then fails on the version.
-            document.ConfirmedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (await AlreadyConfirmedAsync(document.Sha256, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+            throw;
+        }
 
+        try
+        {
             var unitIds = await StoreUnitsAsync(plan, decisions, mapped, cancellationToken);
             var summary = new SummaryBuilder { UnitsCreated = unitIds.Created, AliasesAdded = unitIds.Aliases };
             foreach (var listPlan in plan.Lists.Where(l => l.HasChanges))
@@ -94,8 +118,23 @@ public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvide
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new ImportOutcome.Refused(["该文件已被其他用户确认导入，请勿重复操作。"]);
+            return new ImportOutcome.Refused(["台账中的清单刚被他人修改，本次导入未保存。请刷新预览后重新确认。"]);
         }
+    }
+
+    /// <summary>The refusal for a file whose content is imported already (by any upload of it), with its lists; null when it is not.</summary>
+    private async Task<ImportOutcome.Refused?> AlreadyConfirmedAsync(string sha256, CancellationToken cancellationToken)
+    {
+        var confirmed = await db.SourceDocuments.AsNoTracking()
+            .Where(d => d.Sha256 == sha256 && d.ConfirmedAt != null).Select(d => d.Id).ToListAsync(cancellationToken);
+        if (confirmed.Count == 0)
+        {
+            return null;
+        }
+        var lists = await db.ItemLists.AsNoTracking()
+            .Where(l => l.SourceDocumentId != null && confirmed.Contains(l.SourceDocumentId.Value))
+            .OrderBy(l => l.Id).Select(l => new ImportedList(l.Id, l.Title)).ToListAsync(cancellationToken);
+        return new ImportOutcome.Refused(["该文件已确认导入，请勿重复确认。"]) { ImportedLists = lists };
     }
 
     private async Task<(Dictionary<string, int> Mapped, List<string> Problems)> ResolveMappingsAsync(

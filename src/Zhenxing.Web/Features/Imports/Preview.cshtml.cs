@@ -30,6 +30,7 @@ public sealed class PreviewModel(ZhenxingDb db, PlanImport planner, ConfirmImpor
 
     public ImportPlan Plan { get; private set; } = null!;
     public List<string> Problems { get; private set; } = [];
+    public IReadOnlyList<ImportedList> ImportedLists { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -49,6 +50,7 @@ public sealed class PreviewModel(ZhenxingDb db, PlanImport planner, ConfirmImpor
                     return NotFound();
                 }
                 Problems = refused.Problems.ToList();
+                ImportedLists = refused.ImportedLists;
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
             default:

@@ -16,5 +16,12 @@ public sealed class SourceDocument : IVersioned
     public DateTimeOffset UploadedAt { get; set; }
     public int? UploadedByUserId { get; set; }
     public DateTimeOffset? ConfirmedAt { get; set; }
+
+    /// <summary>
+    /// <see cref="Sha256"/>, set when the upload is confirmed, under a unique index: a second confirmation of the same
+    /// content — this upload or another of the same file — fails in the database, whatever the two requests read
+    /// before. Null while pending, and for a copy that was confirmed before the index existed.
+    /// </summary>
+    public string? ConfirmedSha256 { get; set; }
     public int Version { get; set; }
 }

@@ -38,7 +38,7 @@ public sealed class AddUser(ZhenxingDb db, IPasswordHasher<User> hasher, TimePro
             errors["Email"] = $"邮箱“{email}”格式不正确。";
         }
 
-        if (Passwords.Check(request.Password) is { } passwordProblem)
+        if (Passwords.Check(request.Password, userName) is { } passwordProblem)
         {
             errors["Password"] = passwordProblem;
         }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +9,7 @@ using Zhenxing.Web.Data;
 namespace Zhenxing.Web.Features.Users;
 
 [Authorize(Roles = nameof(Role.Admin))]
-public sealed class UsersModel(ZhenxingDb db, AddUser addUser, IPasswordHasher<User> hasher, TimeProvider clock) : PageModel
+public sealed class UsersModel(ZhenxingDb db, AddUser addUser, SetPassword setPassword, TimeProvider clock) : PageModel
 {
     public sealed record UserRow(int Id, string UserName, string DisplayName, Role Role, string? Unit, bool IsActive, bool Locked, int Version);
     public sealed record UnitOption(int Id, string Name);
@@ -48,7 +47,7 @@ public sealed class UsersModel(ZhenxingDb db, AddUser addUser, IPasswordHasher<U
             return Page();
         }
         var generated = string.IsNullOrEmpty(Form.Password);
-        var password = generated ? Passwords.Generate() : Form.Password!;
+        var password = generated ? Passwords.Generate(Form.UserName) : Form.Password!;
         var (user, errors) = await addUser.RunAsync(new NewUser(Form.UserName, Form.DisplayName, Form.Role, Form.UnitId, password, Form.Email), cancellationToken);
         if (user is null)
         {
@@ -68,13 +67,14 @@ public sealed class UsersModel(ZhenxingDb db, AddUser addUser, IPasswordHasher<U
     }
 
     public async Task<IActionResult> OnPostResetAsync(int id, int version, CancellationToken cancellationToken) =>
-        await ChangeAsync(id, version, user =>
+        await ChangeAsync(id, version, async user =>
         {
-            var password = Passwords.Generate();
-            user.PasswordHash = hasher.HashPassword(user, password);
-            user.FailedSignIns = 0;
-            user.LockedUntil = null;
-            return $"已重设用户 {user.UserName} 的密码并解除锁定。新密码：{password}（只显示这一次）";
+            var password = Passwords.Generate(user.UserName);
+            if (await setPassword.RunAsync(user, password, cancellationToken) is { } problem)
+            {
+                throw new InvalidOperationException("A generated password was refused: " + problem);
+            }
+            return $"已重设用户 {user.UserName} 的密码并解除锁定，其登录状态立即失效。新密码：{password}（只显示这一次）";
         }, cancellationToken);
 
     public async Task<IActionResult> OnPostToggleAsync(int id, int version, CancellationToken cancellationToken) =>
@@ -82,13 +82,14 @@ public sealed class UsersModel(ZhenxingDb db, AddUser addUser, IPasswordHasher<U
         {
             if (user.Id.ToString() == User.FindFirstValue(ClaimTypes.NameIdentifier))
             {
-                return null;
+                return Task.FromResult<string?>(null);
             }
             user.IsActive = !user.IsActive;
-            return user.IsActive ? $"已启用用户 {user.UserName}。" : $"已停用用户 {user.UserName}，其登录状态立即失效。";
+            user.RenewSecurityStamp();
+            return Task.FromResult<string?>(user.IsActive ? $"已启用用户 {user.UserName}。" : $"已停用用户 {user.UserName}，其登录状态立即失效。");
         }, cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(int id, int version, Func<User, string?> change, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(int id, int version, Func<User, Task<string?>> change, CancellationToken cancellationToken)
     {
         var user = await db.Users.FindAsync([id], cancellationToken);
         if (user is null)
@@ -96,7 +97,7 @@ public sealed class UsersModel(ZhenxingDb db, AddUser addUser, IPasswordHasher<U
             return NotFound();
         }
         db.Entry(user).Property(u => u.Version).OriginalValue = version;
-        var message = change(user);
+        var message = await change(user);
         if (message is null)
         {
             ModelState.AddModelError(string.Empty, "不能停用自己的账号。");
@@ -123,9 +124,13 @@ public sealed class UsersModel(ZhenxingDb db, AddUser addUser, IPasswordHasher<U
         var now = clock.GetUtcNow();
         var users = await db.Users.AsNoTracking()
             .OrderBy(u => u.Role).ThenBy(u => u.UserName)
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.Role, Unit = u.Unit == null ? null : u.Unit.Name, u.IsActive, u.LockedUntil, u.Version })
+            .Select(u => new
+            {
+                u.Id, u.UserName, u.DisplayName, u.Role, Unit = u.Unit == null ? null : u.Unit.Name, u.IsActive, u.Version,
+                Locked = db.SignInFailures.Any(f => f.UserId == u.Id && f.LockedUntil > now),
+            })
             .ToListAsync(cancellationToken);
-        Rows = users.Select(u => new UserRow(u.Id, u.UserName, u.DisplayName, u.Role, u.Unit, u.IsActive, u.LockedUntil > now, u.Version)).ToList();
+        Rows = users.Select(u => new UserRow(u.Id, u.UserName, u.DisplayName, u.Role, u.Unit, u.IsActive, u.Locked, u.Version)).ToList();
         Units = await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(cancellationToken);
     }
 }

@@ -26,10 +26,19 @@ public sealed class User : IVersioned
     public int? UnitId { get; set; }
     public Unit? Unit { get; set; }
     public bool IsActive { get; set; } = true;
-    public int FailedSignIns { get; set; }
-    public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>
+    /// Copied into the sign-in cookie and compared on every request: a new stamp ends every session signed in with
+    /// the old one (sign-out, a password change or reset, deactivation).
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewSecurityStamp();
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
+
+    public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Ends every session of this user at its next request (saved with the user).</summary>
+    public void RenewSecurityStamp() => SecurityStamp = NewSecurityStamp();
 }
 
 public static class RoleNames

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Zhenxing.Web.Data;
 using Zhenxing.Web.Features.Units;
@@ -88,9 +87,9 @@ public static class UserCommands
             return ZhenxingCommands.UsageError("缺少 --name（用户名）。");
         }
         var (password, generated) = await PasswordFromOptionsAsync(options);
-        if (password is null || Passwords.Check(password) is { } problem)
+        if (password is null)
         {
-            Console.Error.WriteLine("错误：" + (password is null ? "未能从标准输入读到密码。" : Passwords.Check(password)));
+            Console.Error.WriteLine("错误：未能从标准输入读到密码。");
             return ZhenxingCommands.Failed;
         }
 
@@ -103,11 +102,13 @@ public static class UserCommands
             Console.Error.WriteLine($"错误：用户“{options["name"]}”不存在。");
             return ZhenxingCommands.Failed;
         }
-        user.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>().HashPassword(user, password);
-        user.FailedSignIns = 0;
-        user.LockedUntil = null;
+        if (await scope.ServiceProvider.GetRequiredService<SetPassword>().RunAsync(user, password, CancellationToken.None) is { } problem)
+        {
+            Console.Error.WriteLine("错误：" + problem);
+            return ZhenxingCommands.Failed;
+        }
         await db.SaveChangesAsync();
-        Console.WriteLine($"已重设用户 {user.UserName} 的密码并解除锁定。");
+        Console.WriteLine($"已重设用户 {user.UserName} 的密码并解除锁定，其登录状态立即失效。");
         if (generated)
         {
             Console.WriteLine($"新密码：{password}");
@@ -133,5 +134,5 @@ public static class UserCommands
     private static async Task<(string? Password, bool Generated)> PasswordFromOptionsAsync(CommandArguments options) =>
         options.Flags.Contains("password-stdin")
             ? (await ZhenxingCommands.ReadPasswordFromStdinAsync(), false)
-            : (Passwords.Generate(), true);
+            : (Passwords.Generate(options["name"] ?? ""), true);
 }

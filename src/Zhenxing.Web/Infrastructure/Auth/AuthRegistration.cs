@@ -1,9 +1,12 @@
 using System.Security.Claims;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Zhenxing.Web.Data;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure.Audit;
@@ -13,6 +16,7 @@ namespace Zhenxing.Web.Infrastructure.Auth;
 public static class ZhenxingClaims
 {
     public const string UnitId = "zhenxing:unit";
+    public const string SecurityStamp = "zhenxing:stamp";
 }
 
 public static class AuthRegistration
@@ -24,6 +28,8 @@ public static class AuthRegistration
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.Configure<SignInPolicy>(configuration.GetSection("Auth"));
         services.AddScoped<Features.Account.SignInUser>();
+        services.AddScoped<SetPassword>();
+        services.AddSignInRateLimit();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -66,7 +72,40 @@ public static class AuthRegistration
         return Task.CompletedTask;
     }
 
-    // A deactivated user, or one whose role or unit changed, loses the old cookie at the next request.
+    /// <summary>The rate limit policy of the sign-in form: its POSTs, counted per <see cref="ClientAddress"/>.</summary>
+    public const string SignInRateLimit = "sign-in";
+
+    private static void AddSignInRateLimit(this IServiceCollection services) =>
+        services.AddRateLimiter(options =>
+        {
+            // The status code pages turn the empty 429 into the Chinese error page.
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                return ValueTask.CompletedTask;
+            };
+            options.AddPolicy(SignInRateLimit, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("");
+                }
+                var policy = context.RequestServices.GetRequiredService<IOptions<SignInPolicy>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = policy.SignInsPerAddress,
+                    Window = TimeSpan.FromSeconds(policy.SignInWindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
+        });
+
+    // A deactivated user, one whose role or unit changed, and every session of one who signed out or whose password
+    // changed (a new security stamp) lose the old cookie at the next request — a copy of the cookie included.
     private static async Task RejectChangedUsers(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal!;
@@ -78,11 +117,12 @@ public static class AuthRegistration
         var db = context.HttpContext.RequestServices.GetRequiredService<ZhenxingDb>();
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.IsActive, u.Role, u.UnitId })
+            .Select(u => new { u.IsActive, u.Role, u.UnitId, u.SecurityStamp })
             .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
         var unitClaim = principal.FindFirstValue(ZhenxingClaims.UnitId);
         if (user is null || !user.IsActive || !principal.IsInRole(user.Role.ToString())
-            || unitClaim != user.UnitId?.ToString())
+            || unitClaim != user.UnitId?.ToString()
+            || principal.FindFirstValue(ZhenxingClaims.SecurityStamp) != user.SecurityStamp)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -96,14 +136,20 @@ public static class AuthRegistration
                 new Claim(ClaimTypes.Name, user.UserName),
                 new Claim(ClaimTypes.GivenName, user.DisplayName),
                 new Claim(ClaimTypes.Role, user.Role.ToString()),
+                new Claim(ZhenxingClaims.SecurityStamp, user.SecurityStamp),
                 .. user.UnitId is { } unitId ? [new Claim(ZhenxingClaims.UnitId, unitId.ToString())] : Array.Empty<Claim>(),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme));
 }
 
-/// <summary>Lock-out after repeated failed sign-ins (configuration section <c>Auth</c>).</summary>
+/// <summary>
+/// Lock-out after repeated failed sign-ins of one account from one address, and the rate limit of the sign-in form per
+/// address (configuration section <c>Auth</c>).
+/// </summary>
 public sealed class SignInPolicy
 {
     public int MaxFailedSignIns { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
+    public int SignInsPerAddress { get; set; } = 10;
+    public int SignInWindowSeconds { get; set; } = 60;
 }

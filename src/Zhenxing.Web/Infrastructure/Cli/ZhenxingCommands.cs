@@ -121,6 +121,7 @@ public static class ZhenxingCommands
         builder.Services.AddSingleton<ICurrentActor>(new SystemActor("命令行"));
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         builder.Services.AddScoped<AddUser>();
+        builder.Services.AddScoped<SetPassword>();
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.Services.MigrateDatabaseAsync();

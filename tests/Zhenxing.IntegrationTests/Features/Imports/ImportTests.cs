@@ -157,7 +157,10 @@ public abstract class ImportTests(ZhenxingAppFactory app) : IntegrationTest(app)
         var forced = await office.PostFormAsync(again, [], handler: "Confirm");
 
         forced.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await forced.HtmlAsync()).QuerySelector("#problems")!.TextContent.ShouldContain("不会重复导入");
+        var refusal = await forced.HtmlAsync();
+        refusal.QuerySelector("#problems")!.TextContent.ShouldContain("该文件已确认导入，请勿重复确认");
+        var listId = await App.WithDbAsync(db => db.ItemLists.Select(l => l.Id).SingleAsync());
+        refusal.QuerySelector("#imported-lists a")!.GetAttribute("href").ShouldBe($"/lists/{listId}");
         (await CountAsync<Item>()).ShouldBe(itemsBefore);
         (await CountAsync<ItemList>()).ShouldBe(1);
     }
@@ -336,9 +339,50 @@ public abstract class ImportTests(ZhenxingAppFactory app) : IntegrationTest(app)
         }));
 
         outcomes.Count(o => o is ImportOutcome.Confirmed).ShouldBe(1);
-        outcomes.OfType<ImportOutcome.Refused>().Single().Problems.Single().ShouldBeOneOf("该文件已被其他用户确认导入，请勿重复操作。", "该文件已确认导入。");
+        var refused = outcomes.OfType<ImportOutcome.Refused>().Single();
+        refused.Problems.Single().ShouldBe("该文件已确认导入，请勿重复确认。");
+        refused.ImportedLists.ShouldHaveSingleItem();
         (await CountAsync<Item>()).ShouldBe(3);
         (await CountAsync<Unit>()).ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task UploadsOfOneFileConfirmedAtTheSameMomentStoreItOnce()
+    {
+        // The units are known, so that nothing but the claim on the file can stop a second copy.
+        foreach (var unit in new[] { "市财政局", "市发改委", "市文广新旅局", "市教育局" })
+        {
+            await App.AddUnitAsync(unit);
+        }
+        var office = await OfficeAsync();
+        var content = ImportFixtures.Utf8(ImportFixtures.Version1);
+        // One upload confirmed from several tabs, and other uploads of the same file.
+        var previews = new List<string> { await office.UploadAsync("v1.txt", content) };
+        previews.Add(previews[0]);
+        previews.Add(previews[0]);
+        previews.Add(await office.UploadAsync("v1-again.txt", content));
+        previews.Add(await office.UploadAsync("v1-copy.txt", content));
+        var tokens = new List<string>();
+        foreach (var preview in previews)
+        {
+            tokens.Add(await office.AntiforgeryTokenAsync(preview));
+        }
+
+        var responses = await Task.WhenAll(previews.Select((preview, i) => office.PostFormWithTokenAsync($"{preview}?handler=Confirm", [], tokens[i])));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
+        var listId = await App.WithDbAsync(db => db.ItemLists.Select(l => l.Id).SingleAsync());
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            var page = await refused.HtmlAsync();
+            page.QuerySelector("#problems")!.TextContent.ShouldContain("该文件已确认导入，请勿重复确认");
+            page.QuerySelector("#imported-lists a")!.GetAttribute("href").ShouldBe($"/lists/{listId}");
+        }
+        var items = await App.WithDbAsync(db => db.Items.Select(i => i.Text).ToListAsync());
+        items.Count.ShouldBe(3);
+        items.ShouldBeUnique();
+        (await App.WithDbAsync(db => db.SourceDocuments.CountAsync(d => d.ConfirmedAt != null))).ShouldBe(1);
     }
 
     [Fact]

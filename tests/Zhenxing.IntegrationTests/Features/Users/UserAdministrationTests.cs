@@ -70,7 +70,7 @@ public abstract class UserAdministrationTests(ZhenxingAppFactory app) : Integrat
 
         var errors = (await response.HtmlAsync()).QuerySelector(".errors")!.TextContent;
         errors.ShouldContain("用户名“admin1”已存在");
-        errors.ShouldContain("密码至少需要 8 个字符");
+        errors.ShouldContain("密码至少需要 10 个字符");
     }
 
     [Fact]
@@ -83,16 +83,54 @@ public abstract class UserAdministrationTests(ZhenxingAppFactory app) : Integrat
         {
             await stranger.PostFormAsync("/account/login", new() { ["UserName"] = "office1", ["Password"] = "wrong" });
         }
-        var locked = await App.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == office.Id));
-        locked.LockedUntil.ShouldNotBeNull();
+        (await App.WithDbAsync(db => db.SignInFailures.SingleAsync(f => f.UserId == office.Id))).LockedUntil.ShouldNotBeNull();
 
         var admin = await App.SignInAsync("admin1");
-        var response = await admin.PostFormAsync($"/admin/users?id={office.Id}&version={locked.Version}", [], handler: "Reset");
+        (await (await admin.GetAsync("/admin/users")).HtmlAsync()).QuerySelector("#users")!.TextContent.ShouldContain("已锁定");
+        var response = await admin.PostFormAsync($"/admin/users?id={office.Id}&version={office.Version}", [], handler: "Reset");
 
         var notice = (await response.HtmlAsync()).QuerySelector(".notice")!.TextContent;
         notice.ShouldContain("已重设用户 office1 的密码并解除锁定");
         var password = notice.Split("新密码：")[1].Split('（')[0];
         (await App.SignInAsync("office1", password)).ShouldNotBeNull();
+        (await App.WithDbAsync(db => db.SignInFailures.AnyAsync())).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("password", "密码过于常见")]
+    [InlineData("12345678910", "密码过于常见")]
+    [InlineData("WoAiNi1314", "密码过于常见")]
+    [InlineData("zhangwei-2024", "密码不能包含用户名")]
+    [InlineData("iewgnahz-2024", "密码不能包含用户名")]
+    [InlineData("Zhangwei2024", "密码不能包含用户名")]
+    public async Task AWeakPasswordForANewUserIsRefusedWithTheReason(string password, string reason)
+    {
+        await App.AddUserAsync("admin1", Role.Admin);
+        var admin = await App.SignInAsync("admin1");
+
+        var response = await admin.PostFormAsync("/admin/users", new()
+        {
+            ["Form.UserName"] = "zhangwei", ["Form.Role"] = nameof(Role.Office), ["Form.Password"] = password,
+        }, handler: "Add");
+
+        (await response.HtmlAsync()).QuerySelector(".errors")!.TextContent.ShouldContain(reason);
+        (await App.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "zhangwei"))).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("password", "密码过于常见")]
+    [InlineData("qwertyuiop", "密码过于常见")]
+    [InlineData("short-1", "密码至少需要 10 个字符")]
+    [InlineData("my-office1-pass", "密码不能包含用户名")]
+    public async Task AWeakNewOwnPasswordIsRefusedAndTheOldOneStays(string password, string reason)
+    {
+        await App.AddUserAsync("office1", Role.Office);
+        var client = await App.SignInAsync("office1");
+
+        var response = await client.PostFormAsync("/account/password", new() { ["Current"] = "correct-horse-9", ["New"] = password, ["Confirm"] = password });
+
+        (await response.HtmlAsync()).QuerySelector(".errors")!.TextContent.ShouldContain(reason);
+        (await App.SignInAsync("office1")).ShouldNotBeNull();
     }
 
     [Fact]

@@ -17,6 +17,35 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Account.SignInFailure", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "ClientAddress");
+
+                    b.HasIndex("LastFailedAt");
+
+                    b.ToTable("SignInFailures");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.ApiKeys.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -268,6 +297,10 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Property<long?>("ConfirmedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConfirmedSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -296,6 +329,9 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedSha256")
+                        .IsUnique();
 
                     b.HasIndex("Sha256");
 
@@ -1606,13 +1642,7 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PasswordHash")
@@ -1622,6 +1652,11 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("UnitId")
@@ -1713,6 +1748,15 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Account.SignInFailure", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.ApiKeys.ApiKey", b =>
