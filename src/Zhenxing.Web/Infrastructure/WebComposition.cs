@@ -66,6 +66,7 @@ public static class WebComposition
 
     public static WebApplication UseZhenxingWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
