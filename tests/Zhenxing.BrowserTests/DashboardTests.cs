@@ -85,11 +85,87 @@ public sealed class DashboardTests : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "dashboard-wall.png") });
     }
 
+    [Fact]
+    public async Task AUnitNamedWithMarkupShowsAsTextInTheChartTooltipsAndRunsNothing()
+    {
+        const string rankingName = "区财政局<img src=x onerror=alert`1`>";
+        const string mapName = "于都县<img src=x onerror=alert`2`>";
+        await app.ImportSeedsAsync("001");
+        var admin = await app.SignedInPageAsync(app.AdminUserName, app.AdminPassword);
+        // A lead unit of the imported list renamed, and a county added under its map name, with markup in their names.
+        var units = new Pages.UnitsPage(admin);
+        await admin.GotoAsync("/admin/units?q=" + Uri.EscapeDataString("区财政局"));
+        await units.Directory.Locator("tbody tr").Filter(new() { Has = admin.GetByRole(AriaRole.Cell, new() { Name = "区财政局", Exact = true }) })
+            .Locator("a").ClickAsync();
+        await admin.Locator("#Form_Name").FillAsync(rankingName);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
+        await admin.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await units.OpenAsync();
+        await units.AddAsync(mapName, "县（市、区）", "于都县");
+        (await units.Directory.InnerTextAsync()).ShouldContain(mapName);
+        await app.AddUserAsync("leader-markup", "Leader", "leader-pass-1");
+
+        var page = await app.NewPageAsync(width: 1400);
+        var refused = await PolicyViolations.WatchAsync(page);
+        var dialogs = new List<string>();
+        page.Dialog += (_, dialog) =>
+        {
+            dialogs.Add(dialog.Message);
+            dialog.DismissAsync();
+        };
+        await page.GotoAsync("/account/login");
+        await new Pages.LoginPage(page).SignInAsync("leader-markup", "leader-pass-1");
+        await page.WaitForURLAsync("**/dashboard");
+        await WaitForMapAsync(page);
+
+        // The ranking bar of a unit with nothing done has no width to hover: its tooltip is opened through the chart.
+        var index = await page.EvaluateAsync<int>(
+            """
+            name => {
+              const element = document.getElementById('chart-completion');
+              element.scrollIntoView({ block: 'center' });
+              const chart = echarts.getInstanceByDom(element);
+              const index = chart.getOption().series[0].data.findIndex(d => d.row.name === name);
+              chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: index });
+              return index;
+            }
+            """, rankingName);
+        index.ShouldBeGreaterThanOrEqualTo(0);
+        var rankingTip = page.Locator("#chart-completion > div", new() { HasText = "名" }).Last;
+        await rankingTip.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        (await rankingTip.InnerTextAsync()).ShouldContain(rankingName);
+        (await rankingTip.Locator("img").CountAsync()).ShouldBe(0);
+
+        // The county is hovered with the mouse where the map draws it.
+        await HoverRegionAsync(page, "于都县");
+        var mapTip = page.Locator("#chart-map > div", new() { HasText = "地图：于都县" }).Last;
+        await mapTip.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        (await mapTip.InnerTextAsync()).ShouldContain($"{mapName}（地图：于都县）");
+        (await mapTip.Locator("img").CountAsync()).ShouldBe(0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "dashboard-markup-tooltip.png") });
+
+        (await page.Locator("img[src=x]").CountAsync()).ShouldBe(0);
+        dialogs.ShouldBeEmpty();
+        refused.Refused.ShouldBeEmpty();
+    }
+
     private static Task WaitForMapAsync(IPage page) =>
         page.WaitForSelectorAsync("#chart-map[data-ready=true]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 
     /// <summary>Clicks a county where the geometry puts its centre.</summary>
     private static async Task ClickRegionAsync(IPage page, string name)
+    {
+        var point = await RegionCentreAsync(page, name);
+        await page.Mouse.ClickAsync(point[0], point[1]);
+    }
+
+    private static async Task HoverRegionAsync(IPage page, string name)
+    {
+        var point = await RegionCentreAsync(page, name);
+        await page.Mouse.MoveAsync(point[0], point[1]);
+    }
+
+    private static async Task<float[]> RegionCentreAsync(IPage page, string name)
     {
         var point = await page.EvaluateAsync<float[]>(
             """
@@ -104,6 +180,6 @@ public sealed class DashboardTests : IAsyncLifetime
               return [box.left + x, box.top + y];
             }
             """, name);
-        await page.Mouse.ClickAsync(point[0], point[1]);
+        return point;
     }
 }

@@ -100,5 +100,19 @@ public sealed class PairingAndTripTests(AppServer app)
         (await trips.ComplianceRow("宁都县").GetAttributeAsync("data-verdict")).ShouldBe("green");
         (await trips.ComplianceRow("宁都县").Locator(".verdict").InnerTextAsync()).ShouldBe("达标");
         await liaison.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "trips-compliance.png"), FullPage = true });
+
+        // Deleting a trip asks first; answering no keeps it.
+        await trips.OpenAsync();
+        await liaison.Locator("#trip-list tbody tr a[href^='/trips/']").First.ClickAsync();
+        var asked = new List<string>();
+        liaison.Dialog += (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            dialog.DismissAsync();
+        };
+        await liaison.GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        asked.ShouldBe(["确定删除这条北上对接记录？"]);
+        await trips.OpenAsync();
+        (await trips.Trips.CountAsync()).ShouldBe(2);
     }
 }

@@ -92,9 +92,15 @@ public sealed class RoundCycleTests(AppServer app)
         mail.TextBody!.ShouldContain("已逾期 1 天");
 
         // The round closes; its statistics match the reports.
-        office.Dialog += (_, dialog) => dialog.AcceptAsync();
+        var asked = new List<string>();
+        office.Dialog += (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            dialog.AcceptAsync();
+        };
         await office.GetByRole(AriaRole.Button, new() { Name = "关闭轮次" }).ClickAsync();
         await office.WaitForURLAsync("**/status");
+        asked.ShouldBe(["关闭后报送内容不能再修改，确定关闭本轮次？"]);
         var sentence = await office.Locator("#by-list .sentence").First.TextContentAsync();
         sentence.ShouldBe("共 3 项，取得积极进展 2 项、未启动 1 项");
         await office.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "round-statistics.png"), FullPage = true });

@@ -22,6 +22,7 @@ public static class WebComposition
         services.AddZhenxingDatabase(builder.Configuration);
         services.AddHostedService<PrepareDatabase>();
         services.AddZhenxingAuth(builder.Configuration);
+        services.AddReverseProxy(builder.Configuration);
         DatabaseKeyRepository.AddTo(services);
         // Chinese text stays readable in the HTML instead of becoming &#x...; entities.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -66,6 +67,8 @@ public static class WebComposition
 
     public static WebApplication UseZhenxingWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
@@ -78,6 +81,7 @@ public static class WebComposition
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApiAntiforgery();
         app.MapHealth();
         // Browsers ask for /favicon.ico on pages without the layout's icon link (the API docs, the error pages).
         app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Api;
 using Zhenxing.Web.Features.Units;
 using Zhenxing.Web.Features.Users;
 
@@ -151,7 +152,10 @@ public abstract class ZhenxingAppFactory : WebApplicationFactory<Program>, IAsyn
         return client;
     }
 
-    /// <summary>Signs in through the real sign-in form and returns the client holding the cookie.</summary>
+    /// <summary>
+    /// Signs in through the real sign-in form and returns the client holding the cookie. Like a script of the app's
+    /// pages, it sends the anti-forgery token of its pages in a header, which the API requires of writes with the cookie.
+    /// </summary>
     public async Task<HttpClient> SignInAsync(string userName, string password = "correct-horse-9")
     {
         var client = CreateBrowser();
@@ -160,6 +164,7 @@ public abstract class ZhenxingAppFactory : WebApplicationFactory<Program>, IAsyn
         {
             throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode}");
         }
+        client.DefaultRequestHeaders.Add(ApiAntiforgery.HeaderName, await client.AntiforgeryTokenAsync("/account/password"));
         return client;
     }
 }

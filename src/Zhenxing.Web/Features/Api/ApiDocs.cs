@@ -22,6 +22,8 @@ public static class ApiDocs
         （在“API 密钥”页面 /account/apikeys 创建，或运行 `zhenxing apikey create --user 用户名`）。
         密钥代表其用户，权限与该用户相同：振兴办可查看并修改全部事项；单位联络员只能看到本单位牵头或参与的事项，
         其他事项一律答复 404；领导和系统管理员可查看全部事项，但不能修改。
+        以登录 Cookie 调用修改接口（POST、PUT、PATCH、DELETE）时，须在请求头 RequestVerificationToken 中发送页面表单的防伪令牌
+        （__RequestVerificationToken 的值），并以 application/json 发送请求内容，否则答复 400（内容类型不对时 415）；使用 API 密钥时不需要。
 
         错误按 RFC 9457 以 application/problem+json 答复，title 与 detail 为中文；参数错误（400）在 errors 中逐项指出参数名。
 

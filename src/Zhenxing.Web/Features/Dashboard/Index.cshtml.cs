@@ -24,6 +24,10 @@ public class DashboardModel(DashboardQuery dashboard, ZhenxingDb db, IOptions<Js
     public int RefreshSeconds { get; private set; } = DefaultRefreshSeconds;
 
     /// <summary>The data as JSON for the charts (the same document as GET /api/v1/dashboard).</summary>
+    /// <remarks>
+    /// The page writes it raw into a script element: the API's encoder escapes &lt; &gt; &amp; and quotes (it is not the
+    /// "unsafe relaxed" one), so a unit named "…&lt;/script&gt;…" cannot end that element.
+    /// </remarks>
     public string DataJson => JsonSerializer.Serialize(Data, json.Value.SerializerOptions);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)

@@ -37,6 +37,8 @@ public static class AuthRegistration
                 options.Cookie.Name = "zhenxing.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure on https, also when a trusted proxy forwarded the request as https (ReverseProxy).
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = "/account/login";
                 options.LogoutPath = "/account/logout";
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);

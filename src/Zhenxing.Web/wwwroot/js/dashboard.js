@@ -12,6 +12,12 @@
   const lightColors = { Red: "#d32f2f", Yellow: "#f5b800", Green: "#2e9d4f" };
   const registeredMaps = {};
 
+  // ECharts shows a formatter's answer as HTML, and the names in it are the ledger's (a unit is named by whoever
+  // imports or edits it): every value goes into a tooltip through this tag, which escapes it.
+  const entities = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  const escapeHtml = (value) => String(value).replace(/[&<>"']/g, (c) => entities[c]);
+  const html = (strings, ...values) => strings.reduce((markup, part, i) => markup + escapeHtml(values[i - 1]) + part);
+
   function chartOf(id) {
     const element = document.getElementById(id);
     if (!element) return null;
@@ -77,7 +83,7 @@
       ...base,
       tooltip: {
         trigger: "item",
-        formatter: (p) => `第 ${p.data.row.rank} 名 ${p.name}<br/>${label(p.data.row)}`,
+        formatter: (p) => html`第 ${p.data.row.rank} 名 ${p.name}<br/>${label(p.data.row)}`,
       },
       grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%", color: text } },
@@ -95,14 +101,14 @@
   }
 
   function regionTooltip(region, view) {
-    if (!region.unitId) return `${region.name}<br/>${view === "Pairing" ? "非受援县" : "单位名录中没有对应单位"}`;
+    if (!region.unitId) return html`${region.name}<br/>${view === "Pairing" ? "非受援县" : "单位名录中没有对应单位"}`;
     const name = region.unitName === region.name ? region.name : `${region.unitName}（地图：${region.name}）`;
     const rate = region.rate === null ? "—" : region.rate.toFixed(1) + "%";
-    let html = `<b>${name}</b>（${region.city}）<br/>事项 ${region.total} 项，落实到位 ${region.done} 项，完成率 ${rate}`
-      + `<br/>红灯 ${region.red} · 黄灯 ${region.yellow} · 绿灯 ${region.green}`;
-    if (region.supportingUnits.length > 0) html += `<br/>对口支援：${region.supportingUnits.join("、")}`;
-    if (region.pairing) html += `<br/>本年工作动态 ${region.pairing.activities} 条，争取资金 ${region.pairing.funds} 万元`;
-    return html;
+    let tooltip = html`<b>${name}</b>（${region.city}）<br/>事项 ${region.total} 项，落实到位 ${region.done} 项，完成率 ${rate}`
+      + html`<br/>红灯 ${region.red} · 黄灯 ${region.yellow} · 绿灯 ${region.green}`;
+    if (region.supportingUnits.length > 0) tooltip += html`<br/>对口支援：${region.supportingUnits.join("、")}`;
+    if (region.pairing) tooltip += html`<br/>本年工作动态 ${region.pairing.activities} 条，争取资金 ${region.pairing.funds} 万元`;
+    return tooltip;
   }
 
   function drawMap(data) {
@@ -126,7 +132,7 @@
       }));
       chart.setOption({
         ...base,
-        tooltip: { trigger: "item", formatter: (p) => (p.data ? regionTooltip(p.data.region, map.view) : p.name) },
+        tooltip: { trigger: "item", formatter: (p) => (p.data ? regionTooltip(p.data.region, map.view) : html`${p.name}`) },
         visualMap: rate
           ? { type: "continuous", min: 0, max: 100, text: ["完成率 100%", "0%"], calculable: false, left: 8, bottom: 8,
               inRange: { color: ["#fde0dc", "#f9bd63", "#8bc34a", "#2e7d32"] }, textStyle: { color: text } }

@@ -226,6 +226,33 @@ public abstract class DashboardTests(ZhenxingAppFactory app) : IntegrationTest(a
         (await refused.Content.ReadAsStringAsync()).ShouldContain("看板供振兴办、领导和管理员查看");
         (await (await liaison.GetAsync("/")).HtmlAsync()).QuerySelector("a[href='/dashboard']").ShouldBeNull();
     }
+
+    [Fact]
+    public async Task AUnitNameThatClosesTheScriptElementStaysInsideTheDataThePageEmbeds()
+    {
+        const string name = "市财政局</script><script src=/x.js></script><!--&";
+        var data = await App.CreateSmallListAsync();
+        await App.WithDbAsync(async db =>
+        {
+            (await db.Units.FindAsync(data.Finance))!.Name = name;
+            return await db.SaveChangesAsync();
+        });
+        await App.AddUserAsync("leader1", Role.Leader);
+        var leader = await App.SignInAsync("leader1");
+
+        foreach (var url in new[] { "/dashboard", "/dashboard/wall" })
+        {
+            var response = await leader.GetAsync(url);
+            var html = await response.Content.ReadAsStringAsync();
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+            html.ShouldNotContain("</script><script src=/x.js>");
+            var page = await response.HtmlAsync();
+            page.QuerySelectorAll("script[src='/x.js']").ShouldBeEmpty(url);
+            var embedded = JsonDocument.Parse(page.QuerySelector("#dashboard-data")!.TextContent).RootElement;
+            embedded.GetProperty("units").GetProperty("completion").EnumerateArray()
+                .Select(u => u.GetProperty("name").GetString()).ShouldContain(name, url);
+        }
+    }
 }
 
 public sealed class DashboardTests_Postgres(PostgresApp app) : DashboardTests(app), IClassFixture<PostgresApp>;
