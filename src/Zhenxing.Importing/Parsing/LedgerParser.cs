@@ -13,6 +13,7 @@ internal sealed partial class LedgerParser
     private readonly ImportMessages messages;
     private readonly ImportOptions options;
     private readonly string fileName;
+    private readonly ParseDeadline deadline;
     private readonly List<ParsedList> lists = [];
     private readonly PairingCollector pairings;
     private DocumentFacts facts = new(null, null);
@@ -29,8 +30,9 @@ internal sealed partial class LedgerParser
     private ProseState? prose;
     private readonly List<SourceLine> headerlessRows = [];
 
-    public LedgerParser(IReadOnlyList<SourceLine> lines, ImportMessages messages, ImportOptions options, string fileName)
+    public LedgerParser(IReadOnlyList<SourceLine> lines, ImportMessages messages, ImportOptions options, string fileName, ParseDeadline deadline)
     {
+        this.deadline = deadline;
         this.lines = SpacedTableSplitter.Split(VerticalTableJoiner.Join(lines));
         this.messages = messages;
         this.options = options;
@@ -43,6 +45,7 @@ internal sealed partial class LedgerParser
         facts = DocumentFacts.Scan(lines);
         for (var i = 0; i < lines.Count; i++)
         {
+            deadline.ThrowIfExpired();
             Read(lines[i], i);
         }
         ReportHeaderlessRows();

@@ -184,6 +184,59 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Parse_DocxNested20000Deep_IsRefusedNamingThePart()
+    {
+        var docx = OfficeFixtures.NestedDocx(20_000);
+
+        var document = importer.Parse(docx, "嵌套.docx");
+
+        document.Errors.ShouldHaveSingleItem().Message.ShouldBe("文档内部部件“word/document.xml”的元素嵌套超过 256 层，嵌套过深，不是正常的 Word/Excel 文档，已拒绝读取。");
+        document.Lists.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Parse_XlsxNestedDeepInSheetData_IsRefusedInLessThanASecond()
+    {
+        var xlsx = OfficeFixtures.NestedXlsx(["序号", "事项名称", "牵头单位"], 40_000);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var document = importer.Parse(xlsx, "嵌套.xlsx");
+
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));
+        document.Errors.ShouldHaveSingleItem().Message.ShouldStartWith("文档内部部件“xl/worksheets/");
+        document.Errors[0].Message.ShouldContain("嵌套过深");
+    }
+
+    [Fact]
+    public void Parse_DocxNestedWithinTheLimit_IsRead()
+    {
+        // Two elements a level (w:sdt, w:sdtContent), below document, body, paragraph, run and text.
+        var docx = OfficeFixtures.NestedDocx(OfficePackage.MaxDepth / 2 - 5);
+
+        OfficePackage.Check(docx, 16 * 1024 * 1024, new ParseDeadline(ParseDeadline.DefaultLimit)).ShouldBeNull();
+        importer.Parse(docx, "嵌套.docx").Errors.ShouldNotContain(e => e.Message.Contains("嵌套过深"));
+    }
+
+    [Fact]
+    public void Parse_DocumentOverTheTimeLimit_StopsWithTheLimitInChinese()
+    {
+        var rows = Enumerable.Range(1, 20_000).Select(i => new[] { i.ToString(), $"推进第 {i} 项工作。", "市发改委" }).Prepend(["序号", "事项名称", "牵头单位"]);
+        var xlsx = OfficeFixtures.Xlsx(("清单", rows));
+
+        var document = importer.Parse(xlsx, "大.xlsx", new ImportOptions { TimeLimit = TimeSpan.FromMilliseconds(1) });
+
+        document.Errors.ShouldHaveSingleItem().Message.ShouldBe("读取文档超过 0.001 秒仍未完成，已停止读取。文档可能过大或结构异常，请检查后重新上传。");
+        document.TimedOut.ShouldBeTrue();
+        importer.Parse(xlsx, "大.xlsx").Lists.ShouldHaveSingleItem().Items.Count.ShouldBe(20_000);
+    }
+
+    [Fact]
+    public void DocumentText_NestedDocx_IsNotRead()
+    {
+        Zhenxing.Importing.Targets.DocumentText.Read(OfficeFixtures.NestedDocx(20_000)).ShouldBeNull();
+    }
+
+    [Fact]
     public void Parse_UnrecognisedDeadline_WarnsWithCellAndKeepsWording()
     {
         var docx = OfficeFixtures.Docx("2021年清单", null, [["序号", "事项名称", "牵头单位", "完成时限"], ["1", "推进某项工作。", "市发改委", "视情况而定"]]);

@@ -284,6 +284,23 @@ public abstract class ImportTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task ADocxNested20000DeepIsRefusedOnThePreviewAndTheAppKeepsAnswering()
+    {
+        var office = await OfficeAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var preview = await office.UploadAsync("嵌套.docx", Zhenxing.UnitTests.Importing.OfficeFixtures.NestedDocx(20_000));
+        var page = await (await office.GetAsync(preview)).HtmlAsync();
+
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        page.QuerySelector("#errors")!.TextContent.ShouldContain("文档内部部件“word/document.xml”的元素嵌套超过 256 层，嵌套过深");
+        page.QuerySelector("button[formaction*=Confirm]").ShouldBeNull();
+        (await office.GetAsync("/imports")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await office.GetAsync(preview)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await CountAsync<ItemList>()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task AnEmptyUploadIsRefusedOnTheUploadPage()
     {
         var office = await OfficeAsync();

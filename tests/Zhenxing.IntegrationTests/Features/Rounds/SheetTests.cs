@@ -385,6 +385,27 @@ public abstract class SheetTests(ZhenxingAppFactory app) : IntegrationTest(app)
         (await ProblemAsync("炸弹.xlsx", bomb.ToArray())).ShouldContain("疑似压缩炸弹");
         (await App.WithDbAsync(db => db.ProgressReports.AnyAsync())).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task ASheetNested40000DeepIsRefusedQuicklyAndTheAppKeepsAnswering()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        var roundId = await OpenRoundAsync(await App.SignInAsync("office1"), data.ListId);
+        var liaison = await App.SignInAsync("czj");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await UploadAsync(liaison, "/inbox", roundId, "嵌套.xlsx", OfficeFixtures.NestedXlsx(Header, 40_000));
+
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await response.HtmlAsync();
+        page.QuerySelector("#sheet-confirm").ShouldBeNull();
+        page.QuerySelector("#problem")!.TextContent.ShouldContain("的元素嵌套超过 256 层，嵌套过深");
+        (await liaison.GetAsync("/inbox")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await App.WithDbAsync(db => db.ProgressReports.AnyAsync())).ShouldBeFalse();
+    }
 }
 
 public sealed class SheetTests_Postgres(PostgresApp app) : SheetTests(app), IClassFixture<PostgresApp>;
