@@ -24,7 +24,7 @@ public sealed class DocumentImporter
                 messages.Error(new ImportLocation(1), $"文件大小 {Megabytes(content.LongLength)} 超过上限 {Megabytes(options.MaxBytes)}，未读取");
                 return Empty(fileName, messages);
             }
-            var lines = ReaderFor(content, options.MaxBytes, deadline, messages)?.Read(content, messages) ?? [];
+            var lines = FieldLengths.CheckCells(ReaderFor(content, options.MaxBytes, deadline, messages)?.Read(content, messages) ?? [], messages);
             if (messages.Errors.Count > 0 && lines.Count == 0)
             {
                 return Empty(fileName, messages);

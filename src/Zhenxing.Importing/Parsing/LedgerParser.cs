@@ -55,7 +55,9 @@ internal sealed partial class LedgerParser
         foreach (var list in lists)
         {
             DeclaredCounts.Check(list, messages);
+            FieldLengths.Check(list, messages);
         }
+        FieldLengths.Check(pairings.Pairings, messages);
         if (lists.Count == 0 && pairings.Pairings.Count == 0 && messages.Errors.Count == 0)
         {
             messages.Error(new ImportLocation(1), "未识别到任何清单：没有找到带表头（如“序号、事项名称、牵头单位、责任单位”）的表格，也没有“一、…”标题下的编号条目或“单位——受援地”结对列表");

@@ -237,6 +237,41 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Parse_ItemCellOfAMillionCharacters_IsAnErrorNamingTheCell()
+    {
+        var text = "清单\n序号\t事项名称\t牵头单位\n1\t" + new string('长', 1_000_000) + "\t市发改委\n2\t推进某项工作。\t市财政局\n";
+
+        var document = Seeds.ParseText(text, "清单.txt");
+
+        document.Errors.Select(e => e.ToString()).ShouldContain("第 3 行第 2 列：该单元格有 1000000 字，超过导入上限 20000 字（事项内容最多 20000 字），整行未读取");
+        document.Lists.SelectMany(l => l.Items).ShouldAllBe(i => i.Text.Length <= LedgerFieldLimits.ItemText);
+    }
+
+    [Fact]
+    public void Parse_MegabyteTitleLine_IsAnErrorNotDropped()
+    {
+        var text = new string('题', 1024 * 1024) + "\n序号\t事项名称\t牵头单位\n1\t推进某项工作。\t市发改委\n";
+
+        var document = Seeds.ParseText(text, "清单.txt");
+
+        document.Errors.Select(e => e.ToString()).ShouldBe(["第 1 行：该行有 1048576 字，超过导入上限 20000 字（事项内容最多 20000 字），整行未读取"]);
+    }
+
+    [Fact]
+    public void Parse_FieldsLongerThanTheLedgerTakes_AreErrorsNamingTheRow()
+    {
+        var unit = "市" + new string('发', 250) + "局";
+        var deadline = "2021年12月底前完成" + new string('并', 120);
+        var text = $"清单\n序号\t事项名称\t牵头单位\t完成时限\n1\t推进某项工作。\t{unit}\t{deadline}\n";
+
+        var document = Seeds.ParseText(text, "清单.txt");
+
+        var errors = document.Errors.Select(e => e.ToString()).ToList();
+        errors.ShouldContain("第 3 行：单位名称“市发发发发发发发发发发发发发发发发发发发…”有 252 字，超过上限 200 字");
+        errors.ShouldContain("第 3 行：完成时限“2021年12月底前完成并并并并并并并并…”有 132 字，超过上限 100 字", string.Join("\n", errors));
+    }
+
+    [Fact]
     public void Parse_UnrecognisedDeadline_WarnsWithCellAndKeepsWording()
     {
         var docx = OfficeFixtures.Docx("2021年清单", null, [["序号", "事项名称", "牵头单位", "完成时限"], ["1", "推进某项工作。", "市发改委", "视情况而定"]]);

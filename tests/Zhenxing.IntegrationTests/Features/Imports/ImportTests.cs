@@ -301,6 +301,25 @@ public abstract class ImportTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task AMillionCharacterItemOrTitleIsAnErrorNamingItsRowAndCannotBeConfirmed()
+    {
+        var office = await OfficeAsync();
+
+        var longItem = await office.UploadAsync("长事项.txt", ImportFixtures.Utf8(ImportFixtures.Version1.Replace("事项甲：推进测试工作。", new string('长', 1_000_000))));
+        var page = await (await office.GetAsync(longItem)).HtmlAsync();
+        var longTitle = await office.UploadAsync("长标题.txt", ImportFixtures.Utf8(ImportFixtures.Version1.Replace("测试区 2021 年重点事项清单", new string('题', 1024 * 1024))));
+        var titlePage = await (await office.GetAsync(longTitle)).HtmlAsync();
+
+        page.QuerySelector("#errors")!.TextContent.ShouldContain("第 7 行第 2 列：该单元格有 1000000 字，超过导入上限 20000 字（事项内容最多 20000 字），整行未读取");
+        page.QuerySelector("button[formaction*=Confirm]").ShouldBeNull();
+        (await office.PostFormAsync(longItem, [], handler: "Confirm")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        titlePage.QuerySelector("#errors")!.TextContent.ShouldContain("第 1 行：该行有 1048576 字，超过导入上限 20000 字");
+        (await office.PostFormAsync(longTitle, [], handler: "Confirm")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await CountAsync<Item>()).ShouldBe(0);
+        (await CountAsync<ItemList>()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task AnEmptyUploadIsRefusedOnTheUploadPage()
     {
         var office = await OfficeAsync();

@@ -164,6 +164,22 @@ public abstract class SheetTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task TheDownloadedSheetCutsAnItemTextLongerThanAnExcelCellTakesWithAVisibleMarker()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        var office = await App.SignInAsync("office1");
+        await App.WithDbAsync(db => db.Items.Where(i => i.Id == data.Overdue).ExecuteUpdateAsync(s => s.SetProperty(i => i.Text, new string('长', 40_000))));
+        var roundId = await OpenRoundAsync(office, data.ListId);
+
+        var rows = ReadSheet(await DownloadAsync(office, $"/rounds/{roundId}/sheet"));
+
+        rows.SelectMany(r => r).ShouldAllBe(text => text.Length <= 32_767);
+        var row = rows.Single(r => r[0] == data.Overdue.ToString());
+        row[3].ShouldBe(new string('长', 32_767 - "…（超出Excel单元格长度，已截断）".Length) + "…（超出Excel单元格长度，已截断）");
+    }
+
+    [Fact]
     public async Task OnlyTheOfficeAndLiaisonsGetSheets()
     {
         var data = await App.CreateSmallListAsync();
