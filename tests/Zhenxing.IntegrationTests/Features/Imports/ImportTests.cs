@@ -320,6 +320,19 @@ public abstract class ImportTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task AnUploadNameWithARightToLeftOverrideIsStoredAndListedWithoutIt()
+    {
+        var office = await OfficeAsync();
+
+        await office.UploadAsync("清单\u202Etxt.exe", ImportFixtures.Utf8(ImportFixtures.Version1));
+
+        (await App.WithDbAsync(db => db.SourceDocuments.AsNoTracking().SingleAsync())).FileName.ShouldBe("清单txt.exe");
+        var history = await (await office.GetAsync("/imports")).Content.ReadAsStringAsync();
+        history.ShouldContain("清单txt.exe");
+        history.ShouldNotContain("\u202E");
+    }
+
+    [Fact]
     public async Task AnEmptyUploadIsRefusedOnTheUploadPage()
     {
         var office = await OfficeAsync();
