@@ -76,6 +76,7 @@ public static class WebComposition
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseBodyLimitPages();
         app.MapHealth();
         // Browsers ask for /favicon.ico on pages without the layout's icon link (the API docs, the error pages).
         app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();

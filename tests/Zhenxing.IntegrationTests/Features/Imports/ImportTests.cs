@@ -357,6 +357,19 @@ public abstract class ImportTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task AnUploadOverSixtyFourMegabytesIsAnsweredWithTheLimitInChinese()
+    {
+        var office = await OfficeAsync();
+
+        var response = await office.PostUploadAsync("巨大.txt", new byte[65 * 1024 * 1024]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await response.HtmlAsync()).QuerySelector(".error-page")!.TextContent.ShouldContain("提交的内容有 65 MB，超过此页面允许的上限 64 MB，未处理");
+        (await CountAsync<SourceDocument>()).ShouldBe(0);
+        (await office.GetAsync("/imports")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task CancellingAPreviewLeavesTheLedgerUntouched()
     {
         var office = await OfficeAsync();

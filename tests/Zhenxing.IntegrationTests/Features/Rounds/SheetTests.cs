@@ -422,6 +422,23 @@ public abstract class SheetTests(ZhenxingAppFactory app) : IntegrationTest(app)
         (await liaison.GetAsync("/inbox")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await App.WithDbAsync(db => db.ProgressReports.AnyAsync())).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task AnUploadOverTheSheetPagesLimitIsAnsweredWithTheLimitInChinese()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        var roundId = await OpenRoundAsync(await App.SignInAsync("office1"), data.ListId);
+        var liaison = await App.SignInAsync("czj");
+
+        var response = await UploadAsync(liaison, "/inbox", roundId, "大.xlsx", new byte[9 * 1024 * 1024]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await response.HtmlAsync()).QuerySelector(".error-page")!.TextContent.ShouldContain("提交的内容有 9 MB，超过此页面允许的上限 8 MB，未处理");
+        (await liaison.GetAsync("/inbox")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }
 
 public sealed class SheetTests_Postgres(PostgresApp app) : SheetTests(app), IClassFixture<PostgresApp>;
