@@ -11,6 +11,7 @@ public sealed class DocumentImporter
         options ??= new ImportOptions();
         fileName ??= "";
         var messages = new ImportMessages();
+        var deadline = new ParseDeadline(options.TimeLimit);
         try
         {
             if (content.Length == 0)
@@ -23,12 +24,18 @@ public sealed class DocumentImporter
                 messages.Error(new ImportLocation(1), $"文件大小 {Megabytes(content.LongLength)} 超过上限 {Megabytes(options.MaxBytes)}，未读取");
                 return Empty(fileName, messages);
             }
-            var lines = ReaderFor(content, options.MaxBytes, messages)?.Read(content, messages) ?? [];
+            var lines = FieldLengths.CheckCells(ReaderFor(content, options.MaxBytes, deadline, messages)?.Read(content, messages) ?? [], messages);
             if (messages.Errors.Count > 0 && lines.Count == 0)
             {
                 return Empty(fileName, messages);
             }
-            return new LedgerParser(lines, messages, options, fileName).Parse();
+            return new LedgerParser(lines, messages, options, fileName, deadline).Parse();
+        }
+        catch (Exception ex) when (ParseDeadline.Stopped(ex))
+        {
+            messages = new ImportMessages();
+            messages.Error(new ImportLocation(1), deadline.Message);
+            return new ParsedDocument(fileName, [], [], [], null, messages.Warnings, messages.Errors) { TimedOut = true };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -66,14 +73,14 @@ public sealed class DocumentImporter
         }
     }
 
-    private static IDocumentReader? ReaderFor(byte[] content, long maxBytes, ImportMessages messages)
+    private static IDocumentReader? ReaderFor(byte[] content, long maxBytes, ParseDeadline deadline, ImportMessages messages)
     {
         switch (ZipGuard.Inspect(content, maxBytes, messages))
         {
             case ZipKind.Docx:
-                return new DocxDocumentReader(maxBytes);
+                return new DocxDocumentReader(maxBytes, deadline);
             case ZipKind.Xlsx:
-                return new XlsxDocumentReader(maxBytes);
+                return new XlsxDocumentReader(maxBytes, deadline);
             case ZipKind.OtherZip:
                 messages.Error(new ImportLocation(1), "压缩文件既不是 Word（.docx）也不是 Excel（.xlsx）文档");
                 return null;

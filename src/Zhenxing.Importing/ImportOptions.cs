@@ -8,4 +8,7 @@ public sealed class ImportOptions
     public int? Year { get; set; }
 
     public long MaxBytes { get; set; } = DefaultMaxBytes;
+
+    /// <summary>How long reading and parsing one document may take; past it the parse stops with a message.</summary>
+    public TimeSpan TimeLimit { get; set; } = ParseDeadline.DefaultLimit;
 }

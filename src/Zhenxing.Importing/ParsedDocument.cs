@@ -34,6 +34,9 @@ public sealed class ParsedDocument
     public IReadOnlyList<ImportMessage> Errors { get; }
     public bool HasErrors => Errors.Count > 0;
 
+    /// <summary>The parse was stopped at its time limit: the same bytes may well parse on a less busy server.</summary>
+    public bool TimedOut { get; internal init; }
+
     /// <summary>The `--json` serialisation: readable Chinese, camelCase, dates as yyyy-MM-dd.</summary>
     public string ToJson() => ParsedDocumentJson.Write(this);
 }

@@ -13,6 +13,7 @@ internal sealed partial class LedgerParser
     private readonly ImportMessages messages;
     private readonly ImportOptions options;
     private readonly string fileName;
+    private readonly ParseDeadline deadline;
     private readonly List<ParsedList> lists = [];
     private readonly PairingCollector pairings;
     private DocumentFacts facts = new(null, null);
@@ -29,8 +30,9 @@ internal sealed partial class LedgerParser
     private ProseState? prose;
     private readonly List<SourceLine> headerlessRows = [];
 
-    public LedgerParser(IReadOnlyList<SourceLine> lines, ImportMessages messages, ImportOptions options, string fileName)
+    public LedgerParser(IReadOnlyList<SourceLine> lines, ImportMessages messages, ImportOptions options, string fileName, ParseDeadline deadline)
     {
+        this.deadline = deadline;
         this.lines = SpacedTableSplitter.Split(VerticalTableJoiner.Join(lines));
         this.messages = messages;
         this.options = options;
@@ -43,6 +45,7 @@ internal sealed partial class LedgerParser
         facts = DocumentFacts.Scan(lines);
         for (var i = 0; i < lines.Count; i++)
         {
+            deadline.ThrowIfExpired();
             Read(lines[i], i);
         }
         ReportHeaderlessRows();
@@ -52,7 +55,9 @@ internal sealed partial class LedgerParser
         foreach (var list in lists)
         {
             DeclaredCounts.Check(list, messages);
+            FieldLengths.Check(list, messages);
         }
+        FieldLengths.Check(pairings.Pairings, messages);
         if (lists.Count == 0 && pairings.Pairings.Count == 0 && messages.Errors.Count == 0)
         {
             messages.Error(new ImportLocation(1), "未识别到任何清单：没有找到带表头（如“序号、事项名称、牵头单位、责任单位”）的表格，也没有“一、…”标题下的编号条目或“单位——受援地”结对列表");

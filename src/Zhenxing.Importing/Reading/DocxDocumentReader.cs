@@ -6,14 +6,19 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Zhenxing.Importing.Reading;
 
 /// <summary>Word paragraphs become single-cell lines (with their automatic numbering and **bold** runs), table rows become cell lines.</summary>
-internal sealed class DocxDocumentReader(long maxBytes) : IDocumentReader
+internal sealed class DocxDocumentReader(long maxBytes, ParseDeadline deadline) : IDocumentReader
 {
     public IReadOnlyList<SourceLine> Read(byte[] content, ImportMessages messages)
     {
-        // The part limit guards again, in case the zip directory lied about sizes.
-        using var document = WordprocessingDocument.Open(new MemoryStream(content, writable: false), false, new OpenSettings { MaxCharactersInPart = ZipGuard.MaxEntryBytes(maxBytes) });
-        var body = document.MainDocumentPart?.Document?.Body;
+        using var opened = OfficePackage.OpenWord(content, ZipGuard.MaxEntryBytes(maxBytes), deadline);
         var lines = new List<SourceLine>();
+        if (opened.Problem is { } problem)
+        {
+            messages.Error(new ImportLocation(1), problem);
+            return lines;
+        }
+        var document = opened.Package!;
+        var body = document.MainDocumentPart?.Document?.Body;
         if (body is null)
         {
             messages.Error(new ImportLocation(1), "Word 文档没有正文（文件可能已损坏）");
@@ -23,6 +28,7 @@ internal sealed class DocxDocumentReader(long maxBytes) : IDocumentReader
         var tableIndex = 0;
         foreach (var element in Blocks(body))
         {
+            deadline.ThrowIfExpired();
             switch (element)
             {
                 case Paragraph paragraph:

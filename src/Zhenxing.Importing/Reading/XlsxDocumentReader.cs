@@ -5,14 +5,18 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Zhenxing.Importing.Reading;
 
 /// <summary>Each sheet row becomes a line of cells, aligned by column letter; date cells become yyyy-MM-dd.</summary>
-internal sealed class XlsxDocumentReader(long maxBytes) : IDocumentReader
+internal sealed class XlsxDocumentReader(long maxBytes, ParseDeadline deadline) : IDocumentReader
 {
     public IReadOnlyList<SourceLine> Read(byte[] content, ImportMessages messages)
     {
-        // The part limit guards again, in case the zip directory lied about sizes.
-        using var document = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false, new OpenSettings { MaxCharactersInPart = ZipGuard.MaxEntryBytes(maxBytes) });
-        var workbook = document.WorkbookPart;
+        using var opened = OfficePackage.OpenSpreadsheet(content, ZipGuard.MaxEntryBytes(maxBytes), deadline);
         var lines = new List<SourceLine>();
+        if (opened.Problem is { } problem)
+        {
+            messages.Error(new ImportLocation(1), problem);
+            return lines;
+        }
+        var workbook = opened.Package!.WorkbookPart;
         if (workbook?.Workbook?.Sheets is null)
         {
             messages.Error(new ImportLocation(1), "Excel 文档没有工作表");
@@ -31,6 +35,7 @@ internal sealed class XlsxDocumentReader(long maxBytes) : IDocumentReader
             var name = sheet.Name?.Value ?? $"Sheet{tableIndex}";
             foreach (var row in part.Worksheet.Descendants<Row>())
             {
+                deadline.ThrowIfExpired();
                 var rowNumber = (int)(row.RowIndex?.Value ?? (uint)(lines.Count + 1));
                 var cells = new List<string>();
                 foreach (var cell in row.Elements<Cell>())

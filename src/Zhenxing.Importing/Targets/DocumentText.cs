@@ -13,12 +13,13 @@ public static class DocumentText
             return "";
         }
         var messages = new ImportMessages();
+        var deadline = new ParseDeadline(ParseDeadline.DefaultLimit);
         try
         {
             IDocumentReader? reader = ZipGuard.Inspect(content, ImportOptions.DefaultMaxBytes, messages) switch
             {
-                ZipKind.Docx => new DocxDocumentReader(ImportOptions.DefaultMaxBytes),
-                ZipKind.Xlsx => new XlsxDocumentReader(ImportOptions.DefaultMaxBytes),
+                ZipKind.Docx => new DocxDocumentReader(ImportOptions.DefaultMaxBytes, deadline),
+                ZipKind.Xlsx => new XlsxDocumentReader(ImportOptions.DefaultMaxBytes, deadline),
                 ZipKind.OtherZip or ZipKind.Refused => null,
                 _ when content.AsSpan().StartsWith("%PDF"u8) || content.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]) => null,
                 _ => new TextDocumentReader(),

@@ -81,6 +81,7 @@ public static class WebComposition
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseBodyLimitPages();
         app.UseApiAntiforgery();
         app.MapHealth();
         // Browsers ask for /favicon.ico on pages without the layout's icon link (the API docs, the error pages).

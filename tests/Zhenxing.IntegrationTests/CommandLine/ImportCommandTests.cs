@@ -91,6 +91,27 @@ public abstract class ImportCommandTests(ZhenxingAppFactory app) : IntegrationTe
     }
 
     [Fact]
+    public async Task ADocxNested20000DeepIsRefusedWithAMessageInsteadOfEndingTheProcess()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"zhenxing-{Guid.NewGuid():N}.docx");
+        await File.WriteAllBytesAsync(file, Zhenxing.UnitTests.Importing.OfficeFixtures.NestedDocx(20_000));
+        try
+        {
+            var result = await ZhenxingExecutable.RunAsync(["import", file, "--dry-run", .. DatabaseSwitches]);
+
+            // 134 is the runtime aborting on a stack overflow.
+            result.ExitCode.ShouldBe(1, result.Output + result.Error);
+            result.Output.ShouldContain("文档内部部件“word/document.xml”的元素嵌套超过 256 层，嵌套过深");
+            result.Output.ShouldContain("未导入");
+            (await App.WithDbAsync(db => db.SourceDocuments.AnyAsync())).ShouldBeFalse();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task AMissingFileIsNamed()
     {
         var result = await ZhenxingExecutable.RunAsync(["import", "/no/such/清单.docx", .. DatabaseSwitches]);

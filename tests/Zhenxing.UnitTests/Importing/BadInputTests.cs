@@ -184,6 +184,94 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Parse_DocxNested20000Deep_IsRefusedNamingThePart()
+    {
+        var docx = OfficeFixtures.NestedDocx(20_000);
+
+        var document = importer.Parse(docx, "嵌套.docx");
+
+        document.Errors.ShouldHaveSingleItem().Message.ShouldBe("文档内部部件“word/document.xml”的元素嵌套超过 256 层，嵌套过深，不是正常的 Word/Excel 文档，已拒绝读取。");
+        document.Lists.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Parse_XlsxNestedDeepInSheetData_IsRefusedInLessThanASecond()
+    {
+        var xlsx = OfficeFixtures.NestedXlsx(["序号", "事项名称", "牵头单位"], 40_000);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var document = importer.Parse(xlsx, "嵌套.xlsx");
+
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));
+        document.Errors.ShouldHaveSingleItem().Message.ShouldStartWith("文档内部部件“xl/worksheets/");
+        document.Errors[0].Message.ShouldContain("嵌套过深");
+    }
+
+    [Fact]
+    public void Parse_DocxNestedWithinTheLimit_IsRead()
+    {
+        // Two elements a level (w:sdt, w:sdtContent), below document, body, paragraph, run and text.
+        var docx = OfficeFixtures.NestedDocx(OfficePackage.MaxDepth / 2 - 5);
+
+        OfficePackage.Check(docx, 16 * 1024 * 1024, new ParseDeadline(ParseDeadline.DefaultLimit)).ShouldBeNull();
+        importer.Parse(docx, "嵌套.docx").Errors.ShouldNotContain(e => e.Message.Contains("嵌套过深"));
+    }
+
+    [Fact]
+    public void Parse_DocumentOverTheTimeLimit_StopsWithTheLimitInChinese()
+    {
+        var rows = Enumerable.Range(1, 20_000).Select(i => new[] { i.ToString(), $"推进第 {i} 项工作。", "市发改委" }).Prepend(["序号", "事项名称", "牵头单位"]);
+        var xlsx = OfficeFixtures.Xlsx(("清单", rows));
+
+        var document = importer.Parse(xlsx, "大.xlsx", new ImportOptions { TimeLimit = TimeSpan.FromMilliseconds(1) });
+
+        document.Errors.ShouldHaveSingleItem().Message.ShouldBe("读取文档超过 0.001 秒仍未完成，已停止读取。文档可能过大或结构异常，请检查后重新上传。");
+        document.TimedOut.ShouldBeTrue();
+        importer.Parse(xlsx, "大.xlsx").Lists.ShouldHaveSingleItem().Items.Count.ShouldBe(20_000);
+    }
+
+    [Fact]
+    public void DocumentText_NestedDocx_IsNotRead()
+    {
+        Zhenxing.Importing.Targets.DocumentText.Read(OfficeFixtures.NestedDocx(20_000)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Parse_ItemCellOfAMillionCharacters_IsAnErrorNamingTheCell()
+    {
+        var text = "清单\n序号\t事项名称\t牵头单位\n1\t" + new string('长', 1_000_000) + "\t市发改委\n2\t推进某项工作。\t市财政局\n";
+
+        var document = Seeds.ParseText(text, "清单.txt");
+
+        document.Errors.Select(e => e.ToString()).ShouldContain("第 3 行第 2 列：该单元格有 1000000 字，超过导入上限 20000 字（事项内容最多 20000 字），整行未读取");
+        document.Lists.SelectMany(l => l.Items).ShouldAllBe(i => i.Text.Length <= LedgerFieldLimits.ItemText);
+    }
+
+    [Fact]
+    public void Parse_MegabyteTitleLine_IsAnErrorNotDropped()
+    {
+        var text = new string('题', 1024 * 1024) + "\n序号\t事项名称\t牵头单位\n1\t推进某项工作。\t市发改委\n";
+
+        var document = Seeds.ParseText(text, "清单.txt");
+
+        document.Errors.Select(e => e.ToString()).ShouldBe(["第 1 行：该行有 1048576 字，超过导入上限 20000 字（事项内容最多 20000 字），整行未读取"]);
+    }
+
+    [Fact]
+    public void Parse_FieldsLongerThanTheLedgerTakes_AreErrorsNamingTheRow()
+    {
+        var unit = "市" + new string('发', 250) + "局";
+        var deadline = "2021年12月底前完成" + new string('并', 120);
+        var text = $"清单\n序号\t事项名称\t牵头单位\t完成时限\n1\t推进某项工作。\t{unit}\t{deadline}\n";
+
+        var document = Seeds.ParseText(text, "清单.txt");
+
+        var errors = document.Errors.Select(e => e.ToString()).ToList();
+        errors.ShouldContain("第 3 行：单位名称“市发发发发发发发发发发发发发发发发发发发…”有 252 字，超过上限 200 字");
+        errors.ShouldContain("第 3 行：完成时限“2021年12月底前完成并并并并并并并并…”有 132 字，超过上限 100 字", string.Join("\n", errors));
+    }
+
+    [Fact]
     public void Parse_UnrecognisedDeadline_WarnsWithCellAndKeepsWording()
     {
         var docx = OfficeFixtures.Docx("2021年清单", null, [["序号", "事项名称", "牵头单位", "完成时限"], ["1", "推进某项工作。", "市发改委", "视情况而定"]]);

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using Zhenxing.Importing;
@@ -155,6 +157,52 @@ internal static class OfficeFixtures
             }
         }
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// A hostile .docx: one paragraph inside <paramref name="depth"/> nested content controls (w:sdt/w:sdtContent), every
+    /// part stored uncompressed, so that no compression ratio gives it away (20,000 levels: 880 KB).
+    /// </summary>
+    public static byte[] NestedDocx(int depth)
+    {
+        var open = string.Concat(Enumerable.Repeat("<w:sdt><w:sdtContent>", depth));
+        var close = string.Concat(Enumerable.Repeat("</w:sdtContent></w:sdt>", depth));
+        var xml = $"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{open}<w:p><w:r><w:t>1. 推进某项工作。</w:t></w:r></w:p>{close}</w:body></w:document>";
+        return Stored(Docx(body => body.Append(Paragraph("清单"))), name => name == "word/document.xml", xml);
+    }
+
+    /// <summary>A hostile .xlsx: the first row's cells as given, then <paramref name="depth"/> rows nested in each other inside sheetData, stored uncompressed.</summary>
+    public static byte[] NestedXlsx(string[] firstRow, int depth)
+    {
+        var cells = string.Concat(firstRow.Select((text, c) => $"<c r=\"{(char)('A' + c)}1\" t=\"inlineStr\"><is><t>{text}</t></is></c>"));
+        var open = string.Concat(Enumerable.Repeat("<row>", depth));
+        var close = string.Concat(Enumerable.Repeat("</row>", depth));
+        var xml = $"<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">{cells}</row>{open}{close}</sheetData></worksheet>";
+        return Stored(Xlsx(("Sheet1", [firstRow])), name => name.StartsWith("xl/worksheets/", StringComparison.Ordinal), xml);
+    }
+
+    /// <summary>The package with the parts <paramref name="replace"/> picks holding <paramref name="xml"/>, every part stored uncompressed.</summary>
+    private static byte[] Stored(byte[] package, Func<string, bool> replace, string xml)
+    {
+        using var output = new MemoryStream();
+        using (var source = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read))
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                using var to = target.CreateEntry(entry.FullName, CompressionLevel.NoCompression).Open();
+                if (replace(entry.FullName))
+                {
+                    to.Write(Encoding.UTF8.GetBytes(xml));
+                }
+                else
+                {
+                    using var from = entry.Open();
+                    from.CopyTo(to);
+                }
+            }
+        }
+        return output.ToArray();
     }
 
     /// <summary>The ledger as comparable lines: categories with counts, items with every parsed field.</summary>

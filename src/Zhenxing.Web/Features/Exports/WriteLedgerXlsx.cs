@@ -121,7 +121,7 @@ public static class WriteLedgerXlsx
         return new Cell
         {
             CellReference = reference, StyleIndex = style, DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(OfficeParts.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }),
+            InlineString = OfficeParts.CellText(text),
         };
     }
 

@@ -69,7 +69,7 @@ public static class ImportCommand
         var content = await File.ReadAllBytesAsync(file);
         var document = new SourceDocument
         {
-            FileName = Path.GetFileName(file),
+            FileName = Infrastructure.UploadedFileNames.Clean(file),
             Content = content,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             Year = year,

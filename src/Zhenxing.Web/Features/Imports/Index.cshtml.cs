@@ -35,14 +35,15 @@ public sealed class ImportsModel(ZhenxingDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        var fileName = Infrastructure.UploadedFileNames.Clean(Upload?.FileName);
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), Upload is null ? "请选择要导入的文件。" : $"文件“{Upload.FileName}”是空的，没有可导入的内容。");
+            ModelState.AddModelError(nameof(Upload), Upload is null ? "请选择要导入的文件。" : $"文件“{fileName}”是空的，没有可导入的内容。");
         }
         else if (Upload.Length > ImportOptions.DefaultMaxBytes)
         {
             ModelState.AddModelError(nameof(Upload),
-                $"文件“{Upload.FileName}”有 {Upload.Length / 1024.0 / 1024.0:0.#} MB，超过上限 {ImportOptions.DefaultMaxBytes / 1024 / 1024} MB，未读取。");
+                $"文件“{fileName}”有 {Upload.Length / 1024.0 / 1024.0:0.#} MB，超过上限 {ImportOptions.DefaultMaxBytes / 1024 / 1024} MB，未读取。");
         }
         if (Year is < 1949 or > 2100)
         {
@@ -63,7 +64,7 @@ public sealed class ImportsModel(ZhenxingDb db, TimeProvider clock) : PageModel
         await db.SourceDocuments.Where(d => d.ConfirmedAt == null && d.UploadedAt < abandoned).ExecuteDeleteAsync(cancellationToken);
         var document = new SourceDocument
         {
-            FileName = Path.GetFileName(Upload.FileName),
+            FileName = fileName,
             Content = content,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             Year = Year,

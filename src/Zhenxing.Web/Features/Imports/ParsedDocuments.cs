@@ -22,7 +22,10 @@ public sealed class ParsedDocuments(DocumentImporter importer) : IDisposable
             return parsed;
         }
         parsed = importer.Parse(document.Content, document.FileName, new ImportOptions { Year = document.Year });
-        _parsed.Set(key, parsed, new MemoryCacheEntryOptions { SlidingExpiration = KeptFor, Size = 1 });
+        if (!parsed.TimedOut)
+        {
+            _parsed.Set(key, parsed, new MemoryCacheEntryOptions { SlidingExpiration = KeptFor, Size = 1 });
+        }
         return parsed;
     }
 

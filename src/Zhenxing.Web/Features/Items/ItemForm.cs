@@ -10,13 +10,13 @@ namespace Zhenxing.Web.Features.Items;
 /// <summary>What the Office edits on an item; units are typed as names (or aliases) separated by 、.</summary>
 public sealed class ItemForm
 {
-    [Required(ErrorMessage = "请填写序号。"), StringLength(20, ErrorMessage = "序号不超过 20 个字符。")]
+    [Required(ErrorMessage = "请填写序号。"), StringLength(LedgerFieldLimits.ItemNumber, ErrorMessage = "序号不超过 20 个字符。")]
     public string Number { get; set; } = "";
 
-    [StringLength(500, ErrorMessage = "简称不超过 500 个字符。")]
+    [StringLength(LedgerFieldLimits.ShortTitle, ErrorMessage = "简称不超过 500 个字符。")]
     public string? ShortTitle { get; set; }
 
-    [Required(ErrorMessage = "请填写事项内容。"), StringLength(20000, ErrorMessage = "事项内容过长。")]
+    [Required(ErrorMessage = "请填写事项内容。"), StringLength(LedgerFieldLimits.ItemText, ErrorMessage = "事项内容过长。")]
     public string Text { get; set; } = "";
 
     public int ListId { get; set; }
@@ -25,7 +25,7 @@ public sealed class ItemForm
     public string? ResponsibleUnits { get; set; }
     public DateOnly? Deadline { get; set; }
 
-    [StringLength(100, ErrorMessage = "完成时限原文不超过 100 个字符。")]
+    [StringLength(LedgerFieldLimits.DeadlineText, ErrorMessage = "完成时限原文不超过 100 个字符。")]
     public string? DeadlineText { get; set; }
 
     public bool Ongoing { get; set; }

@@ -18,7 +18,7 @@ public static class EvidenceDownload
             // A draft's files are its own unit's until submitted.
             var draftOfOtherUnit = file is { State: ReportState.Draft } && ItemScope.UnitOf(context.User) != file.UnitId;
             return visible && !draftOfOtherUnit
-                ? Results.File(file!.Content, file.ContentType, file.FileName)
+                ? Results.File(file!.Content, file.ContentType, Infrastructure.UploadedFileNames.Clean(file.FileName))
                 : Results.NotFound();
         }).RequireAuthorization();
 }

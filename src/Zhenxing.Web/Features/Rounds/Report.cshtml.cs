@@ -85,14 +85,15 @@ public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageMo
         var files = new List<(string, byte[])>();
         foreach (var upload in Uploads.Where(u => u.Length > 0).Take(20))
         {
+            var name = Infrastructure.UploadedFileNames.Clean(upload.FileName);
             if (upload.Length > EvidenceTypes.MaxBytes)
             {
-                ModelState.AddModelError(string.Empty, EvidenceTypes.Problem(upload.FileName, new byte[EvidenceTypes.MaxBytes + 1])!);
+                ModelState.AddModelError(string.Empty, EvidenceTypes.Problem(name, new byte[EvidenceTypes.MaxBytes + 1])!);
                 return Page();
             }
             using var buffer = new MemoryStream();
             await upload.CopyToAsync(buffer, cancellationToken);
-            files.Add((upload.FileName, buffer.ToArray()));
+            files.Add((name, buffer.ToArray()));
         }
         var outcome = await workflow.SaveAsync(roundId, itemId, User, new ReportInput(Status, Narrative, Problems, Figures, Version, Answers, files, MilestonesMet: MilestonesMet), submit is not null, cancellationToken);
         switch (outcome)

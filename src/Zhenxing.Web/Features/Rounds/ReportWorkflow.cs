@@ -127,7 +127,7 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
         {
             report.Evidence.Add(new Evidence
             {
-                FileName = Path.GetFileName(name),
+                FileName = UploadedFileNames.Clean(name),
                 ContentType = EvidenceTypes.Detect(content)!,
                 Size = content.LongLength,
                 Content = content,

@@ -67,13 +67,14 @@ public sealed class RoundTargetsModel(ZhenxingDb db, TargetReporting reporting) 
         var files = new List<(string, byte[])>();
         foreach (var upload in Uploads.Where(u => u.Length > 0).Take(10))
         {
+            var name = Infrastructure.UploadedFileNames.Clean(upload.FileName);
             if (upload.Length > EvidenceTypes.MaxBytes)
             {
-                return Failed(targetId, EvidenceTypes.Problem(upload.FileName, new byte[EvidenceTypes.MaxBytes + 1])!);
+                return Failed(targetId, EvidenceTypes.Problem(name, new byte[EvidenceTypes.MaxBytes + 1])!);
             }
             using var buffer = new MemoryStream();
             await upload.CopyToAsync(buffer, cancellationToken);
-            files.Add((upload.FileName, buffer.ToArray()));
+            files.Add((name, buffer.ToArray()));
         }
         switch (await reporting.SubmitAsync(roundId, targetId, User, new TargetReportInput(Value, AsOf, Note, Version, files), cancellationToken))
         {

@@ -134,7 +134,7 @@ public sealed class TargetReporting(ZhenxingDb db, TimeProvider clock)
         {
             report.Evidence.Add(new TargetEvidence
             {
-                FileName = Path.GetFileName(name),
+                FileName = UploadedFileNames.Clean(name),
                 ContentType = EvidenceTypes.Detect(content)!,
                 Size = content.LongLength,
                 Content = content,

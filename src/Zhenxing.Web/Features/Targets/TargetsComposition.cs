@@ -27,6 +27,6 @@ public static class TargetEvidenceDownload
             var file = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
                 Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.TargetEvidence).Where(e => e.Id == id)
                     .Select(e => new { e.FileName, e.ContentType, e.Content }), cancellationToken);
-            return file is null ? Results.NotFound() : Results.File(file.Content, file.ContentType, file.FileName);
+            return file is null ? Results.NotFound() : Results.File(file.Content, file.ContentType, Infrastructure.UploadedFileNames.Clean(file.FileName));
         }).RequireAuthorization();
 }

@@ -1,3 +1,4 @@
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Zhenxing.Web.Infrastructure.Office;
@@ -8,6 +9,31 @@ public static class OfficeParts
     /// <summary>The text without control characters (pasted into a report, they would make the document's XML invalid).</summary>
     public static string XmlSafe(string text) =>
         text.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r')) ? new string(text.Where(c => c >= ' ' || c is '\t' or '\n' or '\r').ToArray()) : text;
+
+    /// <summary>The most characters Excel holds in one cell; it reports a file with a longer one as damaged.</summary>
+    public const int MaxCellCharacters = 32_767;
+
+    public const string CutMarker = "…（超出Excel单元格长度，已截断）";
+
+    /// <summary>
+    /// The text of an .xlsx cell: XML-safe, and cut with a visible marker where it would pass Excel's cell limit (text
+    /// that long can reach the ledger by other paths than the item form). Every .xlsx the app writes goes through it.
+    /// </summary>
+    public static InlineString CellText(string text)
+    {
+        var safe = XmlSafe(text);
+        if (safe.Length > MaxCellCharacters)
+        {
+            var keep = MaxCellCharacters - CutMarker.Length;
+            // Half of a surrogate pair would be an invalid character.
+            if (char.IsHighSurrogate(safe[keep - 1]))
+            {
+                keep--;
+            }
+            safe = string.Concat(safe.AsSpan(0, keep), CutMarker);
+        }
+        return new InlineString(new Text(safe) { Space = SpaceProcessingModeValues.Preserve });
+    }
 
     /// <summary>Fonts of a table sheet: 0 body (宋体 11), 1 title (宋体 bold 16), 2 header (宋体 bold 11).</summary>
     public static Fonts TableFonts() => new(

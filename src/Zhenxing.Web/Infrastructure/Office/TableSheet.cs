@@ -68,7 +68,7 @@ public static class TableSheet
         : new Cell
         {
             CellReference = $"{SheetColumns.Letter(column)}{row}", StyleIndex = style, DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(OfficeParts.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }),
+            InlineString = OfficeParts.CellText(text),
         };
 
     public static Cell Number(int column, uint row, decimal value, uint style) =>

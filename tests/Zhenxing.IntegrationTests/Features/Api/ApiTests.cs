@@ -97,6 +97,22 @@ public abstract class ApiTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task ABodyOverTheApiLimitIsAChineseProblemSayingTheLimit()
+    {
+        var ledger = await App.CreateSmallListAsync();
+        var api = await KeyClientAsync("office1", Role.Office);
+
+        var response = await PatchAsync(api, ledger.Soon, $$"""{"flagReason": "{{new string('x', 2 * 1024 * 1024)}}", "version": 0}""");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        problem["title"]!.GetValue<string>().ShouldBe("请求内容过大");
+        problem["detail"]!.GetValue<string>().ShouldContain("请求内容超过上限（1024 KB）");
+        (await App.WithDbAsync(db => db.Items.AsNoTracking().SingleAsync(i => i.Id == ledger.Soon))).FlagReason.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task AnOfficePatchOnAFreshVersionIsSavedAndAudited()
     {
         var ledger = await App.CreateSmallListAsync();

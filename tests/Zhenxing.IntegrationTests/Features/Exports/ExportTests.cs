@@ -163,6 +163,25 @@ public abstract class ExportTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task TheExcelExportCutsATextLongerThanAnExcelCellTakesWithAVisibleMarker()
+    {
+        var data = await App.CreateSmallListAsync();
+        var longText = string.Concat(Enumerable.Repeat("推进瑞金机场前期工作。", 4000));
+        await App.WithDbAsync(db => db.Items.Where(i => i.Id == data.Overdue).ExecuteUpdateAsync(s => s.SetProperty(i => i.Text, longText)));
+        var office = await OfficeAsync();
+
+        var content = await DownloadAsync(office, "/ledger/export.xlsx", WriteLedgerXlsx.ContentType, "xlsx");
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(content), false);
+        new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
+        var texts = document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet!.Descendants<S.InlineString>()).Select(t => t.InnerText).ToList();
+        texts.ShouldAllBe(t => t.Length <= Zhenxing.Web.Infrastructure.Office.OfficeParts.MaxCellCharacters);
+        var cut = texts.Where(t => t.EndsWith("…（超出Excel单元格长度，已截断）", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        cut.Length.ShouldBe(32_767);
+        longText.ShouldStartWith(cut[..^"…（超出Excel单元格长度，已截断）".Length]);
+    }
+
+    [Fact]
     public async Task TheWordExportIsOneTablePerListAndImportsBackToTheSameLedger()
     {
         await App.ImportSeedAsync("001");

@@ -287,6 +287,55 @@ public abstract class ImportTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task ADocxNested20000DeepIsRefusedOnThePreviewAndTheAppKeepsAnswering()
+    {
+        var office = await OfficeAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var preview = await office.UploadAsync("嵌套.docx", Zhenxing.UnitTests.Importing.OfficeFixtures.NestedDocx(20_000));
+        var page = await (await office.GetAsync(preview)).HtmlAsync();
+
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        page.QuerySelector("#errors")!.TextContent.ShouldContain("文档内部部件“word/document.xml”的元素嵌套超过 256 层，嵌套过深");
+        page.QuerySelector("button[formaction*=Confirm]").ShouldBeNull();
+        (await office.GetAsync("/imports")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await office.GetAsync(preview)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await CountAsync<ItemList>()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AMillionCharacterItemOrTitleIsAnErrorNamingItsRowAndCannotBeConfirmed()
+    {
+        var office = await OfficeAsync();
+
+        var longItem = await office.UploadAsync("长事项.txt", ImportFixtures.Utf8(ImportFixtures.Version1.Replace("事项甲：推进测试工作。", new string('长', 1_000_000))));
+        var page = await (await office.GetAsync(longItem)).HtmlAsync();
+        var longTitle = await office.UploadAsync("长标题.txt", ImportFixtures.Utf8(ImportFixtures.Version1.Replace("测试区 2021 年重点事项清单", new string('题', 1024 * 1024))));
+        var titlePage = await (await office.GetAsync(longTitle)).HtmlAsync();
+
+        page.QuerySelector("#errors")!.TextContent.ShouldContain("第 7 行第 2 列：该单元格有 1000000 字，超过导入上限 20000 字（事项内容最多 20000 字），整行未读取");
+        page.QuerySelector("button[formaction*=Confirm]").ShouldBeNull();
+        (await office.PostFormAsync(longItem, [], handler: "Confirm")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        titlePage.QuerySelector("#errors")!.TextContent.ShouldContain("第 1 行：该行有 1048576 字，超过导入上限 20000 字");
+        (await office.PostFormAsync(longTitle, [], handler: "Confirm")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await CountAsync<Item>()).ShouldBe(0);
+        (await CountAsync<ItemList>()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AnUploadNameWithARightToLeftOverrideIsStoredAndListedWithoutIt()
+    {
+        var office = await OfficeAsync();
+
+        await office.UploadAsync("清单\u202Etxt.exe", ImportFixtures.Utf8(ImportFixtures.Version1));
+
+        (await App.WithDbAsync(db => db.SourceDocuments.AsNoTracking().SingleAsync())).FileName.ShouldBe("清单txt.exe");
+        var history = await (await office.GetAsync("/imports")).Content.ReadAsStringAsync();
+        history.ShouldContain("清单txt.exe");
+        history.ShouldNotContain("\u202E");
+    }
+
+    [Fact]
     public async Task AnEmptyUploadIsRefusedOnTheUploadPage()
     {
         var office = await OfficeAsync();
@@ -308,6 +357,19 @@ public abstract class ImportTests(ZhenxingAppFactory app) : IntegrationTest(app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.HtmlAsync()).QuerySelector(".errors")!.TextContent.ShouldContain("文件“huge.txt”有 50 MB，超过上限 20 MB");
         (await CountAsync<SourceDocument>()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AnUploadOverSixtyFourMegabytesIsAnsweredWithTheLimitInChinese()
+    {
+        var office = await OfficeAsync();
+
+        var response = await office.PostUploadAsync("巨大.txt", new byte[65 * 1024 * 1024]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await response.HtmlAsync()).QuerySelector(".error-page")!.TextContent.ShouldContain("提交的内容有 65 MB，超过此页面允许的上限 64 MB，未处理");
+        (await CountAsync<SourceDocument>()).ShouldBe(0);
+        (await office.GetAsync("/imports")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

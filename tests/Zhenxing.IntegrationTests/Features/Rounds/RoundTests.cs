@@ -181,6 +181,35 @@ public abstract class RoundTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task AnEvidenceNameWithBidiOrControlCharactersIsStoredShownAndDownloadedWithoutThem()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        var roundId = await OpenRoundAsync(await App.SignInAsync("office1"), data.ListId, ChinaTime.Today(App.Clock).AddDays(20));
+        var liaison = await App.SignInAsync("czj");
+        var url = $"/rounds/{roundId}/items/{data.Later}/report";
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+
+        // Shown as "bexe.png", and as "现场照片.pdf" with isolates, marks and a bell.
+        (await PostReportWithFilesAsync(liaison, url, "附照片", ("b\u202Egnp.exe", png), ("现场\u2067照片\u2069\u200F\u061C\u0007.png", png))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var files = await App.WithDbAsync(db => db.Evidence.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+        files.Select(f => f.FileName).ShouldBe(["bgnp.exe", "现场照片.png"]);
+        var page = await (await liaison.GetAsync(url)).Content.ReadAsStringAsync();
+        page.ShouldContain(">bgnp.exe</a>");
+        page.ShouldNotContain("\u202E");
+        var download = await liaison.GetAsync($"/evidence/{files[0].Id}");
+        download.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("bgnp.exe");
+
+        // A name stored before names were cleaned is cleaned on its way out.
+        await App.WithDbAsync(db => db.Evidence.Where(e => e.Id == files[1].Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.FileName, "旧\u202Egnp.exe")));
+        var old = (await liaison.GetAsync($"/evidence/{files[1].Id}")).Content.Headers.ContentDisposition!;
+        old.FileNameStar.ShouldBe("旧gnp.exe");
+        old.ToString().ShouldNotContain("%E2%80%AE", Case.Insensitive);
+    }
+
+    [Fact]
     public async Task AMissedMilestoneTurnsTheItemRedUntilAnAcceptedReportMeetsIt()
     {
         var data = await App.CreateSmallListAsync();

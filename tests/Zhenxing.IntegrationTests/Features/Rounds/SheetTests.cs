@@ -164,6 +164,22 @@ public abstract class SheetTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task TheDownloadedSheetCutsAnItemTextLongerThanAnExcelCellTakesWithAVisibleMarker()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        var office = await App.SignInAsync("office1");
+        await App.WithDbAsync(db => db.Items.Where(i => i.Id == data.Overdue).ExecuteUpdateAsync(s => s.SetProperty(i => i.Text, new string('长', 40_000))));
+        var roundId = await OpenRoundAsync(office, data.ListId);
+
+        var rows = ReadSheet(await DownloadAsync(office, $"/rounds/{roundId}/sheet"));
+
+        rows.SelectMany(r => r).ShouldAllBe(text => text.Length <= 32_767);
+        var row = rows.Single(r => r[0] == data.Overdue.ToString());
+        row[3].ShouldBe(new string('长', 32_767 - "…（超出Excel单元格长度，已截断）".Length) + "…（超出Excel单元格长度，已截断）");
+    }
+
+    [Fact]
     public async Task OnlyTheOfficeAndLiaisonsGetSheets()
     {
         var data = await App.CreateSmallListAsync();
@@ -384,6 +400,44 @@ public abstract class SheetTests(ZhenxingAppFactory app) : IntegrationTest(app)
         }
         (await ProblemAsync("炸弹.xlsx", bomb.ToArray())).ShouldContain("疑似压缩炸弹");
         (await App.WithDbAsync(db => db.ProgressReports.AnyAsync())).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ASheetNested40000DeepIsRefusedQuicklyAndTheAppKeepsAnswering()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        var roundId = await OpenRoundAsync(await App.SignInAsync("office1"), data.ListId);
+        var liaison = await App.SignInAsync("czj");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await UploadAsync(liaison, "/inbox", roundId, "嵌套.xlsx", OfficeFixtures.NestedXlsx(Header, 40_000));
+
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await response.HtmlAsync();
+        page.QuerySelector("#sheet-confirm").ShouldBeNull();
+        page.QuerySelector("#problem")!.TextContent.ShouldContain("的元素嵌套超过 256 层，嵌套过深");
+        (await liaison.GetAsync("/inbox")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await App.WithDbAsync(db => db.ProgressReports.AnyAsync())).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task AnUploadOverTheSheetPagesLimitIsAnsweredWithTheLimitInChinese()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        var roundId = await OpenRoundAsync(await App.SignInAsync("office1"), data.ListId);
+        var liaison = await App.SignInAsync("czj");
+
+        var response = await UploadAsync(liaison, "/inbox", roundId, "大.xlsx", new byte[9 * 1024 * 1024]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await response.HtmlAsync()).QuerySelector(".error-page")!.TextContent.ShouldContain("提交的内容有 9 MB，超过此页面允许的上限 8 MB，未处理");
+        (await liaison.GetAsync("/inbox")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }
 

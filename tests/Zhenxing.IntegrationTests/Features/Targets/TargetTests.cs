@@ -83,6 +83,24 @@ public abstract class TargetTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task ATargetEvidenceNameWithARightToLeftOverrideIsStoredAndDownloadedWithoutIt()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        var office = await App.SignInAsync("office1");
+        await office.PostFormAsync("/targets/new", TargetForm("全年争资", "市财政局", "亿元", "0", "2019", "750", "2020"));
+        var targetId = await App.WithDbAsync(db => db.Targets.Select(t => t.Id).SingleAsync());
+        var roundId = await OpenTargetRoundAsync(office, data.ListId);
+
+        (await ReportAsync(await App.SignInAsync("czj"), roundId, targetId, "780", file: ("决算\u202Egnp.exe", Png))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var evidence = await App.WithDbAsync(db => db.TargetEvidence.AsNoTracking().SingleAsync());
+        evidence.FileName.ShouldBe("决算gnp.exe");
+        (await office.GetAsync($"/targets/evidence/{evidence.Id}")).Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("决算gnp.exe");
+    }
+
+    [Fact]
     public async Task TheOfficeSetsATargetWithChineseErrorsNamingTheFieldAndAStaleEditIsRefused()
     {
         await App.AddUnitAsync("市发改委", aliases: "市发展改革委");

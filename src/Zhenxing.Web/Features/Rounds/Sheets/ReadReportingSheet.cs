@@ -23,7 +23,8 @@ public sealed record SheetReading(string? Problem, IReadOnlyDictionary<string, s
 
 /// <summary>
 /// Reads a filled reporting sheet: the header row is found by the column names in any order, extra columns and
-/// blank rows are ignored. Refuses what is not an .xlsx, and a zip that would inflate to far more than a sheet.
+/// blank rows are ignored. Refuses what is not an .xlsx, a zip that would inflate to far more than a sheet, and XML
+/// nested too deep or too long to read (<see cref="OfficePackage"/>).
 /// </summary>
 public static class ReadReportingSheet
 {
@@ -34,7 +35,8 @@ public static class ReadReportingSheet
     private const int HeaderSearchRows = 20;
     private const int MaxRows = 5000;
 
-    public static SheetReading Run(byte[] content)
+    /// <param name="timeLimit">How long reading may take; <see cref="ParseDeadline.DefaultLimit"/> unless given.</param>
+    public static SheetReading Run(byte[] content, TimeSpan? timeLimit = null)
     {
         if (content.Length == 0)
         {
@@ -48,10 +50,15 @@ public static class ReadReportingSheet
         {
             return SheetReading.Refused(refused);
         }
+        var deadline = new ParseDeadline(timeLimit ?? ParseDeadline.DefaultLimit);
         try
         {
-            using var document = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false, new OpenSettings { MaxCharactersInPart = MaxPartBytes });
-            return Read(document);
+            using var opened = OfficePackage.OpenSpreadsheet(content, MaxPartBytes, deadline);
+            return opened.Problem is { } problem ? SheetReading.Refused(problem) : Read(opened.Package!, deadline);
+        }
+        catch (Exception e) when (ParseDeadline.Stopped(e))
+        {
+            return SheetReading.Refused(deadline.Message);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException or InvalidOperationException)
         {
@@ -75,7 +82,7 @@ public static class ReadReportingSheet
         };
     }
 
-    private static SheetReading Read(SpreadsheetDocument document)
+    private static SheetReading Read(SpreadsheetDocument document, ParseDeadline deadline)
     {
         var workbook = document.WorkbookPart;
         var strings = workbook?.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(TextOf).ToArray() ?? [];
@@ -86,7 +93,13 @@ public static class ReadReportingSheet
                 continue;
             }
             var number = 0;
-            var rows = worksheet.Descendants<Row>().Select(r => (Number: number = (int?)r.RowIndex?.Value ?? number + 1, Cells: CellsOf(r, strings))).ToList();
+            var rows = new List<(int Number, Dictionary<int, string> Cells)>();
+            foreach (var row in worksheet.Descendants<Row>())
+            {
+                deadline.ThrowIfExpired();
+                number = (int?)row.RowIndex?.Value ?? number + 1;
+                rows.Add((number, CellsOf(row, strings)));
+            }
             var header = rows.Take(HeaderSearchRows).Select(r => (r.Number, Columns: HeaderColumns(r.Cells))).FirstOrDefault(h => h.Columns is not null);
             if (header.Columns is not { } columns)
             {

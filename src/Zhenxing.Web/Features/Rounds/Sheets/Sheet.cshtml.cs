@@ -56,7 +56,7 @@ public sealed class SheetModel(ZhenxingDb db, WriteReportingSheet writer, Upload
         {
             return NotFound();
         }
-        FileName = Path.GetFileName(Upload?.FileName ?? "");
+        FileName = Upload is null ? "" : Infrastructure.UploadedFileNames.Clean(Upload.FileName);
         if (Upload is null)
         {
             Preview = new SheetPreview("请选择要上传的报送表（.xlsx）。", []);
@@ -82,6 +82,8 @@ public sealed class SheetModel(ZhenxingDb db, WriteReportingSheet writer, Upload
         {
             return NotFound();
         }
+        // The name comes back from the form's hidden field.
+        FileName = Infrastructure.UploadedFileNames.Clean(FileName);
         var content = new byte[(SheetContent?.Length ?? 0) * 3 / 4];
         if (!Convert.TryFromBase64String(SheetContent ?? "", content, out var length) || length == 0)
         {

@@ -104,7 +104,7 @@ public sealed class WriteReportingSheet(ZhenxingDb db, RoundObligations obligati
         : new Cell
         {
             CellReference = reference, StyleIndex = style, DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(OfficeParts.XmlSafe((string)value)) { Space = SpaceProcessingModeValues.Preserve }),
+            InlineString = OfficeParts.CellText((string)value),
         };
 
 
