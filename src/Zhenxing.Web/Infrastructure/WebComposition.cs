@@ -60,7 +60,7 @@ public static class WebComposition
         services.AddProblemDetails();
         services.AddZhenxingApi();
         services.AddRouting(options => options.LowercaseUrls = true);
-        services.AddRazorPages(options => options.RootDirectory = "/Features");
+        services.AddRazorPages(options => options.RootDirectory = "/Features").AddChineseFormMessages();
         return builder;
     }
 
