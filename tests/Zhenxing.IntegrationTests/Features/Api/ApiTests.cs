@@ -203,6 +203,36 @@ public abstract class ApiTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task ABodyThatIsNotJsonIsRefusedWith415InChineseAndChangesNothing()
+    {
+        var ledger = await App.CreateSmallListAsync();
+        var api = await KeyClientAsync("office1", Role.Office);
+
+        var bodies = new (string Method, string Url, HttpContent Content)[]
+        {
+            ("PATCH", $"/api/v1/items/{ledger.Soon}", new StringContent("""{"status": "Done", "version": 0}""", Encoding.UTF8, "text/plain")),
+            ("PATCH", $"/api/v1/items/{ledger.Soon}", new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = "Done", ["version"] = "0" })),
+            ("POST", "/api/v1/rounds", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "2026年一季度", ["dueOn"] = "2026-03-31" })),
+        };
+        foreach (var (method, url, content) in bodies)
+        {
+            var response = await api.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = content });
+
+            var body = await response.Content.ReadAsStringAsync();
+            response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType, $"{method} {url} {content.Headers.ContentType}: {body}");
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            var problem = JsonNode.Parse(body)!;
+            problem["status"]!.GetValue<int>().ShouldBe(415);
+            problem["title"]!.GetValue<string>().ShouldBe("不支持的内容类型");
+            problem["detail"]!.GetValue<string>().ShouldContain($"“{content.Headers.ContentType!.MediaType}”");
+            problem["detail"]!.GetValue<string>().ShouldContain("application/json");
+        }
+        (await App.WithDbAsync(db => db.Items.AsNoTracking().SingleAsync(i => i.Id == ledger.Soon))).Status.ShouldBe(ItemStatus.NotStarted);
+        (await App.WithDbAsync(db => db.ReportingRounds.CountAsync())).ShouldBe(0);
+        (await PatchAsync(api, ledger.Soon, """{"status": "Done", "version": 0}""")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task ListsCategoriesAndUnitsAnswerWithCounts()
     {
         var ledger = await App.CreateSmallListAsync();
