@@ -89,6 +89,50 @@ public abstract class BackupCommandTests(ZhenxingAppFactory app) : IntegrationTe
         (await App.WithDbAsync(db => db.Items.CountAsync())).ShouldBe(5);
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task TheDatabaseFileAndEveryBackupAreReadableByTheirOwnerOnly()
+    {
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await CreateLedgerWithEvidenceAsync();
+        var file = Path.Combine(_directory, "backup.zip");
+        // An older file of the same name that anyone could read is replaced.
+        await File.WriteAllTextAsync(file, "旧的备份");
+        File.SetUnixFileMode(file, ownerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var backup = await ZhenxingExecutable.RunAsync(["backup", "--out", file, .. DatabaseSwitches]);
+
+        backup.ExitCode.ShouldBe(0, backup.Error);
+        File.GetUnixFileMode(file).ShouldBe(ownerOnly);
+        File.Exists(file + ".part").ShouldBeFalse();
+        // The zip records the mode of the database copy it was made from, a temporary file since removed.
+        await using (var zip = await ZipFile.OpenReadAsync(file))
+        {
+            var copy = zip.Entries.Single(e => e.Name.StartsWith("database.", StringComparison.Ordinal));
+            ((UnixFileMode)((copy.ExternalAttributes >> 16) & 0x1FF)).ShouldBe(ownerOnly);
+        }
+        if (App.Provider == DatabaseProvider.Sqlite)
+        {
+            // The running app's database, and the -wal and -shm files SQLite made beside it.
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.GetUnixFileMode(SqliteFile + suffix).ShouldBe(ownerOnly, SqliteFile + suffix);
+            }
+        }
+
+        // A database the app creates, in a folder it creates; and one made readable by all is taken back.
+        var created = Path.Combine(_directory, "新的数据目录", "zhenxing.db");
+        string[] sqlite = ["--Database:Provider=Sqlite", $"--ConnectionStrings:Zhenxing=Data Source={created}"];
+        (await ZhenxingExecutable.RunAsync(["user", "list", .. sqlite])).ExitCode.ShouldBe(0);
+        File.GetUnixFileMode(Path.GetDirectoryName(created)!).ShouldBe(ownerOnly | UnixFileMode.UserExecute);
+        File.GetUnixFileMode(created).ShouldBe(ownerOnly);
+        File.SetUnixFileMode(created, ownerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        (await ZhenxingExecutable.RunAsync(["user", "list", .. sqlite])).ExitCode.ShouldBe(0);
+        File.GetUnixFileMode(created).ShouldBe(ownerOnly);
+    }
+
+    private string SqliteFile => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(App.ConnectionString).DataSource;
+
     /// <summary>A small ledger, a round with an accepted report, and an evidence file on it.</summary>
     private async Task<Evidence> CreateLedgerWithEvidenceAsync()
     {
