@@ -47,6 +47,7 @@ public static class WebComposition
         services.AddScoped<Features.Rounds.ScheduledReminders>();
         services.AddHostedService<Features.Rounds.ReminderJob>();
         services.AddSingleton<ClusterLock>();
+        services.AddHostedService<ServingNodeLease>();
         services.AddScoped<Features.Notifications.NotificationInbox>();
         services.AddSingleton<Features.Dashboard.BattleMaps>();
         services.AddSingleton<Features.Dashboard.DashboardCache>();

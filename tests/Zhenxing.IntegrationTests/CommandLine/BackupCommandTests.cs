@@ -90,6 +90,52 @@ public abstract class BackupCommandTests(ZhenxingAppFactory app) : IntegrationTe
     }
 
     [Fact]
+    public async Task RestoreIsRefusedWhileANodeServesTheDatabaseAndGoesAheadOnceTheNodeHasStoppedOrDied()
+    {
+        await CreateLedgerWithEvidenceAsync();
+        var file = Path.Combine(_directory, "backup.zip");
+        (await ZhenxingExecutable.RunAsync(["backup", "--out", file, .. DatabaseSwitches])).ExitCode.ShouldBe(0);
+        await App.AddUnitAsync("备份之后新建的单位");
+        await using var node = new AppNode([.. DatabaseSwitches, "--Bootstrap:CreateAdmin=false"]);
+        await node.StartAsync();
+
+        var refused = await ZhenxingExecutable.RunAsync(["restore", "--in", file, "--force", .. DatabaseSwitches]);
+
+        refused.ExitCode.ShouldBe(1, refused.Output + refused.Error);
+        refused.Error.ShouldContain("有 1 个网站节点正在使用此数据库");
+        refused.Error.ShouldContain($"pid {node.ProcessId}");
+        refused.Error.ShouldContain("请先停止这些节点");
+        (await App.WithDbAsync(db => db.Units.AnyAsync(u => u.Name == "备份之后新建的单位"))).ShouldBeTrue();
+
+        // Stopped as systemctl stops it: the next restore goes ahead.
+        await node.StopAsync();
+        var afterStop = await ZhenxingExecutable.RunAsync(["restore", "--in", file, "--force", .. DatabaseSwitches]);
+
+        afterStop.ExitCode.ShouldBe(0, afterStop.Error);
+        (await App.WithDbAsync(db => db.Units.AnyAsync(u => u.Name == "备份之后新建的单位"))).ShouldBeFalse();
+
+        // Killed (a crash): its registration goes with its process, and restore goes ahead within moments.
+        await node.StartAsync();
+        (await ZhenxingExecutable.RunAsync(["restore", "--in", file, "--force", .. DatabaseSwitches])).ExitCode.ShouldBe(1);
+        await node.KillAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        ZhenxingExecutable.Result afterCrash;
+        do
+        {
+            afterCrash = await ZhenxingExecutable.RunAsync(["restore", "--in", file, "--force", .. DatabaseSwitches]);
+        }
+        while (afterCrash.ExitCode != 0 && DateTime.UtcNow < deadline);
+
+        afterCrash.ExitCode.ShouldBe(0, afterCrash.Error);
+        (await App.WithDbAsync(db => db.Items.CountAsync())).ShouldBe(5);
+        if (App.Provider == DatabaseProvider.Sqlite)
+        {
+            // The dead node's lock file is cleared away by the restore that found it unlocked.
+            Directory.GetFiles(Path.GetDirectoryName(SqliteFile)!, "*-node-*.lock").ShouldBeEmpty();
+        }
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task TheDatabaseFileAndEveryBackupAreReadableByTheirOwnerOnly()
     {

@@ -72,11 +72,13 @@ public sealed class DatabaseBackup(DatabaseSettings settings, ZhenxingDb db, ICo
 
     /// <summary>
     /// Replaces the configured database with the backup's content, then brings the schema up to this version.
-    /// Refuses a database that holds data unless <paramref name="overwrite"/>, a backup of the other provider,
-    /// and a backup from a newer Zhenxing.
+    /// Refuses a database that app nodes are serving (<see cref="ServingNodes"/>), a database that holds data unless
+    /// <paramref name="overwrite"/>, a backup of the other provider, and a backup from a newer Zhenxing.
     /// </summary>
     public async Task<Manifest> RestoreAsync(string path, bool overwrite, CancellationToken cancellationToken)
     {
+        // Held to the end: a second restore meanwhile is refused too.
+        await using var exclusive = await ServingNodes.ClaimForRestoreAsync(settings, cancellationToken);
         var work = Directory.CreateTempSubdirectory("zhenxing-restore-");
         try
         {
