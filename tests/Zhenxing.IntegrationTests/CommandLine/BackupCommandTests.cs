@@ -159,11 +159,19 @@ public abstract class BackupCommandTests(ZhenxingAppFactory app) : IntegrationTe
         }
         if (App.Provider == DatabaseProvider.Sqlite)
         {
-            // The running app's database, and the -wal and -shm files SQLite made beside it.
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            // The running app's database, and the -wal and -shm files SQLite keeps beside it while a connection is open
+            // (and makes again after the last one closed).
+            await App.WithDbAsync(async db =>
             {
-                File.GetUnixFileMode(SqliteFile + suffix).ShouldBe(ownerOnly, SqliteFile + suffix);
-            }
+                await db.Database.OpenConnectionAsync();
+                await App.AddUnitAsync("备份之后新建的单位");
+                foreach (var suffix in new[] { "", "-wal", "-shm" })
+                {
+                    File.GetUnixFileMode(SqliteFile + suffix).ShouldBe(ownerOnly, SqliteFile + suffix);
+                }
+                await db.Database.CloseConnectionAsync();
+                return 0;
+            });
         }
 
         // A database the app creates, in a folder it creates; and one made readable by all is taken back.
