@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Zhenxing.Web.Infrastructure;
 using Zhenxing.Web.Infrastructure.Audit;
 
 namespace Zhenxing.Web.Data;
@@ -99,14 +100,42 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     {
         var builder = new SqliteConnectionStringBuilder(
             string.IsNullOrWhiteSpace(configured) ? $"Data Source={DefaultSqlitePath}" : configured);
-        if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
         {
             builder.DataSource = Path.GetFullPath(builder.DataSource);
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+            PrepareSqliteFile(builder.DataSource);
         }
         builder.ForeignKeys = true;
         builder.DefaultTimeout = 30;
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The database file holds the password hashes and the cookie-signing keys: it is created empty (which SQLite takes
+    /// as a new database) for the owner only before SQLite opens it, and SQLite gives its -wal and -shm files the
+    /// database file's mode. A folder the app creates for it is the owner's only too; an existing file, and its -wal
+    /// and -shm, lose any permission of the group and of others.
+    /// </summary>
+    private static void PrepareSqliteFile(string path)
+    {
+        OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(path)!);
+        if (!File.Exists(path))
+        {
+            try
+            {
+                using (OwnerOnlyFiles.Create(path, FileMode.CreateNew))
+                {
+                }
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process (a second command, a node) created it at the same moment.
+            }
+        }
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            OwnerOnlyFiles.Restrict(file);
+        }
     }
 }
 

@@ -48,6 +48,7 @@ public static class WebComposition
         services.AddScoped<Features.Rounds.ScheduledReminders>();
         services.AddHostedService<Features.Rounds.ReminderJob>();
         services.AddSingleton<ClusterLock>();
+        services.AddHostedService<ServingNodeLease>();
         services.AddScoped<Features.Notifications.NotificationInbox>();
         services.AddSingleton<Features.Dashboard.BattleMaps>();
         services.AddSingleton<Features.Dashboard.DashboardCache>();
@@ -61,7 +62,7 @@ public static class WebComposition
         services.AddProblemDetails();
         services.AddZhenxingApi();
         services.AddRouting(options => options.LowercaseUrls = true);
-        services.AddRazorPages(options => options.RootDirectory = "/Features");
+        services.AddRazorPages(options => options.RootDirectory = "/Features").AddChineseFormMessages();
         return builder;
     }
 

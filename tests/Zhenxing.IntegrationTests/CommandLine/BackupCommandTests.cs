@@ -89,6 +89,104 @@ public abstract class BackupCommandTests(ZhenxingAppFactory app) : IntegrationTe
         (await App.WithDbAsync(db => db.Items.CountAsync())).ShouldBe(5);
     }
 
+    [Fact]
+    public async Task RestoreIsRefusedWhileANodeServesTheDatabaseAndGoesAheadOnceTheNodeHasStoppedOrDied()
+    {
+        await CreateLedgerWithEvidenceAsync();
+        var file = Path.Combine(_directory, "backup.zip");
+        (await ZhenxingExecutable.RunAsync(["backup", "--out", file, .. DatabaseSwitches])).ExitCode.ShouldBe(0);
+        await App.AddUnitAsync("备份之后新建的单位");
+        await using var node = new AppNode([.. DatabaseSwitches, "--Bootstrap:CreateAdmin=false"]);
+        await node.StartAsync();
+
+        var refused = await ZhenxingExecutable.RunAsync(["restore", "--in", file, "--force", .. DatabaseSwitches]);
+
+        refused.ExitCode.ShouldBe(1, refused.Output + refused.Error);
+        refused.Error.ShouldContain("有 1 个网站节点正在使用此数据库");
+        refused.Error.ShouldContain($"pid {node.ProcessId}");
+        refused.Error.ShouldContain("请先停止这些节点");
+        (await App.WithDbAsync(db => db.Units.AnyAsync(u => u.Name == "备份之后新建的单位"))).ShouldBeTrue();
+
+        // Stopped as systemctl stops it: the next restore goes ahead.
+        await node.StopAsync();
+        var afterStop = await ZhenxingExecutable.RunAsync(["restore", "--in", file, "--force", .. DatabaseSwitches]);
+
+        afterStop.ExitCode.ShouldBe(0, afterStop.Error);
+        (await App.WithDbAsync(db => db.Units.AnyAsync(u => u.Name == "备份之后新建的单位"))).ShouldBeFalse();
+
+        // Killed (a crash): its registration goes with its process, and restore goes ahead within moments.
+        await node.StartAsync();
+        (await ZhenxingExecutable.RunAsync(["restore", "--in", file, "--force", .. DatabaseSwitches])).ExitCode.ShouldBe(1);
+        await node.KillAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        ZhenxingExecutable.Result afterCrash;
+        do
+        {
+            afterCrash = await ZhenxingExecutable.RunAsync(["restore", "--in", file, "--force", .. DatabaseSwitches]);
+        }
+        while (afterCrash.ExitCode != 0 && DateTime.UtcNow < deadline);
+
+        afterCrash.ExitCode.ShouldBe(0, afterCrash.Error);
+        (await App.WithDbAsync(db => db.Items.CountAsync())).ShouldBe(5);
+        if (App.Provider == DatabaseProvider.Sqlite)
+        {
+            // The dead node's lock file is cleared away by the restore that found it unlocked.
+            Directory.GetFiles(Path.GetDirectoryName(SqliteFile)!, "*-node-*.lock").ShouldBeEmpty();
+        }
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task TheDatabaseFileAndEveryBackupAreReadableByTheirOwnerOnly()
+    {
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await CreateLedgerWithEvidenceAsync();
+        var file = Path.Combine(_directory, "backup.zip");
+        // An older file of the same name that anyone could read is replaced.
+        await File.WriteAllTextAsync(file, "旧的备份");
+        File.SetUnixFileMode(file, ownerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var backup = await ZhenxingExecutable.RunAsync(["backup", "--out", file, .. DatabaseSwitches]);
+
+        backup.ExitCode.ShouldBe(0, backup.Error);
+        File.GetUnixFileMode(file).ShouldBe(ownerOnly);
+        File.Exists(file + ".part").ShouldBeFalse();
+        // The zip records the mode of the database copy it was made from, a temporary file since removed.
+        await using (var zip = await ZipFile.OpenReadAsync(file))
+        {
+            var copy = zip.Entries.Single(e => e.Name.StartsWith("database.", StringComparison.Ordinal));
+            ((UnixFileMode)((copy.ExternalAttributes >> 16) & 0x1FF)).ShouldBe(ownerOnly);
+        }
+        if (App.Provider == DatabaseProvider.Sqlite)
+        {
+            // The running app's database, and the -wal and -shm files SQLite keeps beside it while a connection is open
+            // (and makes again after the last one closed).
+            await App.WithDbAsync(async db =>
+            {
+                await db.Database.OpenConnectionAsync();
+                await App.AddUnitAsync("备份之后新建的单位");
+                foreach (var suffix in new[] { "", "-wal", "-shm" })
+                {
+                    File.GetUnixFileMode(SqliteFile + suffix).ShouldBe(ownerOnly, SqliteFile + suffix);
+                }
+                await db.Database.CloseConnectionAsync();
+                return 0;
+            });
+        }
+
+        // A database the app creates, in a folder it creates; and one made readable by all is taken back.
+        var created = Path.Combine(_directory, "新的数据目录", "zhenxing.db");
+        string[] sqlite = ["--Database:Provider=Sqlite", $"--ConnectionStrings:Zhenxing=Data Source={created}"];
+        (await ZhenxingExecutable.RunAsync(["user", "list", .. sqlite])).ExitCode.ShouldBe(0);
+        File.GetUnixFileMode(Path.GetDirectoryName(created)!).ShouldBe(ownerOnly | UnixFileMode.UserExecute);
+        File.GetUnixFileMode(created).ShouldBe(ownerOnly);
+        File.SetUnixFileMode(created, ownerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        (await ZhenxingExecutable.RunAsync(["user", "list", .. sqlite])).ExitCode.ShouldBe(0);
+        File.GetUnixFileMode(created).ShouldBe(ownerOnly);
+    }
+
+    private string SqliteFile => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(App.ConnectionString).DataSource;
+
     /// <summary>A small ledger, a round with an accepted report, and an evidence file on it.</summary>
     private async Task<Evidence> CreateLedgerWithEvidenceAsync()
     {

@@ -62,6 +62,25 @@ public sealed partial class AppNode : IAsyncDisposable
         await WaitUntilHealthyAsync();
     }
 
+    /// <summary>The node's process id while it runs.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The node is not running.");
+
+    /// <summary>SIGTERM, as systemctl stop sends it: the node shuts down in order and exits.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        _process?.Dispose();
+        _process = null;
+    }
+
     /// <summary>SIGKILL: no shutdown, no flushing, whatever was in flight is cut off.</summary>
     public async Task KillAsync()
     {

@@ -56,6 +56,9 @@ public abstract class ZhenxingAppFactory : WebApplicationFactory<Program>, IAsyn
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IStartupFilter, ClientAddressFromTestHeader>();
+            // The in-process app registers as no serving node: its tests run `zhenxing restore` under it on purpose
+            // (it keeps nothing a restore would leave stale); the nodes of the tests are `zhenxing serve` processes.
+            services.Remove(services.Single(s => s.ImplementationType == typeof(Zhenxing.Web.Infrastructure.ServingNodeLease)));
         });
     }
 

@@ -7,19 +7,23 @@ using Zhenxing.Web.Features.Ledger;
 namespace Zhenxing.Web.Features.Api;
 
 /// <summary>
-/// Reads <see cref="LedgerFilter"/> from the query string of <c>GET /api/v1/items</c> with the page's parameter
-/// names, and names every bad value in Chinese instead of failing the binding silently.
+/// Reads <see cref="LedgerFilter"/> from the query string of <c>GET /api/v1/items</c>, the ledger page and its
+/// exports, with the same parameter names, and names every bad value in Chinese instead of failing the binding
+/// silently: a filter that cannot be read must not answer the whole ledger as if it had been applied.
 /// </summary>
 public static class LedgerFilterQuery
 {
-    public static (LedgerFilter Filter, Dictionary<string, string[]> Errors) Parse(IQueryCollection query)
+    /// <param name="query">The query string.</param>
+    /// <param name="withAsOf">Whether <c>asOf</c> (a closed round, the ledger as it stood then) is a known parameter: on the page, not in the API.</param>
+    public static (LedgerFilter Filter, Dictionary<string, string[]> Errors) Parse(IQueryCollection query, bool withAsOf = false)
     {
         var filter = new LedgerFilter();
         var errors = new Dictionary<string, string[]>();
+        string[] names = withAsOf ? [.. Names, "asOf"] : Names;
         // A misspelt filter must not silently answer the whole ledger.
-        foreach (var unknown in query.Keys.Where(k => !Names.Contains(k, StringComparer.OrdinalIgnoreCase)))
+        foreach (var unknown in query.Keys.Where(k => !names.Contains(k, StringComparer.OrdinalIgnoreCase)))
         {
-            Add(unknown, $"未知的查询参数 {unknown}；可用的参数为 {string.Join("、", Names)}。");
+            Add(unknown, $"未知的查询参数 {unknown}；可用的参数为 {string.Join("、", names)}。");
         }
 
         filter.List = [.. Values(query, "list").Select(v => Integer(v, "list", "清单编号", minimum: 1)).OfType<int>()];
@@ -29,19 +33,23 @@ public static class LedgerFilterQuery
         filter.County = Single(query, "county");
         filter.Status = [.. Values(query, "status").Select(v => Enumeration<ItemStatus>(v, "status", "事项状态")).OfType<ItemStatus>()];
         filter.Light = Single(query, "light") is { } light ? Enumeration<StatusLight>(light, "light", "红黄绿灯") : null;
-        filter.DeadlineFrom = Single(query, "deadlineFrom") is { } from ? Date(from, "deadlineFrom") : null;
-        filter.DeadlineTo = Single(query, "deadlineTo") is { } to ? Date(to, "deadlineTo") : null;
-        filter.Overdue = Flag("overdue");
-        filter.Ongoing = Flag("ongoing");
-        filter.Instructed = Flag("instructed");
-        filter.Withdrawn = Flag("withdrawn");
+        filter.DeadlineFrom = Single(query, "deadlineFrom") is { } from ? Date(from, "deadlineFrom", "完成时限从") : null;
+        filter.DeadlineTo = Single(query, "deadlineTo") is { } to ? Date(to, "deadlineTo", "完成时限至") : null;
+        filter.Overdue = Flag("overdue", "已逾期");
+        filter.Ongoing = Flag("ongoing", "长期推进");
+        filter.Instructed = Flag("instructed", "有领导批示");
+        filter.Withdrawn = Flag("withdrawn", "已撤销");
         filter.Q = Single(query, "q");
         filter.Sort = Single(query, "sort") is { } sort ? Enumeration<LedgerSort>(sort, "sort", "排序方式") ?? LedgerSort.Number : LedgerSort.Number;
         filter.Page = Single(query, "page") is { } page ? Integer(page, "page", "页码", minimum: 1) ?? 1 : 1;
         filter.PageSize = Single(query, "pageSize") is { } size ? Integer(size, "pageSize", "每页条数", minimum: 1, maximum: LedgerFilter.MaxPageSize) ?? 50 : 50;
+        if (withAsOf)
+        {
+            filter.AsOf = Single(query, "asOf") is { } asOf ? Integer(asOf, "asOf", "时点台账的报送轮次编号", minimum: 1) : null;
+        }
         return (filter, errors);
 
-        bool Flag(string name)
+        bool Flag(string name, string label)
         {
             if (Single(query, name) is not { } value)
             {
@@ -55,7 +63,7 @@ public static class LedgerFilterQuery
             {
                 return value == "1";
             }
-            Add(name, $"参数 {name} 的值“{value}”无效，应为 true 或 false。");
+            Add(name, $"参数 {name}（{label}）的值“{value}”无效，应为 true 或 false。");
             return false;
         }
 
@@ -81,13 +89,15 @@ public static class LedgerFilterQuery
             return null;
         }
 
-        DateOnly? Date(string value, string name)
+        DateOnly? Date(string value, string name, string label)
         {
             if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 return date;
             }
-            Add(name, $"参数 {name} 的值“{value}”无效，日期应写作 yyyy-MM-dd，例如 2021-08-31。");
+            // 2026-02-30 is written right but does not exist; say so rather than repeat the format.
+            var written = System.Text.RegularExpressions.Regex.IsMatch(value, @"^\d{4}-\d{2}-\d{2}$");
+            Add(name, $"参数 {name}（{label}）的值“{value}”{(written ? "不是存在的日期" : "无效")}，日期应写作 yyyy-MM-dd，例如 2021-08-31。");
             return null;
         }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -41,7 +42,7 @@ public sealed class IndexModel(ZhenxingDb db, CreateApiKey createApiKey, TimePro
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRevokeAsync([Display(Name = "密钥编号")] int id, CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.UserId == UserId, cancellationToken);
         if (key is null)

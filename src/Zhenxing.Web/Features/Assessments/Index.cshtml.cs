@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed class AssessmentsModel(ZhenxingDb db, CreateAssessmentMethod creat
         public string? CompletionWeight { get; set; }
         public string? PunctualityWeight { get; set; }
         public string? QualityWeight { get; set; }
+        [Display(Name = "计入考评的清单")]
         public int[] Lists { get; set; } = [];
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,7 @@ public sealed class DeleteBulletinModel(ZhenxingDb db) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, int version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, [Display(Name = "版本号")] int version, CancellationToken cancellationToken)
     {
         if (await db.Bulletins.Include(b => b.Sections).SingleOrDefaultAsync(b => b.Id == id, cancellationToken) is not { } bulletin)
         {

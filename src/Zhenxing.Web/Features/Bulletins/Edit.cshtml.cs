@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,10 +27,10 @@ public sealed class EditBulletinModel(ZhenxingDb db, EditBulletin edit) : PageMo
     [BindProperty]
     public string? IssuingOrgan { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "版本号")]
     public int Version { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "简报正文各部分")]
     public List<SectionForm> Sections { get; set; } = [];
 
     public Bulletin Bulletin { get; private set; } = null!;
@@ -69,7 +70,7 @@ public sealed class EditBulletinModel(ZhenxingDb db, EditBulletin edit) : PageMo
     public Task<IActionResult> OnPostAddAsync(int id, CancellationToken cancellationToken) =>
         RearrangeAsync(id, () => Sections.Add(new SectionForm()), cancellationToken);
 
-    public Task<IActionResult> OnPostRemoveAsync(int id, int index, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostRemoveAsync(int id, [Display(Name = "段落序号")] int index, CancellationToken cancellationToken) =>
         RearrangeAsync(id, () =>
         {
             if (index >= 0 && index < Sections.Count)
@@ -78,7 +79,7 @@ public sealed class EditBulletinModel(ZhenxingDb db, EditBulletin edit) : PageMo
             }
         }, cancellationToken);
 
-    public Task<IActionResult> OnPostMoveAsync(int id, int index, int by, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostMoveAsync(int id, [Display(Name = "段落序号")] int index, [Display(Name = "移动位数")] int by, CancellationToken cancellationToken) =>
         RearrangeAsync(id, () =>
         {
             var target = index + Math.Sign(by);

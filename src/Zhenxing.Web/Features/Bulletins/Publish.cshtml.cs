@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +19,7 @@ public sealed class PublishBulletinModel(ZhenxingDb db, PublishBulletin publish)
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(int id, int version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, [Display(Name = "版本号")] int version, CancellationToken cancellationToken)
     {
         if (await publish.RunAsync(id, version, User, cancellationToken) is { } problem)
         {

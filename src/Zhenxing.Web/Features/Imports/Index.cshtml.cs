@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authorization;
@@ -20,10 +21,10 @@ public sealed class ImportsModel(ZhenxingDb db, TimeProvider clock) : PageModel
 
     public sealed record HistoryRow(int Id, string FileName, string UploadedAt, string? ConfirmedAt, List<string> Lists);
 
-    [BindProperty]
+    [BindProperty, Display(Name = "文件")]
     public IFormFile? Upload { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "年度")]
     public int? Year { get; set; }
 
     [TempData]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,12 +21,14 @@ public sealed class PreviewModel(ZhenxingDb db, PlanImport planner, ConfirmImpor
     /// <summary>The Office's choice for one unknown unit name: <c>create:Kind</c> or <c>map</c> (then <see cref="MapTo"/>).</summary>
     public sealed class UnitChoice
     {
+        [Display(Name = "文件中的名称")]
         public string Name { get; set; } = "";
+        [Display(Name = "处理方式")]
         public string Action { get; set; } = "";
         public string? MapTo { get; set; }
     }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "单位匹配")]
     public List<UnitChoice> Choices { get; set; } = [];
 
     public ImportPlan Plan { get; private set; } = null!;

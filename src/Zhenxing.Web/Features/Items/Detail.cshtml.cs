@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
@@ -84,7 +85,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         return Redirect($"/items/{id}");
     }
 
-    public async Task<IActionResult> OnPostAnswerAsync(int id, int instructionId, int version, string? answer, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAnswerAsync(int id, [Display(Name = "批示编号")] int instructionId, [Display(Name = "版本号")] int version, string? answer, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -131,7 +132,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         return Redirect($"/items/{id}");
     }
 
-    public async Task<IActionResult> OnPostAddMilestoneAsync(int id, DateOnly? dueOn, string? description, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddMilestoneAsync(int id, [Display(Name = "应完成日期")] DateOnly? dueOn, string? description, CancellationToken cancellationToken)
     {
         if (!CanEdit)
         {
@@ -152,7 +153,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         return Redirect($"/items/{id}");
     }
 
-    public async Task<IActionResult> OnPostRemoveMilestoneAsync(int id, int milestoneId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRemoveMilestoneAsync(int id, [Display(Name = "形象进度编号")] int milestoneId, CancellationToken cancellationToken)
     {
         if (!CanEdit)
         {

@@ -10,31 +10,38 @@ namespace Zhenxing.Web.Features.Items;
 /// <summary>What the Office edits on an item; units are typed as names (or aliases) separated by 、.</summary>
 public sealed class ItemForm
 {
-    [Required(ErrorMessage = "请填写序号。"), StringLength(LedgerFieldLimits.ItemNumber, ErrorMessage = "序号不超过 20 个字符。")]
+    [Required(ErrorMessage = "请填写序号。"), StringLength(LedgerFieldLimits.ItemNumber, ErrorMessage = "序号不超过 20 个字符。"), Display(Name = "序号")]
     public string Number { get; set; } = "";
 
-    [StringLength(LedgerFieldLimits.ShortTitle, ErrorMessage = "简称不超过 500 个字符。")]
+    [StringLength(LedgerFieldLimits.ShortTitle, ErrorMessage = "简称不超过 500 个字符。"), Display(Name = "简称")]
     public string? ShortTitle { get; set; }
 
-    [Required(ErrorMessage = "请填写事项内容。"), StringLength(LedgerFieldLimits.ItemText, ErrorMessage = "事项内容过长。")]
+    [Required(ErrorMessage = "请填写事项内容。"), StringLength(LedgerFieldLimits.ItemText, ErrorMessage = "事项内容过长。"), Display(Name = "事项内容")]
     public string Text { get; set; } = "";
 
+    [Display(Name = "清单")]
     public int ListId { get; set; }
+    [Display(Name = "类别")]
     public int? CategoryId { get; set; }
     public string? LeadUnits { get; set; }
     public string? ResponsibleUnits { get; set; }
+    [Display(Name = "完成时限")]
     public DateOnly? Deadline { get; set; }
 
-    [StringLength(LedgerFieldLimits.DeadlineText, ErrorMessage = "完成时限原文不超过 100 个字符。")]
+    [StringLength(LedgerFieldLimits.DeadlineText, ErrorMessage = "完成时限原文不超过 100 个字符。"), Display(Name = "完成时限原文")]
     public string? DeadlineText { get; set; }
 
+    [Display(Name = "长期推进")]
     public bool Ongoing { get; set; }
+    [Display(Name = "状态")]
     public ItemStatus Status { get; set; }
+    [Display(Name = "汇报频次")]
     public ReportingFrequency ReportingFrequency { get; set; }
 
-    [StringLength(1000, ErrorMessage = "督办原因不超过 1000 个字符。")]
+    [StringLength(1000, ErrorMessage = "督办原因不超过 1000 个字符。"), Display(Name = "督办原因")]
     public string? FlagReason { get; set; }
 
+    [Display(Name = "版本号")]
     public int Version { get; set; }
 
     public static ItemForm From(Item item, IEnumerable<(ItemUnitRole Role, string Name)> units) => new()

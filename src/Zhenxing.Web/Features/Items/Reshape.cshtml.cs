@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +21,7 @@ public sealed class ReshapeModel(ZhenxingDb db, ReshapeItems reshape) : PageMode
     [BindProperty]
     public string? Parts { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "要合并的事项")]
     public int[] Others { get; set; } = [];
 
     [BindProperty]
@@ -29,7 +30,7 @@ public sealed class ReshapeModel(ZhenxingDb db, ReshapeItems reshape) : PageMode
     [BindProperty]
     public string? Reason { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "版本号")]
     public int Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, string operation, CancellationToken cancellationToken) =>

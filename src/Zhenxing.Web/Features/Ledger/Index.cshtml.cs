@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,10 @@ public sealed class LedgerModel(ZhenxingDb db, LedgerQuery query) : PageModel
     public sealed record ListOption(int Id, string Title, int Year);
     public sealed record CategoryOption(int Id, string Label, int Depth);
 
-    [BindProperty(SupportsGet = true)]
-    public LedgerFilter Filter { get; set; } = new();
+    public LedgerFilter Filter { get; private set; } = new();
+
+    /// <summary>Each query parameter that could not be read, with a Chinese message naming it and its value: the list is then not shown.</summary>
+    public Dictionary<string, string[]> FilterErrors { get; private set; } = [];
 
     public LedgerPage Result { get; private set; } = new(0, [], [], []);
     public List<ListOption> Lists { get; private set; } = [];
@@ -33,10 +36,12 @@ public sealed class LedgerModel(ZhenxingDb db, LedgerQuery query) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        // "page" is Razor Pages' own route value, so the page number is read from the query string by hand.
-        if (int.TryParse(Request.Query["page"], out var pageNumber))
+        // Read by hand, as the API and the exports read it: model binding would drop a bad value and show everything.
+        (Filter, FilterErrors) = Api.LedgerFilterQuery.Parse(Request.Query, withAsOf: true);
+        await LoadChoicesAsync(cancellationToken);
+        if (FilterErrors.Count > 0)
         {
-            Filter.Page = pageNumber;
+            return;
         }
         if (Filter.AsOf is { } asOf)
         {
@@ -48,6 +53,11 @@ public sealed class LedgerModel(ZhenxingDb db, LedgerQuery query) : PageModel
             }
         }
         Result = await query.RunAsync(Filter, User, cancellationToken);
+    }
+
+    /// <summary>What the filter form offers: the lists (and the chosen list's categories) and the counties.</summary>
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
         Lists = await db.ItemLists.AsNoTracking().OrderByDescending(l => l.Year).ThenBy(l => l.Id)
             .Where(l => db.Items.VisibleTo(User).Any(i => i.ItemListId == l.Id))
             .Select(l => new ListOption(l.Id, l.Title, l.Year)).ToListAsync(cancellationToken);
@@ -62,7 +72,7 @@ public sealed class LedgerModel(ZhenxingDb db, LedgerQuery query) : PageModel
     }
 
     /// <summary>Office: adds one unit, as lead or responsible, to every checked item (e.g. the 32 actions of seed 004).</summary>
-    public async Task<IActionResult> OnPostAssignAsync(int[] selected, string? unitName, ItemUnitRole role, string? returnQuery, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAssignAsync([Display(Name = "勾选的事项")] int[] selected, string? unitName, [Display(Name = "单位角色")] ItemUnitRole role, string? returnQuery, CancellationToken cancellationToken)
     {
         if (!CanEdit)
         {

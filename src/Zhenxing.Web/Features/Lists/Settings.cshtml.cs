@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,23 +15,23 @@ public sealed class ListSettingsModel(ZhenxingDb db) : PageModel
 {
     public ItemList List { get; private set; } = null!;
 
-    [BindProperty]
+    [BindProperty, Display(Name = "清单名称")]
     public string Title { get; set; } = "";
 
     [BindProperty]
     public string? DocumentNumber { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "年度")]
     public int Year { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "每月报送日")]
     public int? MonthlyReportingDay { get; set; }
 
     /// <summary>The list's kind: a 援县促市 list (CountySupport) counts in the pairing figures; not sent = unchanged.</summary>
-    [BindProperty]
+    [BindProperty, Display(Name = "清单类别")]
     public Zhenxing.Importing.ItemListKind? Kind { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "版本号")]
     public int Version { get; set; }
 
     [TempData]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ public sealed class MeetingDetailModel(ZhenxingDb db, MeetingSummaries summaries
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostMeetingAsync(int id, string? title, DateOnly? heldOn, MeetingLevel level, int version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostMeetingAsync(int id, string? title, [Display(Name = "日期")] DateOnly? heldOn, [Display(Name = "级别")] MeetingLevel level, [Display(Name = "版本号")] int version, CancellationToken cancellationToken)
     {
         if (!CanEdit)
         {
@@ -44,7 +45,7 @@ public sealed class MeetingDetailModel(ZhenxingDb db, MeetingSummaries summaries
         return await AfterAsync(id, meeting is null ? errors : [], "会议信息已保存。", null, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAddMatterAsync(int id, string? text, string? leadUnit, int[] items, string? decision, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddMatterAsync(int id, string? text, string? leadUnit, [Display(Name = "关联事项")] int[] items, string? decision, CancellationToken cancellationToken)
     {
         if (!CanEdit)
         {
@@ -54,7 +55,7 @@ public sealed class MeetingDetailModel(ZhenxingDb db, MeetingSummaries summaries
         return await AfterAsync(id, errors, "已添加提请研究事项。", null, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostEditMatterAsync(int id, int matterId, string? text, string? leadUnit, int[] items, string? decision, int version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostEditMatterAsync(int id, [Display(Name = "议定事项编号")] int matterId, string? text, string? leadUnit, [Display(Name = "关联事项")] int[] items, string? decision, [Display(Name = "版本号")] int version, CancellationToken cancellationToken)
     {
         if (!CanEdit)
         {
@@ -68,7 +69,7 @@ public sealed class MeetingDetailModel(ZhenxingDb db, MeetingSummaries summaries
         return await AfterAsync(id, errors, "事项已保存。", matterId, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostLandingAsync(int id, int matterId, LandingStatus status, string? note, int version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostLandingAsync(int id, [Display(Name = "议定事项编号")] int matterId, [Display(Name = "落实状态")] LandingStatus status, string? note, [Display(Name = "版本号")] int version, CancellationToken cancellationToken)
     {
         var matter = await db.MeetingMatters.AsNoTracking().SingleOrDefaultAsync(m => m.Id == matterId && m.MeetingId == id, cancellationToken);
         if (matter is null)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhenxing.Web.Features.Users;
@@ -17,10 +18,10 @@ public sealed class MeetingsModel(MeetingSummaries summaries, RecordMeeting reco
     [BindProperty]
     public string? Title { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "日期")]
     public DateOnly? HeldOn { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "级别")]
     public MeetingLevel NewLevel { get; set; }
 
     public async Task OnGetAsync(string? from, string? to, string? level, CancellationToken cancellationToken)

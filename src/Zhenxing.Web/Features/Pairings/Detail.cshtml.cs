@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class PairingDetailModel(ZhenxingDb db, PairingRegistry registry, 
     [BindProperty]
     public string? Reason { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "版本号")]
     public int Version { get; set; }
 
     [TempData]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -8,19 +9,24 @@ namespace Zhenxing.Web.Features.Pairings;
 /// <summary>An activity as typed in the form or sent to the API: text is read here, so every error is in Chinese and names its field.</summary>
 public sealed class PairingActivityForm
 {
+    [Display(Name = "动态类别")]
     public PairingActivityKind? Kind { get; set; }
     public string? OccurredOn { get; set; }
     public string? Title { get; set; }
     public string? People { get; set; }
     public string? Counterpart { get; set; }
+    [Display(Name = "领导职级")]
     public LeaderRank? LeaderRank { get; set; }
+    [Display(Name = "方案类别")]
     public PlanKind? PlanKind { get; set; }
     public string? Post { get; set; }
     public string? Batch { get; set; }
     public string? TermEndsOn { get; set; }
+    [Display(Name = "支持类别")]
     public SupportKind? SupportKind { get; set; }
     public string? Amount { get; set; }
     public string? Notes { get; set; }
+    [Display(Name = "版本号")]
     public int Version { get; set; }
 
     public static PairingActivityForm From(PairingActivity a) => new()

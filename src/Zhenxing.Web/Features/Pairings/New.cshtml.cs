@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,6 +22,7 @@ public sealed class NewPairingModel(ZhenxingDb db, EditPairings edit) : PageMode
 
     public sealed class PairingForm
     {
+        [Display(Name = "对口支援方案")]
         public int? SchemeId { get; set; }
         public string? SupportingUnit { get; set; }
         public string? County { get; set; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,10 +24,10 @@ public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations
     /// <summary>When set, only this unit's obligations are listed (the dashboard's on-time ranking opens a unit's row this way).</summary>
     public Units.Unit? OnlyUnit { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, int? unit, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnGetAsync(int id, [Display(Name = "单位")] int? unit, CancellationToken cancellationToken) =>
         await LoadAsync(id, unit, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostReviewAsync(int id, int reportId, int version, string decision, string? reason, int? rating, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReviewAsync(int id, [Display(Name = "报送编号")] int reportId, [Display(Name = "版本号")] int version, [Display(Name = "审核结果")] string decision, string? reason, [Display(Name = "质量评分")] int? rating, CancellationToken cancellationToken)
     {
         if (!CanReview)
         {
@@ -70,7 +71,7 @@ public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations
         return Redirect($"/rounds/{id}");
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(int id, int version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCloseAsync(int id, [Display(Name = "版本号")] int version, CancellationToken cancellationToken)
     {
         if (!CanReview)
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,11 +15,17 @@ public sealed class RoundsModel(ZhenxingDb db, OpenRound open, TimeProvider cloc
 
     public sealed class OpenRoundForm
     {
+        [Display(Name = "轮次名称")]
         public string Name { get; set; } = "";
+        [Display(Name = "开始日期")]
         public DateOnly? OpensOn { get; set; }
+        [Display(Name = "截止日期")]
         public DateOnly? DueOn { get; set; }
+        [Display(Name = "覆盖的清单")]
         public int[] Lists { get; set; } = [];
+        [Display(Name = "责任单位也报送")]
         public bool IncludeResponsibleUnits { get; set; }
+        [Display(Name = "报送指标完成值")]
         public bool IncludeTargets { get; set; }
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageMo
 
     public List<EvidenceLink> Files { get; private set; } = [];
 
-    [BindProperty]
+    [BindProperty, Display(Name = "佐证材料")]
     public List<IFormFile> Uploads { get; set; } = [];
 
     public sealed record Contribution(string Unit, ReportState State, ItemStatus Status, string Narrative, string? Problems);
@@ -30,7 +31,7 @@ public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageMo
     /// <summary>What the other liaison saved first, shown beside this user's own text after a conflict.</summary>
     public ProgressReport? Theirs { get; private set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "进展状态")]
     public ItemStatus Status { get; set; } = ItemStatus.InProgress;
 
     [BindProperty]
@@ -42,16 +43,16 @@ public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageMo
     [BindProperty]
     public string? Figures { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "版本号")]
     public int Version { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "批示答复")]
     public Dictionary<int, string> Answers { get; set; } = [];
 
     /// <summary>Milestones (形象进度) due by the round's due date and not yet achieved: the lead report answers them.</summary>
     public List<Milestone> DueMilestones { get; private set; } = [];
 
-    [BindProperty]
+    [BindProperty, Display(Name = "已完成的形象进度")]
     public int[] MilestonesMet { get; set; } = [];
 
     [TempData]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed class RoundStatusModel(ZhenxingDb db, RoundStatistics statistics) 
     public ItemChanges? Changes { get; private set; }
     public List<RoundItem> Shown { get; private set; } = [];
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Display(Name = "清单")]
     public int? List { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -26,7 +27,7 @@ public sealed class RoundStatusModel(ZhenxingDb db, RoundStatistics statistics) 
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Display(Name = "状态")]
     public ItemStatus? Status { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,6 +22,7 @@ public sealed class CandidatesModel(ZhenxingDb db, SaveTarget save) : PageModel
 
     public sealed class CandidateForm
     {
+        [Display(Name = "确认")]
         public bool Selected { get; set; }
         public string? Title { get; set; }
         public string? OwnerUnit { get; set; }
@@ -29,6 +31,7 @@ public sealed class CandidatesModel(ZhenxingDb db, SaveTarget save) : PageModel
         public string? BaselineYear { get; set; }
         public string? TargetValue { get; set; }
         public string? TargetYear { get; set; }
+        [Display(Name = "方向")]
         public TargetDirection Direction { get; set; }
         public string? Sentence { get; set; }
         public string? Clause { get; set; }
@@ -37,7 +40,7 @@ public sealed class CandidatesModel(ZhenxingDb db, SaveTarget save) : PageModel
     [BindProperty]
     public string? Text { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "已导入的文件")]
     public int? DocumentId { get; set; }
 
     [BindProperty]
@@ -46,10 +49,10 @@ public sealed class CandidatesModel(ZhenxingDb db, SaveTarget save) : PageModel
     [BindProperty]
     public string? SourceName { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "来源文件")]
     public int? SourceDocumentId { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "候选指标")]
     public List<CandidateForm> Candidates { get; set; } = [];
 
     public List<DocumentOption> Documents { get; private set; } = [];

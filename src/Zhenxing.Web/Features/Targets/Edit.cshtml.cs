@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,9 +21,11 @@ public class TargetEditModel(ZhenxingDb db, SaveTarget save) : PageModel
         public string? BaselineYear { get; set; }
         public string? TargetValue { get; set; }
         public string? TargetYear { get; set; }
+        [Display(Name = "方向")]
         public TargetDirection Direction { get; set; }
         public string? Milestones { get; set; }
         public string? Note { get; set; }
+        [Display(Name = "版本号")]
         public int Version { get; set; }
     }
 
@@ -31,7 +34,7 @@ public class TargetEditModel(ZhenxingDb db, SaveTarget save) : PageModel
 
     public int? Id { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([Display(Name = "指标编号")] int? id, CancellationToken cancellationToken)
     {
         Id = id;
         if (id is { } existing)
@@ -53,7 +56,7 @@ public class TargetEditModel(ZhenxingDb db, SaveTarget save) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([Display(Name = "指标编号")] int? id, CancellationToken cancellationToken)
     {
         Id = id;
         var input = new TargetInput(Form.Title, Form.OwnerUnit, Form.MeasureUnit, Form.BaselineValue, Form.BaselineYear, Form.TargetValue, Form.TargetYear,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -27,16 +28,16 @@ public sealed class RoundTargetsModel(ZhenxingDb db, TargetReporting reporting) 
     [BindProperty]
     public string? Value { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "数据截至")]
     public DateOnly? AsOf { get; set; }
 
     [BindProperty]
     public string? Note { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "版本号")]
     public int Version { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "佐证材料")]
     public List<IFormFile> Uploads { get; set; } = [];
 
     [TempData]
@@ -48,7 +49,7 @@ public sealed class RoundTargetsModel(ZhenxingDb db, TargetReporting reporting) 
     public async Task<IActionResult> OnGetAsync(int roundId, CancellationToken cancellationToken) =>
         await LoadAsync(roundId, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostReportAsync(int roundId, int targetId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReportAsync(int roundId, [Display(Name = "指标编号")] int targetId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(roundId, cancellationToken))
         {
@@ -94,7 +95,7 @@ public sealed class RoundTargetsModel(ZhenxingDb db, TargetReporting reporting) 
         }
     }
 
-    public async Task<IActionResult> OnPostReviewAsync(int roundId, int reportId, int version, string? decision, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReviewAsync(int roundId, [Display(Name = "报送编号")] int reportId, [Display(Name = "版本号")] int version, string? decision, string? reason, CancellationToken cancellationToken)
     {
         if (!IsOffice)
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhenxing.Web.Features.Users;
@@ -23,7 +24,7 @@ public sealed class TripComplianceModel(TripCompliance compliance, TimeProvider 
     [BindProperty]
     public string? NationalWindowMonths { get; set; }
 
-    [BindProperty]
+    [BindProperty, Display(Name = "版本号")]
     public int RuleVersion { get; set; }
 
     [TempData]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Zhenxing.Web.Data;
@@ -15,13 +16,17 @@ public sealed class TripForm
     public string? Unit { get; set; }
     public string? TravelledOn { get; set; }
     public string? People { get; set; }
+    [Display(Name = "主要负责同志带队")]
     public bool PrincipalLeaderWent { get; set; }
+    [Display(Name = "对接层级")]
     public DestinationLevel? Level { get; set; }
 
     /// <summary>The ministry or department: a name of the unit directory, or free text.</summary>
     public string? Destination { get; set; }
     public string? Outcome { get; set; }
+    [Display(Name = "对接的事项")]
     public int[] Items { get; set; } = [];
+    [Display(Name = "版本号")]
     public int Version { get; set; }
 }
 

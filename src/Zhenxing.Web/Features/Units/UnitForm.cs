@@ -10,15 +10,18 @@ public sealed class UnitForm
 {
     private static readonly char[] AliasSeparators = ['、', '，', ',', '；', ';', '\n', '\r'];
 
-    [Required(ErrorMessage = "请输入单位名称。"), StringLength(200, ErrorMessage = "单位名称不超过 200 个字符。")]
+    [Required(ErrorMessage = "请输入单位名称。"), StringLength(200, ErrorMessage = "单位名称不超过 200 个字符。"), Display(Name = "单位名称")]
     public string Name { get; set; } = "";
 
+    [Display(Name = "单位类别")]
     public UnitKind Kind { get; set; } = UnitKind.CityDepartment;
+    [Display(Name = "上级单位")]
     public int? ParentId { get; set; }
 
     /// <summary>Aliases separated by 、 ， , ; or new lines.</summary>
     public string? Aliases { get; set; }
 
+    [Display(Name = "版本号")]
     public int Version { get; set; }
 
     public IReadOnlyList<string> AliasList() =>

@@ -16,13 +16,15 @@ public sealed class UsersModel(ZhenxingDb db, AddUser addUser, SetPassword setPa
 
     public sealed class NewUserForm
     {
-        [Required(ErrorMessage = "请输入用户名。"), StringLength(100, ErrorMessage = "用户名不超过 100 个字符。")]
+        [Required(ErrorMessage = "请输入用户名。"), StringLength(100, ErrorMessage = "用户名不超过 100 个字符。"), Display(Name = "用户名")]
         public string UserName { get; set; } = "";
 
-        [StringLength(100, ErrorMessage = "姓名不超过 100 个字符。")]
+        [StringLength(100, ErrorMessage = "姓名不超过 100 个字符。"), Display(Name = "姓名")]
         public string? DisplayName { get; set; }
 
+        [Display(Name = "角色")]
         public Role Role { get; set; } = Role.Liaison;
+        [Display(Name = "所属单位")]
         public int? UnitId { get; set; }
         public string? Email { get; set; }
         public string? Password { get; set; }
@@ -66,7 +68,7 @@ public sealed class UsersModel(ZhenxingDb db, AddUser addUser, SetPassword setPa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostResetAsync(int id, int version, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostResetAsync([Display(Name = "用户编号")] int id, [Display(Name = "版本号")] int version, CancellationToken cancellationToken) =>
         await ChangeAsync(id, version, async user =>
         {
             var password = Passwords.Generate(user.UserName);
@@ -77,7 +79,7 @@ public sealed class UsersModel(ZhenxingDb db, AddUser addUser, SetPassword setPa
             return $"已重设用户 {user.UserName} 的密码并解除锁定，其登录状态立即失效。新密码：{password}（只显示这一次）";
         }, cancellationToken);
 
-    public async Task<IActionResult> OnPostToggleAsync(int id, int version, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostToggleAsync([Display(Name = "用户编号")] int id, [Display(Name = "版本号")] int version, CancellationToken cancellationToken) =>
         await ChangeAsync(id, version, user =>
         {
             if (user.Id.ToString() == User.FindFirstValue(ClaimTypes.NameIdentifier))

@@ -23,13 +23,21 @@ public sealed class DatabaseBackup(DatabaseSettings settings, ZhenxingDb db, ICo
 
     public sealed record Manifest(int Format, string Provider, DateTimeOffset CreatedAt, string Application, List<string> Migrations, Dictionary<string, long> Tables);
 
-    /// <summary>Writes the backup to <paramref name="path"/> (through a temporary file, so a failure leaves no half file).</summary>
+    /// <summary>
+    /// Writes the backup to <paramref name="path"/> (through a temporary file, so a failure leaves no half file). The
+    /// backup, and each file written on the way, is readable by the owner only (<see cref="OwnerOnlyFiles"/>).
+    /// </summary>
     public async Task<Manifest> BackupAsync(string path, CancellationToken cancellationToken)
     {
+        // A folder of the owner's only (mkdtemp), and the files in it too.
         var work = Directory.CreateTempSubdirectory("zhenxing-backup-");
         try
         {
             var databaseFile = Path.Combine(work.FullName, settings.Provider == DatabaseProvider.Postgres ? PostgresEntry : SqliteEntry);
+            // Created before pg_dump or SQLite writes into it, both of which keep an existing file's mode.
+            await using (OwnerOnlyFiles.Create(databaseFile))
+            {
+            }
             if (settings.Provider == DatabaseProvider.Postgres)
             {
                 await RunPostgresToolAsync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file", databaseFile, "--dbname", LibpqConnectionString()], cancellationToken);
@@ -46,7 +54,7 @@ public sealed class DatabaseBackup(DatabaseSettings settings, ZhenxingDb db, ICo
             var manifest = new Manifest(FormatVersion, settings.Provider.ToString(), clock.GetUtcNow(), "zhenxing",
                 [.. await db.Database.GetAppliedMigrationsAsync(cancellationToken)], await CountRowsAsync(cancellationToken));
             var partial = path + ".part";
-            await using (var zip = await ZipFile.OpenAsync(partial, ZipArchiveMode.Create, cancellationToken))
+            await using (var zip = new ZipArchive(OwnerOnlyFiles.Create(partial), ZipArchiveMode.Create))
             {
                 await zip.CreateEntryFromFileAsync(databaseFile, Path.GetFileName(databaseFile), CompressionLevel.Fastest, cancellationToken);
                 var entry = zip.CreateEntry(ManifestEntry);
@@ -64,11 +72,13 @@ public sealed class DatabaseBackup(DatabaseSettings settings, ZhenxingDb db, ICo
 
     /// <summary>
     /// Replaces the configured database with the backup's content, then brings the schema up to this version.
-    /// Refuses a database that holds data unless <paramref name="overwrite"/>, a backup of the other provider,
-    /// and a backup from a newer Zhenxing.
+    /// Refuses a database that app nodes are serving (<see cref="ServingNodes"/>), a database that holds data unless
+    /// <paramref name="overwrite"/>, a backup of the other provider, and a backup from a newer Zhenxing.
     /// </summary>
     public async Task<Manifest> RestoreAsync(string path, bool overwrite, CancellationToken cancellationToken)
     {
+        // Held to the end: a second restore meanwhile is refused too.
+        await using var exclusive = await ServingNodes.ClaimForRestoreAsync(settings, cancellationToken);
         var work = Directory.CreateTempSubdirectory("zhenxing-restore-");
         try
         {
@@ -131,7 +141,11 @@ public sealed class DatabaseBackup(DatabaseSettings settings, ZhenxingDb db, ICo
             Check(manifest);
             var name = manifest.Provider == nameof(DatabaseProvider.Postgres) ? PostgresEntry : SqliteEntry;
             var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"缺少 {name}");
-            await entry.ExtractToFileAsync(Path.Combine(directory, name), cancellationToken);
+            await using (var content = await entry.OpenAsync(cancellationToken))
+            await using (var file = OwnerOnlyFiles.Create(Path.Combine(directory, name)))
+            {
+                await content.CopyToAsync(file, cancellationToken);
+            }
             return manifest;
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or IOException && e is not FileNotFoundException)

@@ -37,7 +37,7 @@ public static class ZhenxingCommands
           backup                     备份整个数据库（含佐证材料）：--out 文件.zip
                                      （PostgreSQL 用 pg_dump，SQLite 用在线备份，网站运行时也可备份）
           restore                    从备份恢复：--in 文件.zip [--force 覆盖已有数据]
-                                     （恢复前请停止所有网站节点；恢复在一个事务中完成，失败时数据库不变）
+                                     （仍有网站节点在运行时拒绝恢复，请先停止所有节点；恢复在一个事务中完成，失败时数据库不变）
           bench generate             生成省级规模的基准测试台账（仅 PostgreSQL，请使用单独的空数据库）：
                                      [--items 100000] [--lists 500] [--units 3000] [--rounds 24] [--seed 1]
           bench read                 测量台账页（单位、县、逾期、检索）、事项页和看板数据的响应时间：

@@ -99,7 +99,37 @@ public static class ApiProblems
             api.UseExceptionHandler();
             api.Use(WriteProblemForBareStatusAsync);
             api.Use(LimitBodyAsync);
+            api.Use(RequireJsonBodyAsync);
         });
+
+    /// <summary>
+    /// The API reads JSON only: a body of another type (text/plain, a form) is refused with 415 before routing. The
+    /// endpoints' own content-type check comes too late, as routing then picks the catch-all 404 of unknown addresses.
+    /// </summary>
+    private static Task RequireJsonBodyAsync(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+        if (!hasBody || IsJson(request.ContentType, out var mediaType))
+        {
+            return next(context);
+        }
+        context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+        var sent = mediaType is null ? "请求未注明内容类型（Content-Type）" : $"不支持的内容类型“{mediaType}”";
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = Create(StatusCodes.Status415UnsupportedMediaType, $"{sent}，请求未处理。{DefaultDetailFor(StatusCodes.Status415UnsupportedMediaType)}"),
+        }).AsTask();
+    }
+
+    private static bool IsJson(string? contentType, out string? mediaType)
+    {
+        mediaType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.MediaType.Value : null;
+        return mediaType is not null
+            && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>
     /// A body larger than <see cref="MaxRequestBytes"/> is refused before it is read: at once when its length is

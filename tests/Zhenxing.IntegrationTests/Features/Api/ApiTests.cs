@@ -196,6 +196,59 @@ public abstract class ApiTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task AnImpossibleDateAnUnknownStatusOrALetterForAListAre400NamingTheParameterAndTheValue()
+    {
+        await App.CreateSmallListAsync();
+        var api = await KeyClientAsync("office1", Role.Office);
+
+        foreach (var (query, parameter, message) in new[]
+        {
+            ("deadlineFrom=2026-02-30", "deadlineFrom", "参数 deadlineFrom（完成时限从）的值“2026-02-30”不是存在的日期，日期应写作 yyyy-MM-dd，例如 2021-08-31。"),
+            ("status=Bogus", "status", "参数 status（事项状态）的值“Bogus”无效，应为 NotStarted、InProgress、PositiveProgress、Done、Blocked 之一。"),
+            ("list=abc", "list", "参数 list（清单编号）的值“abc”无效，应为不小于 1 的整数。"),
+        })
+        {
+            var response = await api.GetAsync("/api/v1/items?" + query);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, query);
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            problem["detail"]!.GetValue<string>().ShouldBe($"以下查询参数无效：{parameter}。");
+            problem["errors"]![parameter]![0]!.GetValue<string>().ShouldBe(message);
+        }
+    }
+
+    [Fact]
+    public async Task ABodyThatIsNotJsonIsRefusedWith415InChineseAndChangesNothing()
+    {
+        var ledger = await App.CreateSmallListAsync();
+        var api = await KeyClientAsync("office1", Role.Office);
+
+        var bodies = new (string Method, string Url, HttpContent Content)[]
+        {
+            ("PATCH", $"/api/v1/items/{ledger.Soon}", new StringContent("""{"status": "Done", "version": 0}""", Encoding.UTF8, "text/plain")),
+            ("PATCH", $"/api/v1/items/{ledger.Soon}", new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = "Done", ["version"] = "0" })),
+            ("POST", "/api/v1/rounds", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "2026年一季度", ["dueOn"] = "2026-03-31" })),
+        };
+        foreach (var (method, url, content) in bodies)
+        {
+            var response = await api.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = content });
+
+            var body = await response.Content.ReadAsStringAsync();
+            response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType, $"{method} {url} {content.Headers.ContentType}: {body}");
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            var problem = JsonNode.Parse(body)!;
+            problem["status"]!.GetValue<int>().ShouldBe(415);
+            problem["title"]!.GetValue<string>().ShouldBe("不支持的内容类型");
+            problem["detail"]!.GetValue<string>().ShouldContain($"“{content.Headers.ContentType!.MediaType}”");
+            problem["detail"]!.GetValue<string>().ShouldContain("application/json");
+        }
+        (await App.WithDbAsync(db => db.Items.AsNoTracking().SingleAsync(i => i.Id == ledger.Soon))).Status.ShouldBe(ItemStatus.NotStarted);
+        (await App.WithDbAsync(db => db.ReportingRounds.CountAsync())).ShouldBe(0);
+        (await PatchAsync(api, ledger.Soon, """{"status": "Done", "version": 0}""")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task ListsCategoriesAndUnitsAnswerWithCounts()
     {
         var ledger = await App.CreateSmallListAsync();

@@ -79,6 +79,40 @@ public abstract class LedgerTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task AFilterValueThatCannotBeReadIsNamedAboveTheListAndNothingIsShownAsIfFiltered()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        var office = await App.SignInAsync("office1");
+
+        foreach (var (query, message) in new[]
+        {
+            ("?deadlineFrom=2026-02-30", "参数 deadlineFrom（完成时限从）的值“2026-02-30”不是存在的日期"),
+            ("?status=Bogus", "参数 status（事项状态）的值“Bogus”无效，应为 NotStarted、InProgress、PositiveProgress、Done、Blocked 之一。"),
+            ("?list=abc", "参数 list（清单编号）的值“abc”无效，应为不小于 1 的整数。"),
+            ($"?list={data.ListId}&lead=市财政局", "未知的查询参数 lead"),
+            ("?asOf=第一轮", "参数 asOf（时点台账的报送轮次编号）的值“第一轮”无效"),
+        })
+        {
+            var response = await office.GetAsync("/ledger" + query);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var page = await response.HtmlAsync();
+            page.QuerySelector("#filter-errors")!.TextContent.ShouldContain(message, customMessage: query);
+            page.QuerySelector("#filter-errors")!.TextContent.ShouldContain("未显示事项");
+            page.QuerySelector("#ledger").ShouldBeNull(query);
+            page.QuerySelector("#total").ShouldBeNull(query);
+            page.QuerySelector("#exports").ShouldBeNull(query);
+            page.QuerySelector("#filters").ShouldNotBeNull();
+        }
+        // The bad value beside good ones: the good ones stay in the form, the list still is not shown.
+        var mixed = await (await office.GetAsync("/ledger?leadUnit=市财政局&status=Bogus")).HtmlAsync();
+        mixed.QuerySelector("#filters input[name=leadUnit]")!.GetAttribute("value").ShouldBe("市财政局");
+        mixed.QuerySelector("#ledger").ShouldBeNull();
+        (await ReadLedgerAsync(office, "?status=Done&deadlineFrom=")).Ids.ShouldBe([data.Done]);
+    }
+
+    [Fact]
     public async Task EachLightShowsItsReason()
     {
         var data = await App.CreateSmallListAsync();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +21,7 @@ public sealed class SheetModel(ZhenxingDb db, WriteReportingSheet writer, Upload
     // Above the 2 MB the reader accepts, so that a larger file is refused with a message, not a bare 413.
     private const long RequestLimit = 8L * 1024 * 1024;
 
-    [BindProperty]
+    [BindProperty, Display(Name = "报送表文件")]
     public IFormFile? Upload { get; set; }
 
     /// <summary>The uploaded file as base64, carried from the preview to the confirmation.</summary>
@@ -31,7 +32,7 @@ public sealed class SheetModel(ZhenxingDb db, WriteReportingSheet writer, Upload
     public string? FileName { get; set; }
 
     /// <summary>The version of each existing report as the preview saw it, by report id.</summary>
-    [BindProperty]
+    [BindProperty, Display(Name = "报送版本号")]
     public Dictionary<int, int> Versions { get; set; } = [];
 
     public ReportingRound Round { get; private set; } = null!;
@@ -39,7 +40,7 @@ public sealed class SheetModel(ZhenxingDb db, WriteReportingSheet writer, Upload
     public string? Problem { get; private set; }
     public string BackLink => User.IsInRole(nameof(Role.Office)) ? $"/rounds/{Round.Id}" : "/inbox";
 
-    public async Task<IActionResult> OnGetAsync(int roundId, int? unit, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int roundId, [Display(Name = "单位")] int? unit, CancellationToken cancellationToken)
     {
         var unitId = User.IsInRole(nameof(Role.Office)) ? unit : ItemScope.UnitOf(User);
         if (!User.IsInRole(nameof(Role.Office)) && unitId is null)
