@@ -41,7 +41,7 @@ public static class ApiAntiforgery
             return;
         }
         // DELETE carries no body; every other write states that it sends JSON, which a cross-site form cannot.
-        if (!HttpMethods.IsDelete(request.Method) && !IsJson(request.ContentType))
+        if (!HttpMethods.IsDelete(request.Method) && !ApiProblems.IsJson(request.ContentType, out _))
         {
             await RefuseAsync(context, StatusCodes.Status415UnsupportedMediaType,
                 "通过登录 Cookie 修改数据的请求须以 JSON 发送（Content-Type: application/json），本次请求未执行。");
@@ -49,11 +49,6 @@ public static class ApiAntiforgery
         }
         await next(context);
     }
-
-    private static bool IsJson(string? contentType) =>
-        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
-        && (type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || type.MediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
     private static async Task RefuseAsync(HttpContext context, int status, string detail)
     {

@@ -124,7 +124,8 @@ public static class ApiProblems
         }).AsTask();
     }
 
-    private static bool IsJson(string? contentType, out string? mediaType)
+    /// <summary>True for application/json and any +json type; <paramref name="mediaType"/> is the type sent, if readable.</summary>
+    internal static bool IsJson(string? contentType, out string? mediaType)
     {
         mediaType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.MediaType.Value : null;
         return mediaType is not null
