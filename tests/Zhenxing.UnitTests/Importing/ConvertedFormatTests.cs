@@ -1,0 +1,167 @@
+using Zhenxing.Importing;
+using Zhenxing.Importing.Converting;
+using Zhenxing.IntegrationTests.Infrastructure;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Zhenxing.UnitTests.Importing;
+
+/// <summary>PDF, .doc, .odt and .rtf made from generated .docx files by LibreOffice, imported like the .docx.</summary>
+public class ConvertedFormatTests
+{
+    private readonly DocumentImporter importer = new();
+
+    internal static byte[] Convert(byte[] input, string fromExtension, string format)
+    {
+        if (format == "doc" && fromExtension == "docx")
+        {
+            // Saved as .doc straight from these generated .docx files, LibreOffice writes the table as plain paragraphs;
+            // through .odt it keeps the table, as a .doc saved by Word has it.
+            return Convert(Convert(input, "docx", "odt"), "odt", "doc");
+        }
+        var result = LibreOffice.ConvertAsync(LibreOffice.Find()!, input, fromExtension, format, TimeSpan.FromSeconds(120), CancellationToken.None).GetAwaiter().GetResult();
+        return result.Output ?? throw new InvalidOperationException($"soffice failed ({result.ExitCode}): {result.StandardError}");
+    }
+
+    private static ParsedList Seed001() => Seeds.Parse("001").Lists[0];
+
+    private static byte[] Seed001Docx(bool borders = true)
+    {
+        var list = Seed001();
+        return OfficeFixtures.Docx(body =>
+        {
+            body.Append(OfficeFixtures.Paragraph(list.Title));
+            body.Append(OfficeFixtures.Paragraph($"(共 {list.DeclaredTotal} 项)"));
+            body.Append(OfficeFixtures.Table(OfficeFixtures.Rows(list), borders));
+        });
+    }
+
+    private IReadOnlyList<string> LedgerOf(byte[] content, string fileName)
+    {
+        var document = importer.Parse(content, fileName);
+        document.Errors.ShouldBeEmpty();
+        return OfficeFixtures.Ledger(document.Lists.ShouldHaveSingleItem());
+    }
+
+    [LibreOfficeFact]
+    public void Parse_PdfMadeFromSeedDocx_GivesSameLedgerAsDocx()
+    {
+        var fromDocx = importer.Parse(Seed001Docx(), "清单.docx").Lists.ShouldHaveSingleItem();
+
+        var fromPdf = importer.Parse(Convert(Seed001Docx(), "docx", "pdf"), "清单.pdf");
+
+        fromPdf.Errors.ShouldBeEmpty();
+        var list = fromPdf.Lists.ShouldHaveSingleItem();
+        list.Title.ShouldBe(fromDocx.Title);
+        list.Year.ShouldBe(2021);
+        list.Items.Count.ShouldBe(18);
+        OfficeFixtures.Ledger(list).ShouldBe(OfficeFixtures.Ledger(fromDocx));
+        list.Items[0].Deadline.ShouldBe(new DateOnly(2021, 8, 31));
+    }
+
+    [LibreOfficeFact]
+    public void Parse_PdfOfTableWithoutRulings_GivesSameLedgerAsDocx()
+    {
+        var docx = Seed001Docx(borders: false);
+
+        LedgerOf(Convert(docx, "docx", "pdf"), "清单.pdf").ShouldBe(LedgerOf(docx, "清单.docx"));
+    }
+
+    [LibreOfficeFact]
+    public void Parse_PdfOfTableOverSeveralPagesWithRepeatedHeader_JoinsRowsAndDropsRepeats()
+    {
+        var rows = new List<string[]> { new[] { "序号", "事项名称", "牵头单位", "责任单位", "完成时限" }, new[] { "一、重点项目（60项）" } };
+        for (var i = 1; i <= 60; i++)
+        {
+            // Every fifth item wraps over several lines of its cell; its units wrap too.
+            var text = i % 5 == 0
+                ? $"推进第{i}项重点工作。加快项目前期工作，落实建设用地、资金和环评等要素保障，确保项目按期开工建设并尽快形成实物工作量，年底前完成年度投资计划。"
+                : $"推进第{i}项重点工作。";
+            var responsible = i % 5 == 0 ? "区财政局、区自然资源分局、区生态环境分局、区住建局、区建投公司" : "区财政局";
+            rows.Add([i.ToString(System.Globalization.CultureInfo.InvariantCulture), text, "区经发局", responsible, $"{i % 12 + 1}月底前"]);
+        }
+        var table = OfficeFixtures.Table(rows);
+        table.Elements<W.TableRow>().First().PrependChild(new W.TableRowProperties(new W.TableHeader()));
+        var docx = OfficeFixtures.Docx(body =>
+        {
+            body.Append(OfficeFixtures.Paragraph("2021年重点项目清单"));
+            body.Append(table);
+        });
+
+        var pdf = Convert(docx, "docx", "pdf");
+        var document = importer.Parse(pdf, "重点项目.pdf");
+
+        using (var opened = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            opened.NumberOfPages.ShouldBeGreaterThan(1);
+            opened.GetPage(2).Text.ShouldContain("序号");
+        }
+        document.Errors.ShouldBeEmpty();
+        var list = document.Lists.ShouldHaveSingleItem();
+        list.Items.Count.ShouldBe(60);
+        OfficeFixtures.Ledger(list).ShouldBe(LedgerOf(docx, "重点项目.docx"));
+        list.Items[9].Text.ShouldStartWith("推进第10项重点工作。加快项目前期工作");
+        list.Items[9].ResponsibleUnits.ShouldBe(["区财政局", "区自然资源分局", "区生态环境分局", "区住建局", "区建投公司"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Parse_PdfWithoutTextLayer_SaysItIsAScan()
+    {
+        var builder = new PdfDocumentBuilder();
+        var page = builder.AddPage(PageSize.A4);
+        page.DrawRectangle(new PdfPoint(50, 50), 400, 600, 2, fill: true);
+
+        var document = importer.Parse(builder.Build(), "扫描件.pdf");
+
+        document.Lists.ShouldBeEmpty();
+        document.Errors.ShouldHaveSingleItem().Message.ShouldBe("“扫描件.pdf”：这是扫描件，没有文字层，无法读取文字。请使用原始的 Word/WPS 文件，或先用文字识别（OCR）软件转换后再导入。");
+    }
+
+    [Fact]
+    public void Parse_BrokenPdf_ReportsDamagedFileWithoutThrowing()
+    {
+        var document = importer.Parse("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"u8.ToArray(), "坏.pdf");
+
+        document.Lists.ShouldBeEmpty();
+        document.Errors.ShouldHaveSingleItem().Message.ShouldContain("“坏.pdf”");
+    }
+
+    [LibreOfficeFact]
+    public void Parse_DocMadeFromSeedDocx_GivesSameLedgerAsDocx()
+    {
+        var docx = Seed001Docx();
+
+        LedgerOf(Convert(docx, "docx", "doc"), "清单.doc").ShouldBe(LedgerOf(docx, "清单.docx"));
+    }
+
+    [LibreOfficeFact]
+    public void Parse_OdtAndRtfMadeFromSeedDocx_GiveSameLedgerAsDocx()
+    {
+        var docx = Seed001Docx();
+        var expected = LedgerOf(docx, "清单.docx");
+
+        LedgerOf(Convert(docx, "docx", "odt"), "清单.odt").ShouldBe(expected);
+        LedgerOf(Convert(docx, "docx", "rtf"), "清单.rtf").ShouldBe(expected);
+    }
+
+    [LibreOfficeFact]
+    public void Parse_DocNamedWithoutExtension_IsRecognisedByItsContent()
+    {
+        var doc = Convert(Seed001Docx(), "docx", "doc");
+
+        importer.Parse(doc, "清单").Lists.ShouldHaveSingleItem().Items.Count.ShouldBe(18);
+    }
+
+    [Fact]
+    public void Parse_DocWithoutLibreOffice_SaysWhatToInstall()
+    {
+        var document = importer.Parse([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], "旧.doc", new ImportOptions { Soffice = "/nonexistent/soffice" });
+
+        var message = document.Errors.ShouldHaveSingleItem().Message;
+        message.ShouldContain("“旧.doc”");
+        message.ShouldContain("apt-get install libreoffice-writer-nogui libreoffice-calc-nogui");
+        message.ShouldContain(".docx");
+    }
+}
