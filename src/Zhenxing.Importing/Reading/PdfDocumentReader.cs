@@ -274,9 +274,12 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
                 return index;
             }
             var split = Cells(line);
+            // Cells may be centred vertically, so in a ruled table a row is the band between two rulings. At the top of a
+            // page a row may continue from the page before: its band then has nothing in the 序号 or first column.
             var startsRow = row is null
-                || (ruled && previous is not null ? RulingBetween(page, previous, line) : split[0].Length > 0 || split[numberColumn].Length > 0
-                    || (previous is not null && previous.Bottom - line.Top > line.Size * 1.2));
+                || (ruled
+                    ? previous is null ? BandHasNumber(page, index) : RulingBetween(page, previous, line)
+                    : HasNumber(split) || (previous is not null && previous.Bottom - line.Top > line.Size * 1.2));
             if (startsRow)
             {
                 FlushRow();
@@ -454,11 +457,31 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
         private bool CrossesBoundary(TextLine line) =>
             line.Segments.Any(s => s.Count >= 2 && ColumnOf(s[0]) != ColumnOf(s[^1]));
 
-        /// <summary>A ruling between two lines; for the first line on a page, a ruling just above it.</summary>
+        private bool HasNumber(string[] cells) => cells[0].Length > 0 || cells[numberColumn].Length > 0;
+
+        /// <summary>Whether a line of the band (up to the next ruling below) that starts at this line has text in the 序号 or first column.</summary>
+        private bool BandHasNumber(PageText page, int index)
+        {
+            var line = page.Lines[index];
+            var floor = page.Rulings.Where(r => r.Y < line.Baseline - 0.5 && Spans(r, line)).Select(r => r.Y).DefaultIfEmpty(double.MinValue).Max();
+            for (var j = index; j < page.Lines.Count && page.Lines[j].Baseline > floor; j++)
+            {
+                if (HasNumber(Cells(page.Lines[j])))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>A ruling between two lines' baselines; for the first line on a page, a ruling just above it.</summary>
         private static bool RulingBetween(PageText page, TextLine? above, TextLine below)
         {
-            var upper = above?.Bottom + 1 ?? below.Top + below.Size * 1.5;
-            return page.Rulings.Any(r => r.Y < upper && r.Y > below.Top - 1 && r.Left < below.Glyphs[^1].Right && r.Right > below.Glyphs[0].Left);
+            var upper = above?.Baseline - 0.5 ?? below.Top + below.Size * 1.5;
+            return page.Rulings.Any(r => r.Y < upper && r.Y > below.Baseline + 0.5 && Spans(r, below));
         }
+
+        private static bool Spans((double Y, double Left, double Right) ruling, TextLine line) =>
+            ruling.Left < line.Glyphs[^1].Right && ruling.Right > line.Glyphs[0].Left;
     }
 }
