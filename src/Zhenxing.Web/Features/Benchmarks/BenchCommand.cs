@@ -13,7 +13,7 @@ public static class BenchCommand
         {
             return ZhenxingCommands.UsageError("缺少子命令：bench generate、read、rush、import、pdf 或 dashboard。");
         }
-        var options = CommandArguments.Parse(args[1..], ["items", "units", "rounds", "requests", "seed", "clients", "seconds", "url", "lists", "rows", "warmup"], []);
+        var options = CommandArguments.Parse(args[1..], ["items", "units", "rounds", "requests", "seed", "clients", "seconds", "url", "lists", "rows", "warmup", "runs"], []);
         if (options.Positional.Count > 0)
         {
             options.Errors.Add($"多余的参数“{options.Positional[0]}”。");

@@ -10,7 +10,7 @@ namespace Zhenxing.Web.Features.Benchmarks;
 /// <summary>
 /// <c>zhenxing bench pdf</c>: a generated list of N rows (default 500) written as the ledger's .docx, turned into PDF by
 /// LibreOffice, and read by the importer (the parse behind the upload's preview) several times. No database is used.
-/// Last line: <c>bench pdf rows=500 seconds=…</c>, the median of the runs.
+/// <c>--rows N</c>, <c>--runs N</c> (default 5). Last line: <c>bench pdf rows=500 seconds=…</c>, the median of the runs.
 /// </summary>
 public static class PdfBenchmark
 {
@@ -20,7 +20,7 @@ public static class PdfBenchmark
     {
         var rows = BenchCommand.Integer(options, "rows", 500, 10, 20_000);
         var seed = BenchCommand.Integer(options, "seed", 1, 0, int.MaxValue);
-        var runs = BenchCommand.Integer(options, "requests", 5, 1, 100);
+        var runs = BenchCommand.Integer(options, "runs", 5, 1, 100);
         if (options.Errors.Count > 0)
         {
             return ZhenxingCommands.UsageError(string.Join(" ", options.Errors));
