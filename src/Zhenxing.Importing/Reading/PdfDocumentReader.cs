@@ -46,12 +46,13 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
             messages.Error(new ImportLocation(1), $"“{fileName}”没有页面，PDF 文件可能已损坏。");
             return [];
         }
+        // A scan may still carry a stamped page number as text: without it, nothing is left to read.
+        DropRunningHeadersAndFooters(pages);
         if (pages.All(p => p.Lines.Count == 0))
         {
             messages.Error(new ImportLocation(1), $"“{fileName}”：{Scanned}");
             return [];
         }
-        DropRunningHeadersAndFooters(pages);
         return new TableBuilder(deadline).Build(pages);
     }
 

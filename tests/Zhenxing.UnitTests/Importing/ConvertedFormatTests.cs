@@ -69,13 +69,12 @@ public class ConvertedFormatTests
         LedgerOf(Convert(docx, "docx", "pdf"), "清单.pdf").ShouldBe(LedgerOf(docx, "清单.docx"));
     }
 
-    [LibreOfficeFact]
-    public void Parse_PdfOfTableOverSeveralPagesWithRepeatedHeader_JoinsRowsAndDropsRepeats()
+    /// <summary>Sixty items over several pages, every fifth wrapping over several lines; the header row repeats on each page.</summary>
+    private static byte[] LongTableDocx(Action<W.Body>? after = null, Action<DocumentFormat.OpenXml.Packaging.MainDocumentPart>? parts = null)
     {
         var rows = new List<string[]> { new[] { "序号", "事项名称", "牵头单位", "责任单位", "完成时限" }, new[] { "一、重点项目（60项）" } };
         for (var i = 1; i <= 60; i++)
         {
-            // Every fifth item wraps over several lines of its cell; its units wrap too.
             var text = i % 5 == 0
                 ? $"推进第{i}项重点工作。加快项目前期工作，落实建设用地、资金和环评等要素保障，确保项目按期开工建设并尽快形成实物工作量，年底前完成年度投资计划。"
                 : $"推进第{i}项重点工作。";
@@ -84,11 +83,18 @@ public class ConvertedFormatTests
         }
         var table = OfficeFixtures.Table(rows);
         table.Elements<W.TableRow>().First().PrependChild(new W.TableRowProperties(new W.TableHeader()));
-        var docx = OfficeFixtures.Docx(body =>
+        return OfficeFixtures.Docx(body =>
         {
             body.Append(OfficeFixtures.Paragraph("2021年重点项目清单"));
             body.Append(table);
-        });
+            after?.Invoke(body);
+        }, parts);
+    }
+
+    [LibreOfficeFact]
+    public void Parse_PdfOfTableOverSeveralPagesWithRepeatedHeader_JoinsRowsAndDropsRepeats()
+    {
+        var docx = LongTableDocx();
 
         var pdf = Convert(docx, "docx", "pdf");
         var document = importer.Parse(pdf, "重点项目.pdf");
@@ -104,6 +110,61 @@ public class ConvertedFormatTests
         OfficeFixtures.Ledger(list).ShouldBe(LedgerOf(docx, "重点项目.docx"));
         list.Items[9].Text.ShouldStartWith("推进第10项重点工作。加快项目前期工作");
         list.Items[9].ResponsibleUnits.ShouldBe(["区财政局", "区自然资源分局", "区生态环境分局", "区住建局", "区建投公司"], ignoreOrder: true);
+    }
+
+    [LibreOfficeFact]
+    public void Parse_PdfWithPageNumbersAndRunningHeader_DropsThem()
+    {
+        var docx = LongTableDocx(
+            body => body.Append(new W.SectionProperties(
+                new W.HeaderReference { Type = W.HeaderFooterValues.Default, Id = "rIdHeader" },
+                new W.FooterReference { Type = W.HeaderFooterValues.Default, Id = "rIdFooter" })),
+            main =>
+            {
+                main.AddNewPart<DocumentFormat.OpenXml.Packaging.HeaderPart>("rIdHeader").Header =
+                    new W.Header(OfficeFixtures.Paragraph("赣州蓉江新区经济发展局文件"));
+                main.AddNewPart<DocumentFormat.OpenXml.Packaging.FooterPart>("rIdFooter").Footer = new W.Footer(new W.Paragraph(
+                    new W.Run(new W.Text("- ") { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }),
+                    new W.SimpleField(new W.Run(new W.Text("1"))) { Instruction = " PAGE " },
+                    new W.Run(new W.Text(" -") { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve })));
+            });
+        var pdf = Convert(docx, "docx", "pdf");
+        using (var opened = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            opened.NumberOfPages.ShouldBeGreaterThanOrEqualTo(3);
+            opened.GetPage(2).Text.ShouldContain("- 2 -");
+            opened.GetPage(2).Text.ShouldContain("赣州蓉江新区经济发展局文件");
+        }
+
+        var document = importer.Parse(pdf, "重点项目.pdf");
+
+        document.Errors.ShouldBeEmpty();
+        var list = document.Lists.ShouldHaveSingleItem();
+        OfficeFixtures.Ledger(list).ShouldBe(LedgerOf(docx, "重点项目.docx"));
+        list.Items.ShouldAllBe(i => !i.Text.Contains("经济发展局文件") && !i.Text.Contains(" -"));
+    }
+
+    [LibreOfficeFact]
+    public void Parse_EncryptedPdf_SaysItIsEncrypted()
+    {
+        var pdf = Convert(Seed001Docx(), "docx",
+            """pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}""");
+
+        var document = importer.Parse(pdf, "加密.pdf");
+
+        document.Lists.ShouldBeEmpty();
+        document.Errors.ShouldHaveSingleItem().Message.ShouldContain("“加密.pdf”是加密的 PDF");
+    }
+
+    [LibreOfficeFact]
+    public void Parse_DocConversionPastTheTimeLimit_IsStoppedWithTheLimitMessage()
+    {
+        var doc = Convert(Seed001Docx(), "docx", "doc");
+
+        var document = importer.Parse(doc, "清单.doc", new ImportOptions { TimeLimit = TimeSpan.FromMilliseconds(300) });
+
+        document.TimedOut.ShouldBeTrue();
+        document.Errors.ShouldHaveSingleItem().Message.ShouldContain("读取文档超过 0.3 秒仍未完成");
     }
 
     [Fact]
