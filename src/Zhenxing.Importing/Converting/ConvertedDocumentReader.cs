@@ -22,6 +22,12 @@ internal sealed class ConvertedDocumentReader(LegacyFormat format, string extens
             messages.Error(new ImportLocation(1), Missing(fileName, extension));
             return [];
         }
+        if (format == LegacyFormat.Spreadsheet && !LibreOffice.HasCalc(program))
+        {
+            messages.Error(new ImportLocation(1), $"“{fileName}”是 .{extension} 表格，需要 LibreOffice Calc 转换后才能读取，但本机只装了 LibreOffice 的其他组件。"
+                + "请安装：apt-get install libreoffice-calc-nogui；或在 WPS/Excel 中另存为 .xlsx 后再导入。");
+            return [];
+        }
         var target = format == LegacyFormat.Word ? "docx" : "xlsx";
         var timeout = options.ConversionTimeout < deadline.Remaining ? options.ConversionTimeout : deadline.Remaining;
         if (timeout <= TimeSpan.Zero)

@@ -44,6 +44,22 @@ public static class LibreOffice
         return null;
     }
 
+    /// <summary>
+    /// Whether LibreOffice Calc is installed beside the program (a package of its own: libreoffice-calc-nogui); without
+    /// it LibreOffice cannot load .xls/.et/.ods and says only "source file could not be loaded".
+    /// </summary>
+    public static bool HasCalc(string? program)
+    {
+        if (program is null)
+        {
+            return false;
+        }
+        var file = new FileInfo(program);
+        var target = file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName;
+        var folder = Path.GetDirectoryName(target) ?? "";
+        return Directory.EnumerateFiles(folder, "*sclo.*").Any(f => Path.GetFileNameWithoutExtension(f) is "libsclo" or "sclo");
+    }
+
     /// <param name="inputExtension">The input's extension without the dot ("doc", "docx"): LibreOffice picks its filter by it.</param>
     /// <param name="format">The target format, e.g. "pdf", "docx", "xlsx".</param>
     public static async Task<LibreOfficeResult> ConvertAsync(string program, byte[] input, string inputExtension, string format, TimeSpan timeout, CancellationToken cancellationToken)

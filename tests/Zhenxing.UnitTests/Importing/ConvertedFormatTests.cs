@@ -207,6 +207,18 @@ public class ConvertedFormatTests
         LedgerOf(Convert(docx, "docx", "rtf"), "清单.rtf").ShouldBe(expected);
     }
 
+    [LibreOfficeFact(Calc = true)]
+    public void Parse_XlsAndOdsMadeFromTheLedgerExport_GiveSameLedgerAsXlsx()
+    {
+        var data = Zhenxing.Web.Features.Benchmarks.ImportBenchmark.Document("2021年重大事项清单", 30, 7, new DateOnly(2021, 3, 1));
+        var xlsx = Zhenxing.Web.Features.Exports.WriteLedgerXlsx.Write(data);
+        var expected = LedgerOf(xlsx, "清单.xlsx");
+
+        LedgerOf(Convert(xlsx, "xlsx", "xls"), "清单.xls").ShouldBe(expected);
+        LedgerOf(Convert(xlsx, "xlsx", "ods"), "清单.ods").ShouldBe(expected);
+        LedgerOf(Convert(xlsx, "xlsx", "xls"), "清单.et").ShouldBe(expected);
+    }
+
     [LibreOfficeFact]
     public void Parse_DocNamedWithoutExtension_IsRecognisedByItsContent()
     {
