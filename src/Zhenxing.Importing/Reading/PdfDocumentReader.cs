@@ -50,7 +50,9 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
         DropRunningHeadersAndFooters(pages);
         if (pages.All(p => p.Lines.Count == 0))
         {
-            messages.Error(new ImportLocation(1), $"“{fileName}”：{Scanned}");
+            messages.Error(new ImportLocation(1), pages.Sum(p => p.RotatedLetters) > 0
+                ? $"“{fileName}”的文字是旋转或竖排的（如横向表格被旋转了页面），无法按行读取。请使用原始的 Word/WPS 文件，或导出为不旋转页面的 PDF 后再导入。"
+                : $"“{fileName}”：{Scanned}");
             return [];
         }
         return new TableBuilder(deadline).Build(pages);
@@ -147,14 +149,22 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
         /// <summary>Heights of the horizontal rulings drawn on the page (table borders), with their horizontal extent.</summary>
         public List<(double Y, double Left, double Right)> Rulings { get; } = [];
 
+        /// <summary>Letters set vertically or on a rotated page, which are not read as lines.</summary>
+        public int RotatedLetters { get; private set; }
+
         public static PageText From(Page page)
         {
             var result = new PageText();
             var glyphs = new List<Glyph>();
             foreach (var letter in page.Letters)
             {
-                if (letter.TextOrientation != TextOrientation.Horizontal || letter.Value.Length == 0)
+                if (letter.Value.Length == 0)
                 {
+                    continue;
+                }
+                if (letter.TextOrientation != TextOrientation.Horizontal)
+                {
+                    result.RotatedLetters += string.IsNullOrWhiteSpace(letter.Value) ? 0 : 1;
                     continue;
                 }
                 var space = string.IsNullOrWhiteSpace(letter.Value);

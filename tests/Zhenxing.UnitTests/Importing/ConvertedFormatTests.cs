@@ -181,6 +181,28 @@ public class ConvertedFormatTests
     }
 
     [Fact]
+    public void Parse_PdfWithOnlyRotatedText_SaysSoRatherThanScan()
+    {
+        const string content = "BT /F1 12 Tf 0 1 -1 0 100 100 Tm (No. 1 Item) Tj ET";
+        var pdf = $"""
+            %PDF-1.4
+            1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj
+            2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj
+            3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>> endobj
+            4 0 obj <</Type/Font/Subtype/Type1/BaseFont/Helvetica>> endobj
+            5 0 obj <</Length {content.Length}>> stream
+            {content}
+            endstream endobj
+            trailer <</Root 1 0 R/Size 6>>
+            %%EOF
+            """;
+
+        var document = importer.Parse(System.Text.Encoding.ASCII.GetBytes(pdf), "横向.pdf");
+
+        document.Errors.ShouldHaveSingleItem().Message.ShouldContain("“横向.pdf”的文字是旋转或竖排的");
+    }
+
+    [Fact]
     public void Parse_BrokenPdf_ReportsDamagedFileWithoutThrowing()
     {
         var document = importer.Parse("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"u8.ToArray(), "坏.pdf");
