@@ -229,6 +229,7 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
         private int rowIndex;
         private StringBuilder[]? row;
         private TextLine? previous;
+        private string[]? previousCells;
 
         public List<SourceLine> Build(List<PageText> pages)
         {
@@ -236,6 +237,7 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
             {
                 deadline.ThrowIfExpired();
                 previous = null;
+                previousCells = null;
                 for (var i = 0; i < page.Lines.Count; i++)
                 {
                     i = ReadLine(page, i);
@@ -256,6 +258,7 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
                 {
                     // The header repeated after a page break: the row it interrupted may continue below it.
                     previous = null;
+                    previousCells = null;
                     return consumed;
                 }
                 EndTable();
@@ -278,6 +281,7 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
                     rowIndex++;
                     lines.Add(new SourceLine([text], new ImportLocation(lines.Count + 1, tableIndex, rowIndex), FromTable: true));
                     previous = line;
+                    previousCells = null;
                     return index;
                 }
                 EndTable();
@@ -285,6 +289,12 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
                 return index;
             }
             var split = Cells(line);
+            if (BelowTable(page, line, split))
+            {
+                EndTable();
+                AddProse(line);
+                return index;
+            }
             // Cells may be centred vertically, so in a ruled table a row is the band between two rulings. At the top of a
             // page a row may continue from the page before: its band then has nothing in the 序号 or first column.
             var startsRow = row is null
@@ -307,6 +317,7 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
                 }
             }
             previous = line;
+            previousCells = split;
             return index;
         }
 
@@ -323,6 +334,7 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
             ruled = below is not null && RulingBetween(page, headerLines[^1], below);
             lines.Add(new SourceLine(cells, new ImportLocation(lines.Count + 1, tableIndex, rowIndex), FromTable: true));
             previous = headerLines[^1];
+            previousCells = null;
         }
 
         private void EndTable()
@@ -334,6 +346,7 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
             }
             header = null;
             previous = null;
+            previousCells = null;
         }
 
         private void FlushRow()
@@ -467,6 +480,22 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
         /// <summary>A segment whose letters fall in more than one column: a merged row (a category) or text outside the table.</summary>
         private bool CrossesBoundary(TextLine line) =>
             line.Segments.Any(s => s.Count >= 2 && ColumnOf(s[0]) != ColumnOf(s[^1]));
+
+        /// <summary>
+        /// Text after the table's last row that happens to fit in one column (a signature, a date): in a ruled table it
+        /// has no ruling below it; in a table without rulings it is one cell well below the last row.
+        /// </summary>
+        private bool BelowTable(PageText page, TextLine line, string[] cells)
+        {
+            if (ruled)
+            {
+                return !page.Rulings.Any(r => r.Y < line.Baseline && Spans(r, line));
+            }
+            // A wrapped cell goes on right under its own text; a lone cell under a column that had nothing on the line above is not part of the row.
+            var filled = Enumerable.Range(0, cells.Length).Where(c => cells[c].Length > 0).ToList();
+            return previous is not null && previousCells is not null && !HasNumber(cells) && filled.Count == 1
+                && (previous.Bottom - line.Top > line.Size * 2 || previousCells[filled[0]].Length == 0);
+        }
 
         private bool HasNumber(string[] cells) => cells[0].Length > 0 || cells[numberColumn].Length > 0;
 

@@ -35,6 +35,13 @@ public class ConvertedFormatTests
             body.Append(OfficeFixtures.Paragraph(list.Title));
             body.Append(OfficeFixtures.Paragraph($"(共 {list.DeclaredTotal} 项)"));
             body.Append(OfficeFixtures.Table(OfficeFixtures.Rows(list), borders));
+            // The signature under the table, on the right: it fits in one column of the PDF's table.
+            foreach (var line in (string[])["赣州蓉江新区管委会", "2021年4月1日"])
+            {
+                var paragraph = OfficeFixtures.Paragraph(line);
+                paragraph.PrependChild(new W.ParagraphProperties(new W.Justification { Val = W.JustificationValues.Right }));
+                body.Append(paragraph);
+            }
         });
     }
 
