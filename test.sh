@@ -12,6 +12,7 @@ fc-list : family 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(f
 [ -x "$PG_BIN/initdb" ] || missing+=(postgresql-15)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || dpkg -s libreoffice-calc >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 apt_install "${missing[@]}" || { echo "无法安装：${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
 
 work="$(mktemp -d /tmp/zhenxing-test.XXXXXX)"

@@ -1,9 +1,13 @@
+using Zhenxing.Importing.Converting;
 using Zhenxing.Importing.Parsing;
 using Zhenxing.Importing.Reading;
 
 namespace Zhenxing.Importing;
 
-/// <summary>Turns an issued document (text extracted from PDF/Word, .docx or .xlsx) into a parsed ledger. Never throws on bad input.</summary>
+/// <summary>
+/// Turns an issued document into a parsed ledger: text extracted from PDF/Word, .docx, .xlsx, PDF with a text layer, saved web
+/// pages, and (converted by LibreOffice) .doc, .wps, .et, .xls, .rtf, .odt and .ods. Never throws on bad input.
+/// </summary>
 public sealed class DocumentImporter
 {
     public ParsedDocument Parse(byte[] content, string fileName, ImportOptions? options = null)
@@ -24,7 +28,7 @@ public sealed class DocumentImporter
                 messages.Error(new ImportLocation(1), $"文件大小 {Megabytes(content.LongLength)} 超过上限 {Megabytes(options.MaxBytes)}，未读取");
                 return Empty(fileName, messages);
             }
-            var lines = FieldLengths.CheckCells(ReaderFor(content, options.MaxBytes, deadline, messages)?.Read(content, messages) ?? [], messages);
+            var lines = FieldLengths.CheckCells(ReaderFor(content, fileName, options, deadline, messages)?.Read(content, messages) ?? [], messages);
             if (messages.Errors.Count > 0 && lines.Count == 0)
             {
                 return Empty(fileName, messages);
@@ -73,29 +77,39 @@ public sealed class DocumentImporter
         }
     }
 
-    private static IDocumentReader? ReaderFor(byte[] content, long maxBytes, ParseDeadline deadline, ImportMessages messages)
+    private static IDocumentReader? ReaderFor(byte[] content, string fileName, ImportOptions options, ParseDeadline deadline, ImportMessages messages)
     {
-        switch (ZipGuard.Inspect(content, maxBytes, messages))
+        var zip = ZipGuard.Inspect(content, options.MaxBytes, messages);
+        switch (zip)
         {
             case ZipKind.Docx:
-                return new DocxDocumentReader(maxBytes, deadline);
+                return new DocxDocumentReader(options.MaxBytes, deadline);
             case ZipKind.Xlsx:
-                return new XlsxDocumentReader(maxBytes, deadline);
-            case ZipKind.OtherZip:
-                messages.Error(new ImportLocation(1), "压缩文件既不是 Word（.docx）也不是 Excel（.xlsx）文档");
-                return null;
+                return new XlsxDocumentReader(options.MaxBytes, deadline);
             case ZipKind.Refused:
                 return null;
         }
-        if (content.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
+        if (ConvertedDocumentReader.Detect(content, fileName, () => zip == ZipKind.OtherZip ? ZipGuard.OpenDocumentMimeType(content) : null) is { } legacy)
         {
-            messages.Error(new ImportLocation(1), "不支持旧版 Word/Excel（.doc/.xls）格式，请另存为 .docx 或 .xlsx 后再导入");
+            return new ConvertedDocumentReader(legacy.Format, legacy.Extension, fileName, options, deadline);
+        }
+        if (zip == ZipKind.OtherZip)
+        {
+            messages.Error(new ImportLocation(1), $"“{fileName}”是压缩文件，但既不是 Word（.docx/.odt）也不是 Excel（.xlsx/.ods）文档");
             return null;
         }
-        if (content.AsSpan().StartsWith("%PDF"u8))
+        if (content.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
         {
-            messages.Error(new ImportLocation(1), "PDF 文件请先提取文字（复制为文本）或另存为 Word 后再导入");
+            messages.Error(new ImportLocation(1), $"“{fileName}”是旧版 Office 文件，但看不出是 Word（.doc/.wps）还是 Excel（.xls/.et）文档。请把文件扩展名改正，或另存为 .docx 或 .xlsx 后再导入。");
             return null;
+        }
+        if (content.AsSpan(0, Math.Min(content.Length, 1024)).IndexOf("%PDF-"u8) >= 0)
+        {
+            return new PdfDocumentReader(fileName, deadline);
+        }
+        if (HtmlDocumentReader.LooksLikeHtml(content, fileName))
+        {
+            return new HtmlDocumentReader(deadline);
         }
         return new TextDocumentReader();
     }

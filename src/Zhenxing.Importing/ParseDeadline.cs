@@ -16,6 +16,8 @@ public sealed class ParseDeadline(TimeSpan limit)
 
     public TimeSpan Limit { get; } = limit;
 
+    public TimeSpan Remaining => Limit - Stopwatch.GetElapsedTime(_started) is { Ticks: > 0 } left ? left : TimeSpan.Zero;
+
     public bool IsExpired => Stopwatch.GetElapsedTime(_started) > Limit;
 
     public void ThrowIfExpired()

@@ -10,6 +10,25 @@ internal static class ZipGuard
     /// <summary>The most one part of a .docx/.xlsx may hold once inflated: four times the upload limit, at least 16 MB.</summary>
     public static long MaxEntryBytes(long maxBytes) => Math.Max(16L * 1024 * 1024, 4 * maxBytes);
 
+    /// <summary>The "mimetype" entry an OpenDocument file (.odt, .ods) starts with, or null.</summary>
+    public static string? OpenDocumentMimeType(byte[] content)
+    {
+        try
+        {
+            using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(content, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+            if (archive.GetEntry("mimetype") is not { Length: > 0 and < 256 } entry)
+            {
+                return null;
+            }
+            using var reader = new StreamReader(entry.Open());
+            return reader.ReadToEnd().Trim();
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
     public static ZipKind Inspect(byte[] content, long maxBytes, ImportMessages messages)
     {
         var inspection = OfficeZip.Inspect(content, MaxEntryBytes(maxBytes), 2 * MaxEntryBytes(maxBytes));

@@ -68,6 +68,37 @@ public abstract class ImportCommandTests(ZhenxingAppFactory app) : IntegrationTe
         (await App.WithDbAsync(db => db.SourceDocuments.AnyAsync())).ShouldBeFalse();
     }
 
+    [LibreOfficeFact]
+    public async Task APdfMadeFromTheSeedTablePrintsTheSameLedgerAsJson()
+    {
+        var seed = new Zhenxing.Importing.DocumentImporter().Parse(File.ReadAllBytes(Seeds.Path("001")), "001.txt").Lists[0];
+        var docx = Zhenxing.UnitTests.Importing.OfficeFixtures.Docx(seed.Title, seed.DeclaredTotal, Zhenxing.UnitTests.Importing.OfficeFixtures.Rows(seed));
+        var converted = await Zhenxing.Importing.Converting.LibreOffice.ConvertAsync(
+            Zhenxing.Importing.Converting.LibreOffice.Find()!, docx, "docx", "pdf", TimeSpan.FromSeconds(120), CancellationToken.None);
+        var file = Path.Combine(Path.GetTempPath(), $"zhenxing-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, converted.Output.ShouldNotBeNull(converted.StandardError));
+        try
+        {
+            var result = await ZhenxingExecutable.RunAsync(["import", file, "--dry-run", "--json", .. DatabaseSwitches]);
+
+            result.ExitCode.ShouldBe(0, result.Error);
+            var json = JsonDocument.Parse(result.Output).RootElement;
+            json.GetProperty("errors").GetArrayLength().ShouldBe(0);
+            var list = json.GetProperty("lists").EnumerateArray().Single();
+            list.GetProperty("title").GetString().ShouldBe(seed.Title);
+            list.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("itemCount").GetInt32()).ShouldBe([5, 11, 2]);
+            var items = list.GetProperty("items").EnumerateArray().ToList();
+            items.Count.ShouldBe(18);
+            items.Select(i => i.GetProperty("leadUnits")[0].GetString()).ShouldBe(seed.Items.Select(i => i.LeadUnits[0]));
+            items.Select(i => i.GetProperty("deadline").GetString()).ShouldBe(seed.Items.Select(i => i.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            (await App.WithDbAsync(db => db.Items.AnyAsync())).ShouldBeFalse();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public async Task AFileWithErrorsExitsNonZeroNamingTheLineAndStoresNothing()
     {

@@ -93,11 +93,26 @@ internal static class OfficeFixtures
             return run;
         }));
 
-    public static W.Table Table(IEnumerable<string[]> rows)
+    /// <param name="borders">Rulings around every cell, as issued tables have; LibreOffice draws them in PDF.</param>
+    public static W.Table Table(IEnumerable<string[]> rows, bool borders = true)
     {
         var table = new W.Table();
+        var rowList = rows.ToList();
+        // A grid as Word writes it: LibreOffice needs it to keep the table when it converts the document.
+        var columns = rowList.Count == 0 ? 0 : rowList.Max(r => r.Length);
+        var widths = Enumerable.Range(0, columns).Select(c => columns <= 2 ? 9000 / Math.Max(1, columns) : c == 0 ? 700 : c == 1 ? 4000 : (9000 - 4700) / (columns - 2)).ToList();
+        var properties = new W.TableProperties(new W.TableWidth { Width = "9000", Type = W.TableWidthUnitValues.Dxa }, new W.TableLayout { Type = W.TableLayoutValues.Fixed });
+        if (borders)
+        {
+            properties.Append(new W.TableBorders(
+                new W.TopBorder { Val = W.BorderValues.Single, Size = 4 }, new W.LeftBorder { Val = W.BorderValues.Single, Size = 4 },
+                new W.BottomBorder { Val = W.BorderValues.Single, Size = 4 }, new W.RightBorder { Val = W.BorderValues.Single, Size = 4 },
+                new W.InsideHorizontalBorder { Val = W.BorderValues.Single, Size = 4 }, new W.InsideVerticalBorder { Val = W.BorderValues.Single, Size = 4 }));
+        }
+        table.Append(properties);
+        table.Append(new W.TableGrid(widths.Select(w => new W.GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         var width = 0;
-        foreach (var cells in rows)
+        foreach (var cells in rowList)
         {
             width = Math.Max(width, cells.Length);
             var row = new W.TableRow();

@@ -11,9 +11,9 @@ public static class BenchCommand
     {
         if (args.Length == 0)
         {
-            return ZhenxingCommands.UsageError("缺少子命令：bench generate、read、rush、import 或 dashboard。");
+            return ZhenxingCommands.UsageError("缺少子命令：bench generate、read、rush、import、pdf 或 dashboard。");
         }
-        var options = CommandArguments.Parse(args[1..], ["items", "units", "rounds", "requests", "seed", "clients", "seconds", "url", "lists", "rows", "warmup"], []);
+        var options = CommandArguments.Parse(args[1..], ["items", "units", "rounds", "requests", "seed", "clients", "seconds", "url", "lists", "rows", "warmup", "runs"], []);
         if (options.Positional.Count > 0)
         {
             options.Errors.Add($"多余的参数“{options.Positional[0]}”。");
@@ -29,6 +29,7 @@ public static class BenchCommand
             "generate" => await ReadBenchmark.GenerateAsync(options),
             "read" => await ReadBenchmark.RunAsync(options),
             "import" => await ImportBenchmark.RunAsync(options),
+            "pdf" => await PdfBenchmark.RunAsync(options),
             _ => ZhenxingCommands.UsageError($"未知子命令“bench {args[0]}”。"),
         };
     }

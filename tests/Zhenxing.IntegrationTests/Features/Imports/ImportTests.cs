@@ -116,6 +116,23 @@ public abstract class ImportTests(ZhenxingAppFactory app) : IntegrationTest(app)
         items[0].Lead.ShouldBe(["区党群部"]);
     }
 
+    [LibreOfficeFact]
+    public async Task Seed001AsPdfUploadedOnThePageGivesTheSameLedgerAsTheText()
+    {
+        var parsed = new Zhenxing.Importing.DocumentImporter().Parse(Seeds.Read("001"), "001.txt").Lists.Single();
+        var docx = Zhenxing.UnitTests.Importing.OfficeFixtures.Docx(parsed.Title, parsed.DeclaredTotal, Zhenxing.UnitTests.Importing.OfficeFixtures.Rows(parsed));
+        var pdf = await Zhenxing.Importing.Converting.LibreOffice.ConvertAsync(
+            Zhenxing.Importing.Converting.LibreOffice.Find()!, docx, "docx", "pdf", TimeSpan.FromSeconds(120), CancellationToken.None);
+        var office = await OfficeAsync();
+
+        var preview = await office.UploadAsync("001.pdf", pdf.Output.ShouldNotBeNull(pdf.StandardError));
+        (await office.PostFormAsync(preview, [], handler: "Confirm")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var items = await App.WithDbAsync(db => db.Items.AsNoTracking().OrderBy(i => i.Position)
+            .Select(i => new { i.Number, i.Text, i.Deadline, Path = i.Category!.Path }).ToListAsync());
+        items.Select(i => (i.Path, i.Number, i.Text, i.Deadline)).ShouldBe(parsed.Items.Select(i => (i.CategoryPath, i.Number, i.Text, i.Deadline)));
+    }
+
     [Fact]
     public async Task Seed003_BuildsThePairingRegistry()
     {
