@@ -218,7 +218,25 @@ internal sealed partial class LedgerParser
             DeadlineText = deadline?.Text,
             Ongoing = deadline?.Ongoing ?? false,
             Location = d.Location,
+            Doubts = Doubts(units),
         }, d.Category);
+    }
+
+    private static List<ItemDoubt> Doubts(UnitAssignment units)
+    {
+        var doubts = new List<ItemDoubt>();
+        if (units.LeadByPosition)
+        {
+            doubts.Add(new ItemDoubt($"文件只列出责任单位，未写明牵头单位，也未说明排在第一位的为牵头单位；已按位置将“{units.Lead[0]}”作为牵头单位"));
+        }
+        foreach (var name in units.Lead.Concat(units.Responsible).Concat(units.Groups).Distinct())
+        {
+            if (!UnitNames.LooksLikeOrganisation(name))
+            {
+                doubts.Add(new ItemDoubt($"单位名称“{name}”不像机构名称", name));
+            }
+        }
+        return doubts;
     }
 
     /// <summary>"争取一批重大资金支持。" from "**争取一批重大资金支持。**力争…", or a short first sentence.</summary>

@@ -2,7 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Zhenxing.Importing.Parsing;
 
-internal sealed partial record UnitAssignment(IReadOnlyList<string> Lead, IReadOnlyList<string> Responsible, IReadOnlyList<string> Groups)
+/// <param name="LeadByPosition">The lead is the first 责任单位 only because it is listed first: the document names no lead.</param>
+internal sealed partial record UnitAssignment(IReadOnlyList<string> Lead, IReadOnlyList<string> Responsible, IReadOnlyList<string> Groups, bool LeadByPosition = false)
 {
     /// <summary>
     /// Applies the office conventions: "办公室牵头，各科室配合" in one cell names the lead and the others;
@@ -21,7 +22,8 @@ internal sealed partial record UnitAssignment(IReadOnlyList<string> Lead, IReadO
         {
             Read(cell, responsible, lead, responsible, groups);
         }
-        if (!hasLeadColumn && lead.Count == 0 && responsible.Count > 0)
+        var byPosition = !hasLeadColumn && lead.Count == 0 && responsible.Count > 0;
+        if (byPosition)
         {
             lead.Add(responsible[0]);
             responsible.RemoveAt(0);
@@ -29,7 +31,8 @@ internal sealed partial record UnitAssignment(IReadOnlyList<string> Lead, IReadO
         return new UnitAssignment(
             lead.Distinct().ToList(),
             responsible.Distinct().Where(u => !lead.Contains(u)).ToList(),
-            groups.Distinct().ToList());
+            groups.Distinct().ToList(),
+            byPosition);
     }
 
     private static void Read(string cell, List<string> target, List<string> lead, List<string> responsible, List<string> groups)

@@ -74,7 +74,7 @@ public static class CorpusComparison
     public static IReadOnlyList<CorpusMismatch> Compare(ParsedDocument document, CorpusExpectation expectation)
     {
         var mismatches = new List<CorpusMismatch>();
-        var documentSaysSomething = document.Errors.Count > 0 || document.Warnings.Count > 0;
+        var documentSaysSomething = document.Errors.Count > 0 || document.Warnings.Count > 0 || document.Lists.Any(l => l.Items.Any(i => i.Doubts.Count > 0));
         void Document(string what) => mismatches.Add(new CorpusMismatch(what, null, documentSaysSomething));
 
         var items = document.Lists.SelectMany(l => l.Items).ToList();
@@ -99,7 +99,7 @@ public static class CorpusComparison
                 continue;
             }
             used.Add(item);
-            var flagged = document.Errors.Concat(document.Warnings).Any(m => m.Location.Line == item.Location.Line);
+            var flagged = item.Doubts.Count > 0 || document.Errors.Concat(document.Warnings).Any(m => m.Location.Line == item.Location.Line);
             void Item(string what) => mismatches.Add(new CorpusMismatch($"条目 {item.Number}：{what}", item, flagged));
 
             if (expected.Number is not null && NumberKey(expected.Number) != NumberKey(item.Number))
