@@ -16,7 +16,7 @@ public static partial class UnitNames
         {
             return result;
         }
-        var parts = SplitTopLevel(UnifyBrackets(cell)).Select(Normalize).ToList();
+        var parts = JoinCollectiveGovernments(SplitTopLevel(UnifyBrackets(cell)).Select(Normalize).ToList());
         for (var i = 0; i < parts.Count; i++)
         {
             var name = parts[i];
@@ -119,6 +119,37 @@ public static partial class UnitNames
         }
         yield return s[start..];
     }
+
+    // "各县、市、区政府" is one collective unit (the governments of every county, city and district), not 各县, 市 and 区政府.
+    private static List<string> JoinCollectiveGovernments(List<string> parts)
+    {
+        var result = new List<string>(parts.Count);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var end = i + 1;
+            if (CollectiveStart().IsMatch(parts[i]))
+            {
+                while (end < parts.Count && parts[end] is "县" or "市" or "区" or "縣" or "區")
+                {
+                    end++;
+                }
+            }
+            if (end > i + 1 && end < parts.Count && CollectiveEnd().IsMatch(parts[end]))
+            {
+                result.Add(string.Join("、", parts[i..(end + 1)]));
+                i = end;
+                continue;
+            }
+            result.Add(parts[i]);
+        }
+        return result;
+    }
+
+    [GeneratedRegex(@"^各[县市区縣區]$")]
+    private static partial Regex CollectiveStart();
+
+    [GeneratedRegex(@"^[县市区縣區](人民)?(政府|党委|黨委)")]
+    private static partial Regex CollectiveEnd();
 
     // "市发改委等市直（驻市）部门" names one unit and then a group.
     private static (string Unit, string Group)? SplitEtcetera(string name)

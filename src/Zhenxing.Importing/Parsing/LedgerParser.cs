@@ -17,6 +17,8 @@ internal sealed partial class LedgerParser
     private readonly List<ParsedList> lists = [];
     private readonly PairingCollector pairings;
     private DocumentFacts facts = new(null, null);
+    /// <summary>The document says the first unit listed leads ("列第一位者为牵头单位，下同").</summary>
+    private bool firstListedLeads;
 
     private string? pendingTitle;
     private int pendingTitleIndex = -10;
@@ -43,6 +45,7 @@ internal sealed partial class LedgerParser
     public ParsedDocument Parse()
     {
         facts = DocumentFacts.Scan(lines);
+        firstListedLeads = lines.Any(l => TextPatterns.StatesFirstListedLeads(l.Joined));
         for (var i = 0; i < lines.Count; i++)
         {
             deadline.ThrowIfExpired();
@@ -187,7 +190,7 @@ internal sealed partial class LedgerParser
         }
         var d = draft;
         draft = null;
-        var units = UnitAssignment.Assign(d.LeadCells, d.ResponsibleCells, d.HasLeadColumn);
+        var units = UnitAssignment.Assign(d.LeadCells, d.ResponsibleCells, d.HasLeadColumn, firstListedLeads);
         DeadlineParseResult? deadline = null;
         if (!string.IsNullOrWhiteSpace(d.DeadlineCell) && d.DeadlineCell.Trim() is not ("/" or "／" or "—" or "-" or "无"))
         {
