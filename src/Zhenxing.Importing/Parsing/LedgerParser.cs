@@ -57,6 +57,11 @@ internal sealed partial class LedgerParser
         var (coordinating, scheme) = pairings.Finish(lines, facts);
         foreach (var list in lists)
         {
+            if (list.Items.Count == 0)
+            {
+                // A header was recognised but no row under it was read: say so rather than import an empty list.
+                messages.Warn(list.Location, $"清单“{list.Title}”的表头之后没有读出任何条目，请核对各行的列数是否与表头一致");
+            }
             DeclaredCounts.Check(list, messages);
             FieldLengths.Check(list, messages);
         }

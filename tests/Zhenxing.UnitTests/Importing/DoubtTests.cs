@@ -63,4 +63,13 @@ public class DoubtTests
         item.LeadUnits.ShouldBe(["市发改委"]);
         item.Doubts.ShouldHaveSingleItem().Reason.ShouldContain("未写明牵头单位");
     }
+
+    [Fact]
+    public void Parse_HeaderWithoutReadableRows_WarnsInsteadOfAnEmptyList()
+    {
+        var document = Seeds.ParseText("2021年重点工作任务清单\n序号\t工作任务\t牵头单位\t责任单位\n");
+
+        document.Lists.ShouldHaveSingleItem().Items.ShouldBeEmpty();
+        document.Warnings.ShouldContain(w => w.Message.Contains("表头之后没有读出任何条目"));
+    }
 }
