@@ -121,7 +121,7 @@ internal static partial class TextPatterns
         {
             return null;
         }
-        if (trimmed[^1] is not ('）' or ')' or ']' or '】'))
+        if (trimmed[^1] is not ('）' or ')' or ']' or '】' or '〕'))
         {
             // "加快城市更新。市住建局牵头，市城管局配合。": a last sentence that only names who leads.
             var stop = trimmed.LastIndexOfAny(['。', '；', ';']);
@@ -133,11 +133,11 @@ internal static partial class TextPatterns
         var depth = 0;
         for (var i = trimmed.Length - 1; i >= 0; i--)
         {
-            if (trimmed[i] is '）' or ')' or ']' or '】')
+            if (trimmed[i] is '）' or ')' or ']' or '】' or '〕')
             {
                 depth++;
             }
-            else if (trimmed[i] is '（' or '(' or '[' or '【' && --depth == 0)
+            else if (trimmed[i] is '（' or '(' or '[' or '【' or '〔' && --depth == 0)
             {
                 var inner = trimmed[(i + 1)..^1];
                 var before = trimmed[..i].TrimEnd();
@@ -164,6 +164,11 @@ internal static partial class TextPatterns
     public static string PlainClause(string text)
     {
         var s = LeadRulePattern().Replace(SimplifyKeywords(text), "").Trim().TrimEnd('，', ',', '；', ';', '。', '、', ' ');
+        // "省发展改革委、商务厅按职责分工负责。具体任务均涉及相关市（州）人民政府，不再做分工，下同": a remark follows the units.
+        if (s.IndexOf('。') is > 0 and var stop)
+        {
+            s = s[..stop];
+        }
         s = DutyWordsPattern().Replace(s, "");
         return s.Replace("及各", "、各").Trim().TrimEnd('，', ',', '；', ';', '。', '、', ' ');
     }

@@ -141,4 +141,21 @@ public class LayoutFamilyTests
         items[1].ResponsibleUnits.ShouldBe(["市税务局", "滁州海关"]);
         items.SelectMany(i => i.Doubts).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Parse_TortoiseBracketClauseWithARemark_ReadsTheUnitsOnly()
+    {
+        var items = Items("""
+            四川省现代流通体系建设实施方案
+            一、深化现代流通市场化改革
+            (一)加强市场体系建设。推进高标准市场体系建设。〔责任单位:省发展改革委、省市场监管局按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕
+            (二)优化市场准入环境。实施“证照分离”改革全覆盖。〔责任单位:省市场监管局〕
+            """);
+
+        items.Count.ShouldBe(2);
+        items[0].Text.ShouldBe("加强市场体系建设。推进高标准市场体系建设。");
+        items[0].LeadUnits.Concat(items[0].ResponsibleUnits).ShouldBe(["省发展改革委", "省市场监管局"]);
+        items[1].LeadUnits.ShouldBe(["省市场监管局"]);
+        items.ShouldAllBe(i => i.Doubts.Count == 1 && i.Doubts[0].Reason.Contains("未写明牵头单位"));
+    }
 }
