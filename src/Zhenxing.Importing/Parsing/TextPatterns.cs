@@ -126,8 +126,13 @@ internal static partial class TextPatterns
             // "加快城市更新。市住建局牵头，市城管局配合。": a last sentence that only names who leads.
             var stop = trimmed.LastIndexOfAny(['。', '；', ';']);
             var last = trimmed[(stop + 1)..];
-            return stop > 0 && TrailingLeadSentencePattern().Match(PlainClause(last)) is { Success: true } m && LooksLikeUnit(m.Groups["lead"].Value)
-                ? (trimmed[..(stop + 1)], [("责任单位", last)])
+            if (stop > 0 && TrailingLeadSentencePattern().Match(PlainClause(last)) is { Success: true } m && LooksLikeUnit(m.Groups["lead"].Value))
+            {
+                return (trimmed[..(stop + 1)], [("责任单位", last)]);
+            }
+            // "…的问题，由发展改革委会同农业部等部门研究提出落实意见。": the units are part of the sentence, which stays whole.
+            return ByUnitSentencePattern().Match(SimplifyKeywords(last)) is { Success: true } by && LooksLikeUnit(by.Groups["lead"].Value)
+                ? (s, [("责任单位", by.Groups["rest"].Success ? $"{by.Groups["lead"].Value}会同{by.Groups["rest"].Value}" : by.Groups["lead"].Value + "负责")])
                 : null;
         }
         var depth = 0;
@@ -242,6 +247,9 @@ internal static partial class TextPatterns
 
     [GeneratedRegex(@"^(?<lead>[^，,；;。]+?)(牵头(负责)?|会同)([，,；;、](?<rest>[^，,；;。]*?)(配合|参与|协助|协同|参加))?$")]
     private static partial Regex TrailingLeadSentencePattern();
+
+    [GeneratedRegex(@"[，,]由(?<lead>[^，,。；;“”、由]{2,40}?)(会同(?<rest>[^，,。；;“”]{2,300}?))?(研究提出|负责|牵头)[^。；;，,]*$")]
+    private static partial Regex ByUnitSentencePattern();
 
     [GeneratedRegex(@"(按职责分工|按职责|分工)?(具体)?负责(落实)?$")]
     private static partial Regex DutyWordsPattern();

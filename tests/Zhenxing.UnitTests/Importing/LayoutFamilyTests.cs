@@ -158,4 +158,22 @@ public class LayoutFamilyTests
         items[1].LeadUnits.ShouldBe(["省市场监管局"]);
         items.ShouldAllBe(i => i.Doubts.Count == 1 && i.Doubts[0].Reason.Contains("未写明牵头单位"));
     }
+
+    [Fact]
+    public void Parse_UnitsInsideTheSentence_ByXTogetherWithY()
+    {
+        var items = Items("""
+            关于有关政策措施分工的通知
+            一、工作分工
+            (一)关于“确保谷物基本自给”的问题,由发展改革委会同农业部、财政部、粮食局等部门研究提出落实意见。
+            (二)关于“严守耕地保护红线”的问题,由国土资源部负责落实。
+            """);
+
+        items.Count.ShouldBe(2);
+        items[0].Text.ShouldEndWith("研究提出落实意见。");
+        items[0].LeadUnits.ShouldBe(["发展改革委"]);
+        items[0].ResponsibleUnits.Concat(items[0].GroupReferences).ShouldBe(["农业部", "财政部", "粮食局", "等部门"]);
+        items[1].LeadUnits.ShouldBe(["国土资源部"]);
+        items.SelectMany(i => i.Doubts).ShouldBeEmpty();
+    }
 }
