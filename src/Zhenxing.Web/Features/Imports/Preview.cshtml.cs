@@ -44,6 +44,7 @@ public sealed class PreviewModel(ZhenxingDb db, PlanImport planner, ConfirmImpor
 
     public async Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken cancellationToken)
     {
+        var posted = Choices.ToList();
         if (!DoubtsChecked)
         {
             if (!await LoadAsync(id, cancellationToken))
@@ -57,6 +58,8 @@ public sealed class PreviewModel(ZhenxingDb db, PlanImport planner, ConfirmImpor
                 return Page();
             }
             db.ChangeTracker.Clear();
+            // Loading filled in default choices for an empty form; confirm exactly what was posted.
+            Choices = posted;
         }
         var decisions = Choices.Where(c => c.Name.Length > 0).ToDictionary(c => c.Name, ToDecision);
         switch (await confirm.RunAsync(id, decisions, cancellationToken))
