@@ -106,6 +106,7 @@ internal static class ParsedDocumentJson
             json.WriteString("deadline", item.Deadline?.ToString("yyyy-MM-dd"));
             json.WriteString("deadlineText", item.DeadlineText);
             json.WriteBoolean("ongoing", item.Ongoing);
+            WriteStrings(json, "doubts", item.Doubts.Select(d => d.Reason));
             WriteLocation(json, item.Location);
             json.WriteEndObject();
         }

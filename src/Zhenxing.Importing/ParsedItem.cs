@@ -21,4 +21,6 @@ public sealed record ParsedItem
     public string? DeadlineText { get; init; }
     public bool Ongoing { get; init; }
     public required ImportLocation Location { get; init; }
+    /// <summary>What the importer is not sure of for this item (待核对): a unit name that does not look like an organisation, a guessed lead.</summary>
+    public IReadOnlyList<ItemDoubt> Doubts { get; init; } = [];
 }

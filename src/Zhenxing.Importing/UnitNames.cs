@@ -16,7 +16,7 @@ public static partial class UnitNames
         {
             return result;
         }
-        var parts = SplitTopLevel(UnifyBrackets(cell)).Select(Normalize).ToList();
+        var parts = JoinCollectiveGovernments(SplitTopLevel(UnifyBrackets(cell)).Select(Normalize).ToList());
         for (var i = 0; i < parts.Count; i++)
         {
             var name = parts[i];
@@ -77,6 +77,23 @@ public static partial class UnitNames
         return n.Length > 0 && GroupPattern().IsMatch(n);
     }
 
+    /// <summary>
+    /// True when a name reads like an organisation: it ends like one (局, 委, 办, 政府, 管委会, 街道, 成员单位, 等 …), has no
+    /// sentence punctuation and none of the words of a rule sentence ("负责", "下同", "排在第一位"). The directory's own names
+    /// are organisations whatever they look like; the caller checks those first.
+    /// </summary>
+    public static bool LooksLikeOrganisation(string? name)
+    {
+        var n = Normalize(name);
+        if (n.Length < 2 || n.Length > 60 || SentencePunctuation().IsMatch(n) || RuleWords().IsMatch(n))
+        {
+            return false;
+        }
+        // "各街办（新区）", "省发展改革委（省粮食和储备局）": the part before a closing bracket is what must look like a unit.
+        var core = TrailingBracket().Replace(n, "");
+        return core.Length >= 2 && (OrganisationEnding().IsMatch(core) || IsGroupReference(core));
+    }
+
     internal static string UnifyBrackets(string s) => s.Replace('(', '（').Replace(')', '）');
 
     private static IEnumerable<string> SplitTopLevel(string s)
@@ -103,6 +120,37 @@ public static partial class UnitNames
         yield return s[start..];
     }
 
+    // "各县、市、区政府" is one collective unit (the governments of every county, city and district), not 各县, 市 and 区政府.
+    private static List<string> JoinCollectiveGovernments(List<string> parts)
+    {
+        var result = new List<string>(parts.Count);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var end = i + 1;
+            if (CollectiveStart().IsMatch(parts[i]))
+            {
+                while (end < parts.Count && parts[end] is "县" or "市" or "区" or "縣" or "區")
+                {
+                    end++;
+                }
+            }
+            if (end > i + 1 && end < parts.Count && CollectiveEnd().IsMatch(parts[end]))
+            {
+                result.Add(string.Join("、", parts[i..(end + 1)]));
+                i = end;
+                continue;
+            }
+            result.Add(parts[i]);
+        }
+        return result;
+    }
+
+    [GeneratedRegex(@"^各[县市区縣區]$")]
+    private static partial Regex CollectiveStart();
+
+    [GeneratedRegex(@"^[县市区縣區](人民)?(政府|党委|黨委)")]
+    private static partial Regex CollectiveEnd();
+
     // "市发改委等市直（驻市）部门" names one unit and then a group.
     private static (string Unit, string Group)? SplitEtcetera(string name)
     {
@@ -119,6 +167,18 @@ public static partial class UnitNames
         }
         return null;
     }
+
+    [GeneratedRegex(@"[，。；：！？,;:!?]")]
+    private static partial Regex SentencePunctuation();
+
+    [GeneratedRegex(@"负责|負責|下同|为牵头|為牽頭|列第一位|排在第一位|按职责分工|按職責分工|牵头|牽頭|配合")]
+    private static partial Regex RuleWords();
+
+    [GeneratedRegex(@"（[^（）]*）$")]
+    private static partial Regex TrailingBracket();
+
+    [GeneratedRegex(@"(局|委|办|辦|部|部门|部門|厅|廳|署|院|中心|公司|集团|集團|银行|銀行|政府|管委会|管委會|县|縣|区|區|市|镇|鎮|街道|街办|街辦|乡|鄉|村|党委|黨委|党工委|组|組|会|會|所|站|队|隊|行|社|馆|館|校|学|學|大学|院校|办事处|辦事處|指挥部|指揮部|成员单位|成員單位|单位|單位|等|处|處|室|科|司|府|联|聯|盟|团|團|庭|宫|宮|台|臺|海关|海關|专班|專班|小组|小組|各地|企业|企業|园|園|园区|園區|示范区|新区|矿|礦|厂|廠|场|場|网|網|报|報|军|軍|警|支队|支隊|大队|大隊|中队|中隊|分局|支行|分行|中支|分理处|协会|協會|商会|商會|工会|工會|妇联|婦聯|团委|團委|科协|科協|侨联|僑聯|文联|文聯|残联|殘聯|红十字会|紅十字會|人大|政协|政協|法院|检察院|檢察院|机关|機關|机构|機構|基地|平台|平臺|医院|醫院|电视台|電視臺|供电|供電|电力|電力|移动|移動|联通|聯通|电信|電信|烟草|菸草|邮政|郵政|气象|氣象|铁路|鐵路)$")]
+    private static partial Regex OrganisationEnding();
 
     [GeneratedRegex(@"^(无|/|／|—+|-+|－+|待定|暂无|空|\\)$")]
     private static partial Regex PlaceholderPattern();

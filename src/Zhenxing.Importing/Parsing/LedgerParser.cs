@@ -17,6 +17,8 @@ internal sealed partial class LedgerParser
     private readonly List<ParsedList> lists = [];
     private readonly PairingCollector pairings;
     private DocumentFacts facts = new(null, null);
+    /// <summary>The document says the first unit listed leads ("列第一位者为牵头单位，下同").</summary>
+    private bool firstListedLeads;
 
     private string? pendingTitle;
     private int pendingTitleIndex = -10;
@@ -43,6 +45,7 @@ internal sealed partial class LedgerParser
     public ParsedDocument Parse()
     {
         facts = DocumentFacts.Scan(lines);
+        firstListedLeads = lines.Any(l => TextPatterns.StatesFirstListedLeads(l.Joined));
         for (var i = 0; i < lines.Count; i++)
         {
             deadline.ThrowIfExpired();
@@ -54,6 +57,11 @@ internal sealed partial class LedgerParser
         var (coordinating, scheme) = pairings.Finish(lines, facts);
         foreach (var list in lists)
         {
+            if (list.Items.Count == 0)
+            {
+                // A header was recognised but no row under it was read: say so rather than import an empty list.
+                messages.Warn(list.Location, $"清单“{list.Title}”的表头之后没有读出任何条目，请核对各行的列数是否与表头一致");
+            }
             DeclaredCounts.Check(list, messages);
             FieldLengths.Check(list, messages);
         }
@@ -187,7 +195,7 @@ internal sealed partial class LedgerParser
         }
         var d = draft;
         draft = null;
-        var units = UnitAssignment.Assign(d.LeadCells, d.ResponsibleCells, d.HasLeadColumn);
+        var units = UnitAssignment.Assign(d.LeadCells, d.ResponsibleCells, d.HasLeadColumn, firstListedLeads);
         DeadlineParseResult? deadline = null;
         if (!string.IsNullOrWhiteSpace(d.DeadlineCell) && d.DeadlineCell.Trim() is not ("/" or "／" or "—" or "-" or "无"))
         {
@@ -218,7 +226,25 @@ internal sealed partial class LedgerParser
             DeadlineText = deadline?.Text,
             Ongoing = deadline?.Ongoing ?? false,
             Location = d.Location,
+            Doubts = Doubts(units),
         }, d.Category);
+    }
+
+    private static List<ItemDoubt> Doubts(UnitAssignment units)
+    {
+        var doubts = new List<ItemDoubt>();
+        if (units.LeadByPosition)
+        {
+            doubts.Add(new ItemDoubt($"文件只列出责任单位，未写明牵头单位，也未说明排在第一位的为牵头单位；已按位置将“{units.Lead[0]}”作为牵头单位"));
+        }
+        foreach (var name in units.Lead.Concat(units.Responsible).Concat(units.Groups).Distinct())
+        {
+            if (!UnitNames.LooksLikeOrganisation(name))
+            {
+                doubts.Add(new ItemDoubt($"单位名称“{name}”不像机构名称", name));
+            }
+        }
+        return doubts;
     }
 
     /// <summary>"争取一批重大资金支持。" from "**争取一批重大资金支持。**力争…", or a short first sentence.</summary>

@@ -7,7 +7,10 @@ internal sealed record Heading(string Number, string Title, int? DeclaredCount, 
 
 internal static partial class TextPatterns
 {
-    private const string Labels = "责任领导|牵头领导|分管领导|联系领导|牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|完成时限|时间节点|完成时间|时间要求|时限";
+    // Longer labels first: "牵头责任单位" must not be read as "责任单位" after two stray characters.
+    private const string Labels = "牵头负责领导|分管省领导|分管市领导|分管区领导|分管县领导|牵头责任单位|协同责任单位|配合责任单位|牵头负责单位|"
+        + "责任领导|牵头领导|分管领导|联系领导|牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协同单位|协办单位|参与单位|部门分工|"
+        + "完成时限|时间节点|完成时间|时间要求|时限";
 
     public static string StripBold(string text) => text.Replace("**", "");
 
@@ -114,18 +117,32 @@ internal static partial class TextPatterns
     {
         var s = text.TrimEnd();
         var trimmed = s.TrimEnd('。', '.', ' ');
-        if (trimmed.Length == 0 || trimmed[^1] is not ('）' or ')'))
+        if (trimmed.Length == 0)
         {
             return null;
+        }
+        if (trimmed[^1] is not ('）' or ')' or ']' or '】' or '〕'))
+        {
+            // "加快城市更新。市住建局牵头，市城管局配合。": a last sentence that only names who leads.
+            var stop = trimmed.LastIndexOfAny(['。', '；', ';']);
+            var last = trimmed[(stop + 1)..];
+            if (stop > 0 && TrailingLeadSentencePattern().Match(PlainClause(last)) is { Success: true } m && LooksLikeUnit(m.Groups["lead"].Value))
+            {
+                return (trimmed[..(stop + 1)], [("责任单位", last)]);
+            }
+            // "…的问题，由发展改革委会同农业部等部门研究提出落实意见。": the units are part of the sentence, which stays whole.
+            return ByUnitSentencePattern().Match(SimplifyKeywords(last)) is { Success: true } by && LooksLikeUnit(by.Groups["lead"].Value)
+                ? (s, [("责任单位", by.Groups["rest"].Success ? $"{by.Groups["lead"].Value}会同{by.Groups["rest"].Value}" : by.Groups["lead"].Value + "负责")])
+                : null;
         }
         var depth = 0;
         for (var i = trimmed.Length - 1; i >= 0; i--)
         {
-            if (trimmed[i] is '）' or ')')
+            if (trimmed[i] is '）' or ')' or ']' or '】' or '〕')
             {
                 depth++;
             }
-            else if (trimmed[i] is '（' or '(' && --depth == 0)
+            else if (trimmed[i] is '（' or '(' or '[' or '【' or '〔' && --depth == 0)
             {
                 var inner = trimmed[(i + 1)..^1];
                 var before = trimmed[..i].TrimEnd();
@@ -133,14 +150,39 @@ internal static partial class TextPatterns
                 {
                     return (before, labels);
                 }
-                // "推进…工作。（市发改委牵头，市财政局配合）": unlabelled units after a finished sentence.
+                // "推进…工作。（市发改委牵头，市财政局配合）", "（市财政局负责）": unlabelled units after a finished sentence.
                 var unitsOnly = before.Length > 0 && "。；;".Contains(before[^1]) && !UnitExclusionPattern().IsMatch(inner)
-                    && (inner.Contains("牵头") || LooksLikeUnit(inner));
+                    && (PlainClause(inner) is var plain && (plain.Contains("牵头") || LooksLikeUnit(plain.Replace("会同", "、"))));
                 return unitsOnly ? (before, [("责任单位", inner)]) : null;
             }
         }
         return null;
     }
+
+    /// <summary>True when the text states that the first unit listed leads ("列第一位者为牵头单位", "排在第一位的部门为牵头部门").</summary>
+    public static bool StatesFirstListedLeads(string text) => LeadRulePattern().IsMatch(SimplifyKeywords(text));
+
+    /// <summary>
+    /// A unit clause reduced to units and role words: the rule sentence ("排在第一位的部门为牵头部门，下同") removed, Traditional
+    /// role words written Simplified, "按职责分工负责" and a closing "负责" dropped, "及各…" split like "、各…".
+    /// </summary>
+    public static string PlainClause(string text)
+    {
+        var s = LeadRulePattern().Replace(SimplifyKeywords(text), "").Trim().TrimEnd('，', ',', '；', ';', '。', '、', ' ');
+        // "省发展改革委、商务厅按职责分工负责。具体任务均涉及相关市（州）人民政府，不再做分工，下同": a remark follows the units.
+        if (s.IndexOf('。') is > 0 and var stop)
+        {
+            s = s[..stop];
+        }
+        s = DutyWordsPattern().Replace(s, "");
+        return s.Replace("及各", "、各").Trim().TrimEnd('，', ',', '；', ';', '。', '、', ' ');
+    }
+
+    /// <summary>True when a clause ends in "负责": "（市财政局负责）".</summary>
+    public static bool IsDutyClause(string text) => DutyWordsPattern().IsMatch(LeadRulePattern().Replace(SimplifyKeywords(text), "").Trim().TrimEnd('，', ',', '；', ';', '。', '、', ' '));
+
+    private static string SimplifyKeywords(string text) => text
+        .Replace("牽頭", "牵头").Replace("負責", "负责").Replace("會同", "会同").Replace("按職責", "按职责").Replace("為", "为");
 
     public static string NormalizeNumber(string number)
     {
@@ -199,6 +241,18 @@ internal static partial class TextPatterns
 
     [GeneratedRegex(@"(局|委|办|部|厅|院|校|大学|学院|区|县|市|镇|乡|街道|中心|公司|集团|会|处|所|行|署|站|队|室|馆|社|团|科|司|府|分局|支行|海关|单位|部门)$")]
     private static partial Regex UnitSuffixPattern();
+
+    [GeneratedRegex(@"[，,；;]?\s*[（(]?\s*(排在第一位|排第一位|列第一位|列在第一位|排在首位|列首位)[^（）()]*?(牵头|汇总)[^（）()，,；;]*([，,]\s*下同)?\s*[)）]?")]
+    private static partial Regex LeadRulePattern();
+
+    [GeneratedRegex(@"^(?<lead>[^，,；;。]+?)(牵头(负责)?|会同)([，,；;、](?<rest>[^，,；;。]*?)(配合|参与|协助|协同|参加))?$")]
+    private static partial Regex TrailingLeadSentencePattern();
+
+    [GeneratedRegex(@"[，,]由(?<lead>[^，,。；;“”、由]{2,40}?)(会同(?<rest>[^，,。；;“”]{2,300}?))?(研究提出|负责|牵头)[^。；;，,]*$")]
+    private static partial Regex ByUnitSentencePattern();
+
+    [GeneratedRegex(@"(按职责分工|按职责|分工)?(具体)?负责(落实)?$")]
+    private static partial Regex DutyWordsPattern();
 
     [GeneratedRegex(@"^(含|包括|即|如|简称|以下简称|详见|见)")]
     private static partial Regex UnitExclusionPattern();

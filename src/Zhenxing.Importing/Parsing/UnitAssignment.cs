@@ -2,13 +2,15 @@ using System.Text.RegularExpressions;
 
 namespace Zhenxing.Importing.Parsing;
 
-internal sealed partial record UnitAssignment(IReadOnlyList<string> Lead, IReadOnlyList<string> Responsible, IReadOnlyList<string> Groups)
+/// <param name="LeadByPosition">The lead is the first 责任单位 only because it is listed first: the document names no lead.</param>
+internal sealed partial record UnitAssignment(IReadOnlyList<string> Lead, IReadOnlyList<string> Responsible, IReadOnlyList<string> Groups, bool LeadByPosition = false)
 {
     /// <summary>
-    /// Applies the office conventions: "办公室牵头，各科室配合" in one cell names the lead and the others;
-    /// when only 责任单位 is given, the first unit listed leads.
+    /// Applies the office conventions: "办公室牵头，各科室配合" or "X会同有关部门负责" in one cell names the lead and the others;
+    /// "（X负责）" with one unit makes X the lead; when only 责任单位 is given, the first unit listed leads — by the document's
+    /// rule ("列第一位者为牵头单位", <paramref name="firstListedLeads"/>) or, without one, by position only (<see cref="LeadByPosition"/>).
     /// </summary>
-    public static UnitAssignment Assign(IEnumerable<string> leadCells, IEnumerable<string> responsibleCells, bool hasLeadColumn)
+    public static UnitAssignment Assign(IEnumerable<string> leadCells, IEnumerable<string> responsibleCells, bool hasLeadColumn, bool firstListedLeads = false)
     {
         var lead = new List<string>();
         var responsible = new List<string>();
@@ -21,7 +23,8 @@ internal sealed partial record UnitAssignment(IReadOnlyList<string> Lead, IReadO
         {
             Read(cell, responsible, lead, responsible, groups);
         }
-        if (!hasLeadColumn && lead.Count == 0 && responsible.Count > 0)
+        var byPosition = !hasLeadColumn && lead.Count == 0 && responsible.Count > 0;
+        if (byPosition || (firstListedLeads && lead.Count == 0 && responsible.Count > 0))
         {
             lead.Add(responsible[0]);
             responsible.RemoveAt(0);
@@ -29,21 +32,29 @@ internal sealed partial record UnitAssignment(IReadOnlyList<string> Lead, IReadO
         return new UnitAssignment(
             lead.Distinct().ToList(),
             responsible.Distinct().Where(u => !lead.Contains(u)).ToList(),
-            groups.Distinct().ToList());
+            groups.Distinct().ToList(),
+            byPosition && !firstListedLeads);
     }
 
     private static void Read(string cell, List<string> target, List<string> lead, List<string> responsible, List<string> groups)
     {
-        var normalized = UnitNames.Normalize(cell.Replace("\n", "、"));
+        var joined = cell.Replace("\n", "、");
+        var plain = TextPatterns.PlainClause(joined);
+        var normalized = UnitNames.Normalize(plain);
         var m = LeadsPattern().Match(normalized);
         if (m.Success && !normalized.Contains("（牵头"))
         {
             Add(m.Groups["lead"].Value, lead, groups);
             Add(m.Groups["rest"].Value, responsible, groups);
         }
+        else if (TextPatterns.IsDutyClause(joined) && UnitNames.Split(plain) is { Count: 1 } sole && !UnitNames.IsGroupReference(sole[0]))
+        {
+            // "（市财政局负责）": the one unit named is the item's owner.
+            lead.Add(sole[0]);
+        }
         else
         {
-            Add(cell, target, groups, lead);
+            Add(plain, target, groups, lead);
         }
     }
 
@@ -64,6 +75,6 @@ internal sealed partial record UnitAssignment(IReadOnlyList<string> Lead, IReadO
     [GeneratedRegex(@"^(?<unit>.+?)（(牵头|牵头单位|主责)）$")]
     private static partial Regex LeadMarkPattern();
 
-    [GeneratedRegex(@"^(?<lead>.+?)牵头(负责)?[，,；;、]?(?<rest>.*?)(配合|参与|协助|协同|参加|共同负责|负责)?$")]
+    [GeneratedRegex(@"^(?<lead>.+?)(牵头(负责)?|会同)[，,；;、]?(?<rest>.*?)(配合|参与|协助|协同|参加|共同负责|负责)?$")]
     private static partial Regex LeadsPattern();
 }

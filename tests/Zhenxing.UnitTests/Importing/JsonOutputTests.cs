@@ -71,4 +71,14 @@ public class JsonOutputTests
         error.GetProperty("line").GetInt32().ShouldBe(1);
         error.GetProperty("message").GetString().ShouldBe("文件为空，没有可导入的内容");
     }
+
+    [Fact]
+    public void ToJson_DoubtedItem_CarriesTheReasons()
+    {
+        var text = "2021年重点工作任务清单\n序号\t工作任务\t责任单位\n1\t推进项目建设\t市发改委\n";
+        using var parsed = JsonDocument.Parse(Seeds.ParseText(text).ToJson());
+
+        var item = parsed.RootElement.GetProperty("lists")[0].GetProperty("items")[0];
+        item.GetProperty("doubts")[0].GetString()!.ShouldContain("已按位置将“市发改委”作为牵头单位");
+    }
 }

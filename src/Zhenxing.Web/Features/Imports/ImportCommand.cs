@@ -177,6 +177,17 @@ public static class ImportCommand
         {
             output.WriteLine("    新单位：" + string.Join("、", unknown.Select(u => u.Name)));
         }
+        if (plan.DoubtedItemCount > 0)
+        {
+            output.WriteLine($"  {plan.DoubtedItemCount} 项待核对：");
+            foreach (var item in plan.Lists.SelectMany(l => l.List.Items))
+            {
+                if (plan.DoubtsOf(item) is { Count: > 0 } doubts)
+                {
+                    output.WriteLine($"    {item.Location} {item.CategoryPath} {item.Number}：{string.Join("；", doubts.Select(d => d.Reason))}");
+                }
+            }
+        }
         foreach (var warning in parsed.Warnings)
         {
             output.WriteLine($"  警告：{warning}");

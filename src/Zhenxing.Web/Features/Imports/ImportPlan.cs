@@ -34,7 +34,16 @@ public sealed record ImportPlan(
     IReadOnlyList<ListPlan> Lists,
     PairingPlan? Pairings)
 {
+    private readonly HashSet<string> knownUnitNames = Units.Where(u => u.IsKnown).Select(u => u.Name).ToHashSet();
+
     public bool HasChanges => Lists.Any(l => l.HasChanges) || Pairings?.HasChanges == true;
+
+    /// <summary>What to check on an item before confirming (待核对); a unit name the directory knows is not doubted.</summary>
+    public IReadOnlyList<ItemDoubt> DoubtsOf(ParsedItem item) =>
+        item.Doubts.Where(d => d.UnitName is null || !knownUnitNames.Contains(d.UnitName)).ToList();
+
+    /// <summary>How many items are marked 待核对: confirming them needs "我已核对上述待核对事项" ticked.</summary>
+    public int DoubtedItemCount => Lists.Sum(l => l.List.Items.Count(i => DoubtsOf(i).Count > 0));
 
     public bool CanConfirm => Blocker is null;
 

@@ -28,6 +28,10 @@ public sealed class PreviewModel(ZhenxingDb db, PlanImport planner, ConfirmImpor
         public string? MapTo { get; set; }
     }
 
+    /// <summary>The Office ticked "我已核对上述待核对事项": required to confirm a document with items marked 待核对.</summary>
+    [BindProperty, Display(Name = "我已核对上述待核对事项")]
+    public bool DoubtsChecked { get; set; }
+
     [BindProperty, Display(Name = "单位匹配")]
     public List<UnitChoice> Choices { get; set; } = [];
 
@@ -40,6 +44,23 @@ public sealed class PreviewModel(ZhenxingDb db, PlanImport planner, ConfirmImpor
 
     public async Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken cancellationToken)
     {
+        var posted = Choices.ToList();
+        if (!DoubtsChecked)
+        {
+            if (!await LoadAsync(id, cancellationToken))
+            {
+                return NotFound();
+            }
+            if (Plan.DoubtedItemCount > 0)
+            {
+                Problems = [$"有 {Plan.DoubtedItemCount} 项标为“待核对”：请逐项核对后勾选“我已核对上述待核对事项”，再点击“确认导入”。"];
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+            db.ChangeTracker.Clear();
+            // Loading filled in default choices for an empty form; confirm exactly what was posted.
+            Choices = posted;
+        }
         var decisions = Choices.Where(c => c.Name.Length > 0).ToDictionary(c => c.Name, ToDecision);
         switch (await confirm.RunAsync(id, decisions, cancellationToken))
         {

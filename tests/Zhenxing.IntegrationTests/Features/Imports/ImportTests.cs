@@ -253,6 +253,30 @@ public abstract class ImportTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task ItemsInDoubtAreMarkedAndConfirmingThemNeedsTheCheckbox()
+    {
+        var office = await OfficeAsync();
+        var text = "2021年重点工作任务清单\n序号\t工作任务\t责任单位\n1\t推进项目建设\t市发改委、市财政局\n2\t加强资金保障\t加快推进项目建设\n";
+        var preview = await office.UploadAsync("doubts.txt", ImportFixtures.Utf8(text));
+
+        var page = await (await office.GetAsync(preview)).HtmlAsync();
+        page.QuerySelector("#doubts-summary")!.TextContent.ShouldStartWith("2 项待核对");
+        var reasons = page.QuerySelectorAll("tr.doubt .doubt-reasons").Select(p => p.TextContent).ToList();
+        reasons.Count.ShouldBe(2);
+        reasons[0].ShouldContain("已按位置将“市发改委”作为牵头单位");
+        reasons[1].ShouldContain("单位名称“加快推进项目建设”不像机构名称");
+        page.QuerySelector("#doubts-checked input[type=checkbox]").ShouldNotBeNull();
+
+        var refused = await office.PostFormAsync(preview, [], handler: "Confirm");
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.HtmlAsync()).QuerySelector("#problems")!.TextContent.ShouldContain("勾选“我已核对上述待核对事项”");
+        (await CountAsync<Item>()).ShouldBe(0);
+
+        (await office.PostFormAsync(preview, new() { ["DoubtsChecked"] = "true" }, handler: "Confirm")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await CountAsync<Item>()).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task MappingToAUnitThatDoesNotExistIsRefusedAndNothingIsStored()
     {
         var office = await OfficeAsync();
