@@ -140,4 +140,16 @@ public class ColumnChoiceTests
 
     [Fact]
     public void TryParse_OtherWord_False() => ColumnRoleNames.TryParse("主办", out _).ShouldBeFalse();
+
+    [Fact]
+    public void ToJson_Table_ListsItsColumnsWithTheirMeaning()
+    {
+        var options = new ImportOptions { ColumnRoles = new Dictionary<string, ColumnRole> { ["推进主体"] = ColumnRole.Lead } };
+
+        using var json = System.Text.Json.JsonDocument.Parse(Seeds.ParseText(UnknownUnitColumn, options: options).ToJson());
+
+        var columns = json.RootElement.GetProperty("tables").EnumerateArray().Single().GetProperty("columns").EnumerateArray()
+            .Select(c => (c.GetProperty("header").GetString(), c.GetProperty("role").GetString(), c.GetProperty("chosen").GetBoolean())).ToList();
+        columns.ShouldBe([("序号", "序号", false), ("工作任务", "事项内容", false), ("推进主体", "牵头单位", true), ("完成时限", "完成时限", false)]);
+    }
 }

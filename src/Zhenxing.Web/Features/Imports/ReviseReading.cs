@@ -23,7 +23,7 @@ public abstract record RevisionOutcome
 /// item's units. The choices are kept with the upload (<see cref="SourceDocument.ReadingChoices"/>), saved over the
 /// version the preview showed only, and audited as any save.
 /// </summary>
-public sealed class ReviseReading(ZhenxingDb db, PlanImport planner)
+public sealed class ReviseReading(ZhenxingDb db, ParsedDocuments documents)
 {
     /// <summary>The longest text a unit field of the correction form takes: several names, each within <see cref="LedgerFieldLimits.UnitName"/>.</summary>
     public const int MaxUnitsText = 2000;
@@ -49,7 +49,7 @@ public sealed class ReviseReading(ZhenxingDb db, PlanImport planner)
             return await SaveAsync(document, choices, "已恢复按表头识别各列，并重新读取了文件。", cancellationToken);
         }
 
-        var tables = (await planner.RunAsync(document, cancellationToken)).Parsed.Tables;
+        var tables = documents.Parse(document).Tables;
         var shown = tables.SelectMany(t => t.Columns).Where(c => c.Header.Length > 0).ToLookup(c => c.Header);
         var problems = new List<string>();
         var wanted = new Dictionary<string, ColumnRole>();
@@ -110,7 +110,7 @@ public sealed class ReviseReading(ZhenxingDb db, PlanImport planner)
         {
             return refusal!;
         }
-        var list = (await planner.RunAsync(document, cancellationToken)).Parsed.Lists.FirstOrDefault(l => l.Title == listTitle);
+        var list = documents.Parse(document).Lists.FirstOrDefault(l => l.Title == listTitle);
         var index = list is null ? -1 : ItemKeys.Of(list).IndexOf(itemKey);
         if (index < 0)
         {
