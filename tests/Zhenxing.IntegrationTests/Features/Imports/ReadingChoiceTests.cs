@@ -71,6 +71,8 @@ public abstract class ReadingChoiceTests(ZhenxingAppFactory app) : IntegrationTe
         var (office, preview) = await UploadAsync();
         var before = await (await office.GetAsync(preview)).HtmlAsync();
         before.QuerySelector("#doubts-summary")!.TextContent.ShouldStartWith("2 项待核对");
+        before.QuerySelector("#columns details")!.HasAttribute("open").ShouldBeTrue();
+        before.QuerySelector("#columns summary")!.TextContent.Trim().ShouldBe("1 个表格，1 列未导入");
         var unitColumn = before.QuerySelectorAll("#columns label.column-role").Single(l => l.TextContent.Contains("推进主体"));
         unitColumn.QuerySelector("select option[selected]")!.TextContent.ShouldBe("不导入");
         ItemRows(before)[0][3].ShouldBe("");
@@ -96,6 +98,18 @@ public abstract class ReadingChoiceTests(ZhenxingAppFactory app) : IntegrationTe
         (await office.PostFormAsync(preview, [], handler: "Confirm")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         (await StoredItemsAsync()).ShouldBe([("1", "市发改委、市财政局", "", null), ("2", "市司法局", "", null)]);
+    }
+
+    [Fact]
+    public async Task ATableReadWhollyByItsHeadersShowsItsColumnsFolded()
+    {
+        var (office, preview) = await UploadAsync(ImportFixtures.Version1);
+
+        var page = await (await office.GetAsync(preview)).HtmlAsync();
+
+        page.QuerySelector("#columns details")!.HasAttribute("open").ShouldBeFalse();
+        page.QuerySelector("#columns summary")!.TextContent.Trim().ShouldBe("1 个表格，各列均已识别");
+        page.QuerySelectorAll("#columns select option[selected]").Select(o => o.TextContent).ShouldBe(["序号", "事项内容", "牵头单位", "责任单位", "完成时限"]);
     }
 
     [Fact]
