@@ -124,7 +124,9 @@ public class ColumnChoiceTests
 
         var document = Seeds.ParseText(UnknownUnitColumn, options: options);
 
-        document.HasErrors.ShouldBeTrue();
+        var error = document.Errors.ShouldHaveSingleItem();
+        error.Location.Line.ShouldBe(3);
+        error.Message.ShouldContain("单位名称");
     }
 
     [Theory]
