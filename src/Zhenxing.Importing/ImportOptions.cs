@@ -17,4 +17,13 @@ public sealed class ImportOptions
 
     /// <summary>The longest one LibreOffice conversion may run (also bounded by <see cref="TimeLimit"/>) before it is killed.</summary>
     public TimeSpan ConversionTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// What the Office says a column means, by its header wording (<see cref="ColumnRoleNames.HeaderKey"/>): "推进主体" → <see cref="Parsing.ColumnRole.Lead"/>.
+    /// Applies to every table with that header, over what the importer would take the wording to mean.
+    /// </summary>
+    public IReadOnlyDictionary<string, Parsing.ColumnRole> ColumnRoles { get; set; } = new Dictionary<string, Parsing.ColumnRole>();
+
+    /// <summary>The Office's corrections of items' units, applied after reading.</summary>
+    public IReadOnlyList<UnitCorrection> UnitCorrections { get; set; } = [];
 }

@@ -10,8 +10,10 @@ public sealed class ParsedDocument
         PairingScheme? pairingScheme,
         IReadOnlyList<ImportMessage> warnings,
         IReadOnlyList<ImportMessage> errors,
-        IReadOnlyList<ReportingDueDate>? reportingDueDates = null)
+        IReadOnlyList<ReportingDueDate>? reportingDueDates = null,
+        IReadOnlyList<ParsedTable>? tables = null)
     {
+        Tables = tables ?? [];
         ReportingDueDates = reportingDueDates ?? [];
         FileName = fileName;
         Lists = lists;
@@ -30,6 +32,8 @@ public sealed class ParsedDocument
     public PairingScheme? PairingScheme { get; }
     /// <summary>Report-by dates the notice sets (seed 002: 6/30 and 12/30), for the reporting rounds.</summary>
     public IReadOnlyList<ReportingDueDate> ReportingDueDates { get; }
+    /// <summary>The tables items were read from, with what each column was taken to mean.</summary>
+    public IReadOnlyList<ParsedTable> Tables { get; }
     public IReadOnlyList<ImportMessage> Warnings { get; }
     public IReadOnlyList<ImportMessage> Errors { get; }
     public bool HasErrors => Errors.Count > 0;

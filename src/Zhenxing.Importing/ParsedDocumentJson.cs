@@ -57,6 +57,25 @@ internal static class ParsedDocumentJson
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            json.WriteStartArray("tables");
+            foreach (var table in document.Tables)
+            {
+                json.WriteStartObject();
+                json.WriteString("list", table.ListTitle);
+                WriteLocation(json, table.Location);
+                json.WriteStartArray("columns");
+                foreach (var column in table.Columns)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("header", column.Header);
+                    json.WriteString("role", column.Role.ToChinese());
+                    json.WriteBoolean("chosen", column.Chosen);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
             WriteMessages(json, "warnings", document.Warnings);
             WriteMessages(json, "errors", document.Errors);
             json.WriteEndObject();
@@ -107,6 +126,10 @@ internal static class ParsedDocumentJson
             json.WriteString("deadlineText", item.DeadlineText);
             json.WriteBoolean("ongoing", item.Ongoing);
             WriteStrings(json, "doubts", item.Doubts.Select(d => d.Reason));
+            if (item.UnitsCorrected)
+            {
+                json.WriteBoolean("unitsCorrected", true);
+            }
             WriteLocation(json, item.Location);
             json.WriteEndObject();
         }

@@ -23,4 +23,6 @@ public sealed record ParsedItem
     public required ImportLocation Location { get; init; }
     /// <summary>What the importer is not sure of for this item (待核对): a unit name that does not look like an organisation, a guessed lead.</summary>
     public IReadOnlyList<ItemDoubt> Doubts { get; init; } = [];
+    /// <summary>The units are the Office's correction (<see cref="ImportOptions.UnitCorrections"/>), not what the document gave.</summary>
+    public bool UnitsCorrected { get; init; }
 }

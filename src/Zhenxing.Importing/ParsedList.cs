@@ -56,6 +56,8 @@ public sealed class ParsedList
         }
     }
 
+    internal void ReplaceItem(int index, ParsedItem item) => items[index] = item;
+
     internal void RemoveLastCategory() => categories.RemoveAt(categories.Count - 1);
 
     internal IEnumerable<ParsedCategory> AllCategories() => categories.SelectMany(c => c.SelfAndDescendants());

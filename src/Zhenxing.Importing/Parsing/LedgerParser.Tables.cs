@@ -74,7 +74,7 @@ internal sealed partial class LedgerParser
     private bool ReadTableLine(SourceLine line)
     {
         var t = table!;
-        if (t.List.Items.Count == 0 && draft is null && t.Header.TryRefine(line.Cells) is { } refined)
+        if (t.List.Items.Count == 0 && draft is null && t.Header.TryRefine(line.Cells, options.ColumnRoles) is { } refined)
         {
             t.Header = refined;
             return true;

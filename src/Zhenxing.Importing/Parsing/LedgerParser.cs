@@ -31,6 +31,7 @@ internal sealed partial class LedgerParser
     private TableHeader? pairingHeader;
     private ProseState? prose;
     private readonly List<SourceLine> headerlessRows = [];
+    private readonly List<TableState> openedTables = [];
 
     public LedgerParser(IReadOnlyList<SourceLine> lines, ImportMessages messages, ImportOptions options, string fileName, ParseDeadline deadline)
     {
@@ -54,6 +55,7 @@ internal sealed partial class LedgerParser
         ReportHeaderlessRows();
         CloseTable();
         CloseProse();
+        UnitCorrections.Apply(lists, options.UnitCorrections, messages);
         var (coordinating, scheme) = pairings.Finish(lines, facts);
         foreach (var list in lists)
         {
@@ -71,7 +73,9 @@ internal sealed partial class LedgerParser
             messages.Error(new ImportLocation(1), "未识别到任何清单：没有找到带表头（如“序号、事项名称、牵头单位、责任单位”）的表格，也没有“一、…”标题下的编号条目或“单位——受援地”结对列表");
         }
         var dueDates = ReportingDueDates.Find(lines, lists.Select(l => l.Year).FirstOrDefault(y => y is not null) ?? facts.Year ?? options.Year);
-        return new ParsedDocument(fileName, lists, pairings.Pairings, coordinating, scheme, messages.Warnings, messages.Errors, dueDates);
+        var tables = openedTables.Select(t => new ParsedTable(t.List.Title, t.List.Location,
+            t.Header.Names.Select((name, i) => new ParsedColumn(name, t.Header.Roles[i], t.Header.Chosen[i])).ToList())).ToList();
+        return new ParsedDocument(fileName, lists, pairings.Pairings, coordinating, scheme, messages.Warnings, messages.Errors, dueDates, tables);
     }
 
     private void Read(SourceLine line, int index)
@@ -88,10 +92,14 @@ internal sealed partial class LedgerParser
         {
             SuspendTable();
         }
-        if (TableHeader.TryRecognize(line.Cells) is { } header)
+        if (TableHeader.TryRecognize(line.Cells, options.ColumnRoles) is { } header)
         {
             ReportHeaderlessRows();
             OpenTable(header, line);
+            if (table is { } opened && !openedTables.Contains(opened))
+            {
+                openedTables.Add(opened);
+            }
             return;
         }
         if (table is not null)
@@ -226,13 +234,26 @@ internal sealed partial class LedgerParser
             DeadlineText = deadline?.Text,
             Ongoing = deadline?.Ongoing ?? false,
             Location = d.Location,
-            Doubts = Doubts(units),
+            Doubts = Doubts(units, d),
         }, d.Category);
     }
 
-    private static List<ItemDoubt> Doubts(UnitAssignment units)
+    private List<ItemDoubt> Doubts(UnitAssignment units, ItemDraft item)
     {
         var doubts = new List<ItemDoubt>();
+        if (units.Lead.Count + units.Responsible.Count + units.Groups.Count == 0 && table is { } t && t.List == item.List
+            && !t.Header.Has(ColumnRole.Lead) && !t.Header.Has(ColumnRole.Responsible))
+        {
+            // A table without unit columns may name its units under a header the importer does not know ("推进主体").
+            for (var i = 0; i < t.Header.ColumnCount; i++)
+            {
+                var name = t.Header.Names[i].Length > 0 ? t.Header.Names[i] : $"第{i + 1}列";
+                if (t.Header.Roles[i] == ColumnRole.Unknown && !t.Header.Chosen[i] && item.OtherCells.TryGetValue(name, out var value))
+                {
+                    doubts.Add(new ItemDoubt($"表格没有“牵头单位”“责任单位”列，未读出单位；“{name}”列（{value}）未导入：如果这一列是单位，请在“表格的列”中选择它的含义后重新读取"));
+                }
+            }
+        }
         if (units.LeadByPosition)
         {
             doubts.Add(new ItemDoubt($"文件只列出责任单位，未写明牵头单位，也未说明排在第一位的为牵头单位；已按位置将“{units.Lead[0]}”作为牵头单位"));

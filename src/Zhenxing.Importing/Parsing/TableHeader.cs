@@ -1,6 +1,7 @@
 namespace Zhenxing.Importing.Parsing;
 
-internal enum ColumnRole { Unknown, Number, Text, Detail, Lead, Responsible, Deadline, Leader, Category, Supporting, County, City, Note }
+/// <summary>What a table column holds. Unknown columns are not imported; their cells are kept as other cells.</summary>
+public enum ColumnRole { Unknown, Number, Text, Detail, Lead, Responsible, Deadline, Leader, Category, Supporting, County, City, Note }
 
 /// <summary>The columns of a table, found by header name in any order and with synonyms.</summary>
 internal sealed class TableHeader
@@ -21,16 +22,20 @@ internal sealed class TableHeader
         (ColumnRole.Note, ["备注"]),
     ];
 
-    private TableHeader(ColumnRole[] roles, string[] names)
+    private TableHeader(ColumnRole[] roles, string[] names, bool[]? chosen = null)
     {
         Roles = roles;
         Names = names;
+        Chosen = chosen ?? new bool[roles.Length];
     }
 
     public IReadOnlyList<ColumnRole> Roles { get; }
 
     /// <summary>The header wording, used to keep cells of columns the ledger has no field for.</summary>
     public IReadOnlyList<string> Names { get; }
+
+    /// <summary>Which columns take their role from the Office's choice (<see cref="ImportOptions.ColumnRoles"/>) rather than from their name.</summary>
+    public IReadOnlyList<bool> Chosen { get; }
 
     /// <summary>The column whose merged cells group the rows below: a 类别 column, or 工作任务 beside 具体要求.</summary>
     public int GroupingIndex => IndexOf(ColumnRole.Category) is >= 0 and var c ? c : Has(ColumnRole.Detail) ? IndexOf(ColumnRole.Text) : -1;
@@ -60,23 +65,26 @@ internal sealed class TableHeader
     private static IEnumerable<ColumnRole> Known(IReadOnlyList<ColumnRole> roles) =>
         roles.Take(roles.Count - roles.Reverse().TakeWhile(r => r == ColumnRole.Unknown).Count());
 
-    public static TableHeader? TryRecognize(IReadOnlyList<string> cells)
+    /// <param name="choices">The Office's choices by header wording (<see cref="ImportOptions.ColumnRoles"/>): they win over the names, and the rules below leave them alone.</param>
+    public static TableHeader? TryRecognize(IReadOnlyList<string> cells, IReadOnlyDictionary<string, ColumnRole>? choices = null)
     {
         if (cells.Count(c => c.Trim().Length > 0) < 2)
         {
             return null;
         }
-        var roles = cells.Select(RoleOf).ToArray();
-        var recognized = roles.Count(r => r != ColumnRole.Unknown);
+        var chosen = cells.Select(c => choices is not null && Clean(c).Length > 0 && choices.ContainsKey(Clean(c))).ToArray();
+        var roles = cells.Select((c, i) => chosen[i] ? choices![Clean(c)] : RoleOf(c)).ToArray();
+        var recognized = Enumerable.Range(0, roles.Length).Count(i => roles[i] != ColumnRole.Unknown || chosen[i]);
         if (recognized < 2 || recognized * 2 < cells.Count(c => c.Trim().Length > 0))
         {
             return null;
         }
-        if (!roles.Contains(ColumnRole.Text) && roles.Contains(ColumnRole.Detail))
+        bool Free(int i) => i >= 0 && !chosen[i];
+        if (!roles.Contains(ColumnRole.Text) && Free(Array.IndexOf(roles, ColumnRole.Detail)))
         {
             roles[Array.IndexOf(roles, ColumnRole.Detail)] = ColumnRole.Text;
         }
-        if (!roles.Contains(ColumnRole.Detail) && roles.Count(r => r == ColumnRole.Text) >= 2)
+        if (!roles.Contains(ColumnRole.Detail) && roles.Count(r => r == ColumnRole.Text) >= 2 && Free(Array.LastIndexOf(roles, ColumnRole.Text)))
         {
             // "工作任务 | 重点任务": the first names the group, the second is the item.
             roles[Array.LastIndexOf(roles, ColumnRole.Text)] = ColumnRole.Detail;
@@ -86,33 +94,43 @@ internal sealed class TableHeader
             // With 责任单位 and 配合单位 side by side, 责任单位 is the lead.
             var first = Array.FindIndex(roles, 0, r => r == ColumnRole.Responsible);
             var responsible = Enumerable.Range(0, cells.Count).FirstOrDefault(i => roles[i] == ColumnRole.Responsible && Clean(cells[i]).Contains("责任"), first);
-            roles[responsible] = ColumnRole.Lead;
+            if (Free(responsible))
+            {
+                roles[responsible] = ColumnRole.Lead;
+            }
         }
         var isItemTable = roles.Contains(ColumnRole.Text);
         var isPairing = roles.Contains(ColumnRole.Supporting) && roles.Contains(ColumnRole.County);
-        return isItemTable || isPairing ? new TableHeader(roles, cells.Select(Clean).ToArray()) : null;
+        return isItemTable || isPairing ? new TableHeader(roles, cells.Select(Clean).ToArray(), chosen) : null;
     }
 
     /// <summary>A second header row ("牵头单位 | 配合单位" under a merged "责任单位") refines the roles above it.</summary>
-    public TableHeader? TryRefine(IReadOnlyList<string> cells)
+    public TableHeader? TryRefine(IReadOnlyList<string> cells, IReadOnlyDictionary<string, ColumnRole>? choices = null)
     {
+        ColumnRole? Choice(int i) => choices is not null && choices.TryGetValue(Clean(cells[i]), out var role) ? role : null;
         var filled = Enumerable.Range(0, cells.Count).Where(i => cells[i].Trim().Length > 0).ToList();
-        if (filled.Count < 2 || filled.Any(i => RoleOf(cells[i]) == ColumnRole.Unknown))
+        if (filled.Count < 2 || filled.Any(i => Choice(i) is null && RoleOf(cells[i]) == ColumnRole.Unknown))
         {
             return null;
         }
         var roles = Roles.ToList();
+        var chosen = Chosen.ToList();
         while (roles.Count < cells.Count)
         {
             roles.Add(ColumnRole.Unknown);
+            chosen.Add(false);
         }
         foreach (var i in filled)
         {
-            roles[i] = RoleOf(cells[i]);
+            roles[i] = Choice(i) ?? RoleOf(cells[i]);
+            chosen[i] = Choice(i) is not null;
         }
         var names = Enumerable.Range(0, roles.Count).Select(i => i < cells.Count && cells[i].Trim().Length > 0 ? Clean(cells[i]) : i < Names.Count ? Names[i] : "").ToArray();
-        return TryRecognize(roles.Select(NameOf).ToList()) is not null ? new TableHeader([.. roles], names) : null;
+        return TryRecognize(roles.Select(NameOf).ToList()) is not null ? new TableHeader([.. roles], names, [.. chosen]) : null;
     }
+
+    /// <summary>The header wording a choice is keyed by: the cell without spaces and the asterisks of required fields.</summary>
+    public static string Key(string headerCell) => Clean(headerCell);
 
     private static string NameOf(ColumnRole role) =>
         Synonyms.FirstOrDefault(s => s.Role == role).Names?.FirstOrDefault() ?? "";

@@ -100,6 +100,35 @@ public abstract class ImportCommandTests(ZhenxingAppFactory app) : IntegrationTe
     }
 
     [Fact]
+    public async Task ColumnSaysWhatAColumnUnknownToTheImporterMeans()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"zhenxing-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, """
+            测试区2021年重点任务清单
+            序号	工作任务	推进 主体	完成时限
+            1	推进项目建设	市发改委、市财政局	8月底前
+            """);
+        try
+        {
+            var wrong = await ZhenxingExecutable.RunAsync(["import", file, "--column", "推进主体=主管", .. DatabaseSwitches]);
+
+            wrong.ExitCode.ShouldNotBe(0);
+            wrong.Error.ShouldContain("--column 的值“推进主体=主管”应写成“表头=含义”");
+
+            var result = await ZhenxingExecutable.RunAsync(["import", file, "--column", "推进主体=牵头单位", .. DatabaseSwitches]);
+
+            result.ExitCode.ShouldBe(0, result.Output + result.Error);
+            result.Output.ShouldContain("推进主体=牵头单位（指定）");
+            var lead = await App.WithDbAsync(db => db.Items.SelectMany(i => i.Units.Where(u => u.Role == Zhenxing.Web.Features.Items.ItemUnitRole.Lead).OrderBy(u => u.Position).Select(u => u.Unit!.Name)).ToListAsync());
+            lead.ShouldBe(["市发改委", "市财政局"]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task AFileWithErrorsExitsNonZeroNamingTheLineAndStoresNothing()
     {
         var file = Path.Combine(Path.GetTempPath(), $"zhenxing-{Guid.NewGuid():N}.txt");

@@ -112,6 +112,8 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         ("GET /imports/{id:int}", "/imports/{import}", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
         ("POST /imports/{id:int}?handler=Confirm", "/imports/{import}?handler=Confirm", [Allowed, Forbidden, Forbidden, Forbidden, SignIn]),
         ("POST /imports/{id:int}?handler=Cancel", "/imports/{import}?handler=Cancel", [Allowed, Forbidden, Forbidden, Forbidden, SignIn]),
+        ("POST /imports/{id:int}?handler=Columns", "/imports/{import}?handler=Columns", [Allowed, Forbidden, Forbidden, Forbidden, SignIn]),
+        ("POST /imports/{id:int}?handler=Correct", "/imports/{import}?handler=Correct", [Allowed, Forbidden, Forbidden, Forbidden, SignIn]),
         ("GET /lists/{id:int}", "/lists/{list}", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
         ("POST /lists/{id:int}", "/lists/{list}", [Allowed, Forbidden, Forbidden, Forbidden, SignIn]),
         ("GET /notifications", "/notifications", [Ok, Ok, Ok, Ok, SignIn]),

@@ -34,4 +34,13 @@ public sealed class CommandArgumentsTests
         parsed.Positional.ShouldBe(["seed.txt"]);
         parsed.Flags.ShouldContain("dry-run");
     }
+
+    [Fact]
+    public void Parse_OptionGivenTwice_KeepsEveryValue()
+    {
+        var parsed = CommandArguments.Parse(["--column", "推进主体=牵头单位", "--column=备注=不导入"], ["column"], []);
+
+        parsed.AllValues["column"].ShouldBe(["推进主体=牵头单位", "备注=不导入"]);
+        parsed["column"].ShouldBe("备注=不导入");
+    }
 }

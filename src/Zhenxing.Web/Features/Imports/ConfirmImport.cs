@@ -48,7 +48,8 @@ public abstract record ImportOutcome
 /// </summary>
 public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvider clock)
 {
-    public async Task<ImportOutcome> RunAsync(int documentId, IReadOnlyDictionary<string, UnitDecision> decisions, CancellationToken cancellationToken)
+    /// <param name="previewedVersion">The upload's version the preview showed: when its reading choices changed since, the confirmation is refused.</param>
+    public async Task<ImportOutcome> RunAsync(int documentId, IReadOnlyDictionary<string, UnitDecision> decisions, CancellationToken cancellationToken, int? previewedVersion = null)
     {
         var document = await db.SourceDocuments.SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
         if (document is null)
@@ -60,6 +61,10 @@ public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvide
         {
             // This upload or another of the same file may have been confirmed, before or while this one was planned.
             return await AlreadyConfirmedAsync(document.Sha256, cancellationToken) ?? new ImportOutcome.Refused([blocker]);
+        }
+        if (previewedVersion is { } previewed && previewed != document.Version)
+        {
+            return new ImportOutcome.Refused([StalePreview]);
         }
 
         var (mapped, problems) = await ResolveMappingsAsync(plan, decisions, cancellationToken);
@@ -79,13 +84,18 @@ public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvide
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception)
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             if (await AlreadyConfirmedAsync(document.Sha256, cancellationToken) is { } refused)
             {
                 return refused;
+            }
+            if (exception is DbUpdateConcurrencyException)
+            {
+                // The reading choices changed between the plan above and this claim.
+                return new ImportOutcome.Refused([StalePreview]);
             }
             throw;
         }
@@ -121,6 +131,8 @@ public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvide
             return new ImportOutcome.Refused(["台账中的清单刚被他人修改，本次导入未保存。请刷新预览后重新确认。"]);
         }
     }
+
+    private const string StalePreview = "预览已过期：这份文件的读取方式或单位更正在预览显示后又被修改（可能在另一个窗口），未导入。请查看刷新后的预览，核对后再确认导入。";
 
     /// <summary>The refusal for a file whose content is imported already (by any upload of it), with its lists; null when it is not.</summary>
     private async Task<ImportOutcome.Refused?> AlreadyConfirmedAsync(string sha256, CancellationToken cancellationToken)

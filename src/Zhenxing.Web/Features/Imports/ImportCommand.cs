@@ -14,16 +14,17 @@ public static class ImportRegistration
         services.AddSingleton<ParsedDocuments>();
         services.AddScoped<PlanImport>();
         services.AddScoped<ConfirmImport>();
+        services.AddScoped<ReviseReading>();
         return services;
     }
 }
 
-/// <summary><c>zhenxing import FILE… [--dry-run] [--year 2021] [--json] [--apply-changes]</c>.</summary>
+/// <summary><c>zhenxing import FILE… [--dry-run] [--year 2021] [--json] [--apply-changes] [--column "表头=含义"]…</c>.</summary>
 public static class ImportCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = CommandArguments.Parse(args, ["year"], ["dry-run", "json", "apply-changes"]);
+        var options = CommandArguments.Parse(args, ["year", "column"], ["dry-run", "json", "apply-changes"]);
         if (options.Errors.Count > 0)
         {
             return ZhenxingCommands.UsageError(string.Join(" ", options.Errors));
@@ -40,6 +41,18 @@ public static class ImportCommand
                 return ZhenxingCommands.UsageError($"--year 的值“{yearText}”不是有效年份。");
             }
             year = parsedYear;
+        }
+        var choices = new ReadingChoices();
+        foreach (var column in options.AllValues.GetValueOrDefault("column") ?? [])
+        {
+            var equals = column.LastIndexOf('=');
+            if (equals <= 0 || !Importing.ColumnRoleNames.TryParse(column[(equals + 1)..], out var role)
+                || Importing.ColumnRoleNames.HeaderKey(column[..equals]) is not { Length: > 0 } header)
+            {
+                return ZhenxingCommands.UsageError($"--column 的值“{column}”应写成“表头=含义”，例如 --column \"推进主体=牵头单位\"；含义可以是："
+                    + string.Join("、", Importing.ColumnRoleNames.All.Select(r => Importing.ColumnRoleNames.ToChinese(r))) + "。");
+            }
+            choices.Columns[header] = role;
         }
         var json = options.Flags.Contains("json");
         if (json && options.Positional.Count > 1)
@@ -58,13 +71,13 @@ public static class ImportCommand
         foreach (var file in options.Positional)
         {
             await using var scope = host.Services.CreateAsyncScope();
-            var outcome = await ImportFileAsync(scope.ServiceProvider, file, year, options.Flags.Contains("dry-run"), json, options.Flags.Contains("apply-changes"));
+            var outcome = await ImportFileAsync(scope.ServiceProvider, file, year, choices, options.Flags.Contains("dry-run"), json, options.Flags.Contains("apply-changes"));
             exitCode = Math.Max(exitCode, outcome);
         }
         return exitCode;
     }
 
-    private static async Task<int> ImportFileAsync(IServiceProvider services, string file, int? year, bool dryRun, bool json, bool applyChanges)
+    private static async Task<int> ImportFileAsync(IServiceProvider services, string file, int? year, ReadingChoices choices, bool dryRun, bool json, bool applyChanges)
     {
         var content = await File.ReadAllBytesAsync(file);
         var document = new SourceDocument
@@ -73,6 +86,7 @@ public static class ImportCommand
             Content = content,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             Year = year,
+            ReadingChoices = choices.ToJson(),
             UploadedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
         };
         var plan = await services.GetRequiredService<PlanImport>().RunAsync(document, CancellationToken.None);
@@ -160,6 +174,12 @@ public static class ImportCommand
                     output.WriteLine($"      ~ {item.Old.Key.Replace('|', ' ')} {Shorten(item.New.Text)}（{string.Join("、", item.Fields)}）");
                 }
             }
+        }
+        foreach (var table in parsed.Tables)
+        {
+            // What each column was taken to mean: --column "表头=含义" says otherwise.
+            output.WriteLine($"  表格（{table.Location} 起，{table.ListTitle}）的列："
+                             + string.Join("、", table.Columns.Where(c => c.Header.Length > 0).Select(c => $"{c.Header}={Importing.ColumnRoleNames.ToChinese(c.Role)}{(c.Chosen ? "（指定）" : "")}")));
         }
         if (parsed.Pairings.Count > 0)
         {

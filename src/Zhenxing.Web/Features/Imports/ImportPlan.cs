@@ -56,20 +56,6 @@ public sealed record ImportPlan(
         : !HasChanges ? "台账中已有与本文件相同的清单，没有需要导入的变化。"
         : null;
 
-    /// <summary>
-    /// The keys that pair an item of a new version with the stored one: category and number, and for a number
-    /// that a category repeats (a typo in the document) its occurrence, so that neither copy is lost.
-    /// </summary>
-    public static List<string> ItemKeys(IEnumerable<(string CategoryPath, string Number)> items)
-    {
-        var seen = new Dictionary<string, int>();
-        var keys = new List<string>();
-        foreach (var (path, number) in items)
-        {
-            var key = $"{path}|{number}";
-            var occurrence = seen[key] = seen.GetValueOrDefault(key) + 1;
-            keys.Add(occurrence == 1 ? key : $"{key}#{occurrence}");
-        }
-        return keys;
-    }
+    /// <summary>The keys that pair an item of a new version with the stored one (<see cref="Importing.ItemKeys"/>).</summary>
+    public static List<string> ItemKeys(IEnumerable<(string CategoryPath, string Number)> items) => Importing.ItemKeys.Of(items);
 }

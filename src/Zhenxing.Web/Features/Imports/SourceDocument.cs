@@ -18,6 +18,12 @@ public sealed class SourceDocument : IVersioned
     public DateTimeOffset? ConfirmedAt { get; set; }
 
     /// <summary>
+    /// How the Office asked the preview to read the document (<see cref="Imports.ReadingChoices"/> as JSON): what columns mean and
+    /// items' corrected units. Confirming reads the document with them. Null when there are none.
+    /// </summary>
+    public string? ReadingChoices { get; set; }
+
+    /// <summary>
     /// <see cref="Sha256"/>, set when the upload is confirmed, under a unique index: a second confirmation of the same
     /// content — this upload or another of the same file — fails in the database, whatever the two requests read
     /// before. Null while pending, and for a copy that was confirmed before the index existed.

@@ -7,6 +7,8 @@ namespace Zhenxing.Web.Infrastructure.Cli;
 public sealed class CommandArguments
 {
     public Dictionary<string, string> Values { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Every value of an option given more than once (<c>--column A=B --column C=D</c>); <see cref="Values"/> holds the last.</summary>
+    public Dictionary<string, List<string>> AllValues { get; } = new(StringComparer.OrdinalIgnoreCase);
     public HashSet<string> Flags { get; } = new(StringComparer.OrdinalIgnoreCase);
     public List<string> ConfigurationArgs { get; } = [];
     public List<string> Positional { get; } = [];
@@ -43,6 +45,8 @@ public sealed class CommandArguments
                 else
                 {
                     parsed.Values[name] = value;
+                    parsed.AllValues.TryAdd(name, []);
+                    parsed.AllValues[name].Add(value);
                 }
             }
             else if (flagOptions.Contains(name, StringComparer.OrdinalIgnoreCase))

@@ -27,7 +27,7 @@ public static class ZhenxingCommands
           apikey list                列出 API 密钥：[--user 用户名]
           apikey revoke              撤销 API 密钥：--id 密钥编号
           import 文件…               导入事项清单或结对名单（.txt/.docx/.xlsx）：
-                                     [--dry-run 只预览] [--year 2021] [--json] [--apply-changes 应用新版本的差异]
+                                     [--dry-run 只预览] [--year 2021] [--json] [--apply-changes 应用新版本的差异] [--column "推进主体=牵头单位" 指定列的含义]
           export                     导出事项台账：--format xlsx|docx|csv|json --out 文件
                                      [--list 清单编号或名称（可重复）] [--round 已关闭的报送轮次编号（时点台账）]
           bulletin draft             据台账起草工作简报：--from 2026-10-01 --to 2026-10-31 --out 简报.docx

@@ -330,6 +330,9 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
 
+                    b.Property<string>("ReadingChoices")
+                        .HasColumnType("text");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)

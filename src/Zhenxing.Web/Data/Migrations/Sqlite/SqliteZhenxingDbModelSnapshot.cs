@@ -310,6 +310,9 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReadingChoices")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
