@@ -16,7 +16,7 @@ public static partial class UnitNames
         {
             return result;
         }
-        var parts = JoinCollectiveGovernments(SplitTopLevel(UnifyBrackets(cell)).Select(Normalize).ToList());
+        var parts = JoinCollectiveGovernments(SplitTopLevel(UnifyBrackets(cell)).SelectMany(SplitOnSpaces).Select(Normalize).ToList());
         for (var i = 0; i < parts.Count; i++)
         {
             var name = parts[i];
@@ -119,6 +119,19 @@ public static partial class UnitNames
         }
         yield return s[start..];
     }
+
+    /// <summary>
+    /// "安监站 安监所": units a cell separates by spaces only. Split only when every piece is an organisation on its own, so a
+    /// name wrapped inside its cell ("市 教育局", "赣州市 人民政府") stays one name.
+    /// </summary>
+    private static IEnumerable<string> SplitOnSpaces(string part)
+    {
+        var pieces = part.Split([' ', '\u00A0', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+        return pieces.Length >= 2 && pieces.All(p => LooksLikeOrganisation(p) && !IsGroupReference(p) && !GenericTail().IsMatch(Normalize(p)) && !p.Any(IsLatin)) ? pieces : [part];
+    }
+
+    [GeneratedRegex(@"^(人民政府|政府|办公室|办|委员会|管委会|管理委员会|党委|党工委|领导小组|工作领导小组|指挥部|分局|支行|分行|中心|有限公司|公司|集团|街道|办事处)$")]
+    private static partial Regex GenericTail();
 
     // "各县、市、区政府" is one collective unit (the governments of every county, city and district), not 各县, 市 and 区政府.
     private static List<string> JoinCollectiveGovernments(List<string> parts)

@@ -31,11 +31,13 @@ internal sealed partial class LedgerParser
     private TableHeader? pairingHeader;
     private ProseState? prose;
     private readonly List<SourceLine> headerlessRows = [];
+    /// <summary>A "一、…" heading read on the last non-blank line, which a table header right below makes its first category.</summary>
+    private (Heading Heading, ImportLocation Location)? lastHeading;
 
     public LedgerParser(IReadOnlyList<SourceLine> lines, ImportMessages messages, ImportOptions options, string fileName, ParseDeadline deadline)
     {
         this.deadline = deadline;
-        this.lines = SpacedTableSplitter.Split(VerticalTableJoiner.Join(lines));
+        this.lines = SpacedTableSplitter.Split(VerticalTableJoiner.Join(InlineItemSplitter.Split(lines)));
         this.messages = messages;
         this.options = options;
         this.fileName = fileName;
@@ -88,10 +90,12 @@ internal sealed partial class LedgerParser
         {
             SuspendTable();
         }
+        var headingAbove = lastHeading;
+        lastHeading = null;
         if (TableHeader.TryRecognize(line.Cells) is { } header)
         {
             ReportHeaderlessRows();
-            OpenTable(header, line);
+            OpenTable(header, line, headingAbove);
             return;
         }
         if (table is not null)
@@ -116,7 +120,9 @@ internal sealed partial class LedgerParser
             return;
         }
         ReportHeaderlessRows();
-        ReadProseLine(line.Single ?? line.Joined, line.Location, index);
+        var text = line.Single ?? line.Joined;
+        ReadProseLine(text, line.Location, index);
+        lastHeading = table is null && TextPatterns.TryHeading(text) is { Level: 1 } heading ? (heading, line.Location) : null;
     }
 
     private void ReportHeaderlessRows()
@@ -226,7 +232,7 @@ internal sealed partial class LedgerParser
             DeadlineText = deadline?.Text,
             Ongoing = deadline?.Ongoing ?? false,
             Location = d.Location,
-            Doubts = Doubts(units),
+            Doubts = [.. d.Doubts, .. Doubts(units)],
         }, d.Category);
     }
 
