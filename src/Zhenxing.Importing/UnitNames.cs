@@ -146,6 +146,19 @@ public static partial class UnitNames
                 {
                     end++;
                 }
+                // "各区、县级市", "各县、市、区": every district, county and city, one collective unit.
+                if (end < parts.Count && parts[end] is "县级市" or "縣級市" or "旗" or "镇" or "乡镇" or "街道")
+                {
+                    result.Add(string.Join("、", parts[i..(end + 1)]));
+                    i = end;
+                    continue;
+                }
+                if (end > i + 1 && (end == parts.Count || !CollectiveEnd().IsMatch(parts[end])))
+                {
+                    result.Add(string.Join("、", parts[i..end]));
+                    i = end - 1;
+                    continue;
+                }
             }
             if (end > i + 1 && end < parts.Count && CollectiveEnd().IsMatch(parts[end]))
             {

@@ -99,6 +99,19 @@ internal sealed partial class LedgerParser
 
     private bool ReadHeading(Heading heading, string raw, ImportLocation location, int index)
     {
+        if (heading.Level == 1 && LevelOnePrefix().Replace(TextPatterns.Clean(raw), "") is var body
+            && (TextPatterns.TryTrailingLabels(body) is not null || NextIsLabel(index)))
+        {
+            // "三、推进重大项目建设。（市发改委牵头，市财政局配合）": numbered like a heading, but an item with its own units.
+            FlushDraft();
+            prose ??= new ProseState(pendingTitle);
+            prose.Section = null;
+            prose.SectionCategory = null;
+            prose.Sub = null;
+            prose.SubCategory = null;
+            AddProseItem(heading.Number, body, location);
+            return true;
+        }
         if (heading.Level == 1)
         {
             FlushDraft();
@@ -228,6 +241,9 @@ internal sealed partial class LedgerParser
 
     [GeneratedRegex(@"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*[、.．]?\s*")]
     private static partial Regex LevelTwoPrefix();
+
+    [GeneratedRegex(@"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")]
+    private static partial Regex LevelOnePrefix();
 
     [GeneratedRegex(@"^(?<l>[\u4e00-\u9fa5]{2,8})[:：](?<v>.+)$")]
     private static partial Regex OtherLabelPattern();

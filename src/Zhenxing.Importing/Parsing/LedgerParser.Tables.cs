@@ -127,6 +127,16 @@ internal sealed partial class LedgerParser
             AddTableCategory(t, numberedHeading, line.Location);
             return true;
         }
+        // A row under a 序号 merged over several rows is a sub-row of the same item: its own text and units join the item.
+        if (draft is not null && line.MergedFromAbove is { } merged && t.Header.IndexOf(ColumnRole.Number) is var numberAt and >= 0 && merged.Contains(numberAt))
+        {
+            if (text.Length > 0 && !merged.Contains(t.Header.IndexOf(ColumnRole.Text)) && !merged.Contains(t.Header.IndexOf(ColumnRole.Detail)))
+            {
+                draft.Text.Append(text);
+            }
+            AddUnits(t, draft, cells, line.Location);
+            return true;
+        }
         if (text.Length == 0)
         {
             if (draft is not null && number.Length == 0)

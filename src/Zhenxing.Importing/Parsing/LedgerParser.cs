@@ -94,6 +94,12 @@ internal sealed partial class LedgerParser
         lastHeading = null;
         if (TableHeader.TryRecognize(line.Cells) is { } header)
         {
+            // A second header row under cells merged down from the first ("工作任务" over both) refines the first.
+            if (table is { List.Items.Count: 0 } open && draft is null && line.MergedFromAbove is not null && open.Header.TryRefine(line.Cells) is { } refined)
+            {
+                open.Header = refined;
+                return;
+            }
             ReportHeaderlessRows();
             OpenTable(header, line, headingAbove);
             return;
