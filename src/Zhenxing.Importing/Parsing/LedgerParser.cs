@@ -10,6 +10,8 @@ namespace Zhenxing.Importing.Parsing;
 internal sealed partial class LedgerParser
 {
     private readonly IReadOnlyList<SourceLine> lines;
+    /// <summary>The lines as the reader gave them, before table rows were joined or split.</summary>
+    private readonly IReadOnlyList<SourceLine> source;
     private readonly ImportMessages messages;
     private readonly ImportOptions options;
     private readonly string fileName;
@@ -37,6 +39,7 @@ internal sealed partial class LedgerParser
     public LedgerParser(IReadOnlyList<SourceLine> lines, ImportMessages messages, ImportOptions options, string fileName, ParseDeadline deadline)
     {
         this.deadline = deadline;
+        source = lines;
         this.lines = SpacedTableSplitter.Split(VerticalTableJoiner.Join(InlineItemSplitter.Split(lines)));
         this.messages = messages;
         this.options = options;
@@ -68,12 +71,30 @@ internal sealed partial class LedgerParser
             FieldLengths.Check(list, messages);
         }
         FieldLengths.Check(pairings.Pairings, messages);
+        IReadOnlyList<string> firstLines = [];
         if (lists.Count == 0 && pairings.Pairings.Count == 0 && messages.Errors.Count == 0)
         {
-            messages.Error(new ImportLocation(1), "未识别到任何清单：没有找到带表头（如“序号、事项名称、牵头单位、责任单位”）的表格，也没有“一、…”标题下的编号条目或“单位——受援地”结对列表");
+            firstLines = FirstLines(source);
+            messages.Error(new ImportLocation(1), NoListMessage + (firstLines.Count > 0 ? $"。下面是读到的前 {firstLines.Count} 行，请对照原文核对版式" : "。文件中没有读到任何文字"));
         }
         var dueDates = ReportingDueDates.Find(lines, lists.Select(l => l.Year).FirstOrDefault(y => y is not null) ?? facts.Year ?? options.Year);
-        return new ParsedDocument(fileName, lists, pairings.Pairings, coordinating, scheme, messages.Warnings, messages.Errors, dueDates);
+        return new ParsedDocument(fileName, lists, pairings.Pairings, coordinating, scheme, messages.Warnings, messages.Errors, dueDates) { FirstLines = firstLines };
+    }
+
+    /// <summary>Every layout the parser knows, named as the Office would recognise them in a document.</summary>
+    internal const string NoListMessage = "未识别到任何清单。已尝试的版式：表格（带表头，如“序号、事项名称、牵头单位、责任单位、完成时限”）、逐行单元格表格（网页或 PDF 中每格一行）、"
+        + "空格分列表格、编号条目（“一、”“（一）”“1.”下带单位的条目）、标签行（“牵头单位：…”“责任单位：…”）、条目末尾的单位括注（“（X牵头，Y配合）”）、"
+        + "结对列表（“单位——受援地”），均未找到可导入的条目";
+
+    /// <summary>The first non-empty lines read, cells joined by " | " and each cut at 100 characters, to show what the file held.</summary>
+    private static IReadOnlyList<string> FirstLines(IReadOnlyList<SourceLine> read)
+    {
+        const int count = 8;
+        return read.Where(l => !l.IsBlank)
+            .Select(l => string.Join(" | ", l.Cells.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().Replace('\n', ' '))))
+            .Select(t => t.Length <= 100 ? t : t[..100] + "…")
+            .Take(count)
+            .ToList();
     }
 
     private void Read(SourceLine line, int index)
