@@ -278,6 +278,12 @@ internal static partial class VerticalTableJoiner
         var width = header.ColumnCount;
         var n = row.Count;
         var kinds = row.Select(KindOf).ToArray();
+        // Prefix sums make a cell's score constant-time, so a long run of lines stays quadratic, not cubic.
+        var filled = new int[n + 1];
+        for (var i = 0; i < n; i++)
+        {
+            filled[i + 1] = filled[i] + (kinds[i] == CellKind.Empty ? 0 : 1);
+        }
         var best = new double[width + 1, n + 1];
         var from = new int[width + 1, n + 1];
         for (var c = 0; c <= width; c++)
@@ -288,9 +294,14 @@ internal static partial class VerticalTableJoiner
             }
         }
         best[0, 0] = 0;
+        var fit = new double[n + 1];
         for (var c = 1; c <= width; c++)
         {
             var role = header.Roles[c - 1];
+            for (var i = 0; i < n; i++)
+            {
+                fit[i + 1] = fit[i] + (kinds[i] == CellKind.Empty ? 0 : Fit(role, kinds[i]));
+            }
             for (var v = 0; v <= n; v++)
             {
                 for (var taken = 0; taken <= v; taken++)
@@ -300,11 +311,12 @@ internal static partial class VerticalTableJoiner
                     {
                         continue;
                     }
-                    var score = before + (taken == 0 ? EmptyColumn(role) : CellScore(role, kinds, v - taken, v));
+                    var start = v - taken;
+                    var score = before + (taken == 0 ? EmptyColumn(role) : CellScore(role, taken, filled[v] - filled[start], fit[v] - fit[start]));
                     if (score > best[c, v] + 1e-9)
                     {
                         best[c, v] = score;
-                        from[c, v] = v - taken;
+                        from[c, v] = start;
                     }
                 }
             }
@@ -322,17 +334,18 @@ internal static partial class VerticalTableJoiner
         return cells;
     }
 
-    private static double CellScore(ColumnRole role, CellKind[] kinds, int from, int to)
+    /// <param name="values">How many lines the cell takes.</param>
+    /// <param name="filled">How many of them are not empty.</param>
+    /// <param name="fit">The sum of their fits to the column.</param>
+    private static double CellScore(ColumnRole role, int values, int filled, double fit)
     {
-        var filled = Enumerable.Range(from, to - from).Where(i => kinds[i] != CellKind.Empty).ToList();
-        if (filled.Count == 0)
+        if (filled == 0)
         {
-            return to - from == 1 ? 0 : -2;
+            return values == 1 ? 0 : -2;
         }
-        var score = filled.Sum(i => Fit(role, kinds[i])) / filled.Count;
         // An empty cell between separators stands alone: nothing else shares its column.
-        var emptyShared = filled.Count < to - from ? 2 : 0;
-        return score - emptyShared - (filled.Count - 1) * (role is ColumnRole.Number or ColumnRole.Deadline or ColumnRole.Leader ? 3 : 0.2);
+        var emptyShared = filled < values ? 2 : 0;
+        return fit / filled - emptyShared - (filled - 1) * (role is ColumnRole.Number or ColumnRole.Deadline or ColumnRole.Leader ? 3 : 0.2);
     }
 
     private static bool LooksLikeCategory(string text) =>
