@@ -178,8 +178,9 @@ internal static partial class VerticalTableJoiner
             {
                 break;
             }
-            // Outside a row, or after a full one, a short label is an unnumbered category ("综合类").
-            if ((row is null || (numbered && row.Count >= width)) && LooksLikeCategory(text))
+            // Outside a row, or after a full one, a short label is an unnumbered category ("综合类"). A row is full when its
+            // last column has a cell; a row that wrapped a cell over lines may have as many lines as columns and still not be.
+            if ((row is null || (numbered && row.Count >= width && !AwaitsLastCell(row, header, text))) && LooksLikeCategory(text))
             {
                 Emit();
                 result.Add(line);
@@ -345,8 +346,13 @@ internal static partial class VerticalTableJoiner
         }
         // An empty cell between separators stands alone: nothing else shares its column.
         var emptyShared = filled < values ? 2 : 0;
-        return fit / filled - emptyShared - (filled - 1) * (role is ColumnRole.Number or ColumnRole.Deadline or ColumnRole.Leader ? 3 : 0.2);
+        // Several units share the 责任单位 cell more often than the 牵头单位 one.
+        var perExtra = role switch { ColumnRole.Number or ColumnRole.Deadline or ColumnRole.Leader => 3, ColumnRole.Lead => 0.3, _ => 0.2 };
+        return fit / filled - emptyShared - (filled - 1) * perExtra;
     }
+
+    private static bool AwaitsLastCell(List<string> row, TableHeader header, string text) =>
+        Align(row, header)[^1].Length == 0 && Fit(header.Roles[^1], KindOf(text)) > 0;
 
     private static bool LooksLikeCategory(string text) =>
         text.Length <= 30 && !"。；;，,、".Contains(text[^1]) && !DeadlineParser.Parse(text, 2000).Recognized && !TextPatterns.LooksLikeUnit(text);

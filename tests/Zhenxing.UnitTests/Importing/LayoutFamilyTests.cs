@@ -200,6 +200,30 @@ public class LayoutFamilyTests
         list.Items.SelectMany(i => i.Doubts).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Parse_CellsOnOwnLinesWithExtraColumnsAndAWrappedCell_PlacesEachCellInItsColumn()
+    {
+        // Empty cells of a web table leave no line at all: 指导部门 and 备注 are missing from some rows.
+        var list = Seeds.ParseText(string.Join("\n\n",
+            "2023年重点任务清单", "序号", "事项", "牵头市领导", "牵头单位", "责任单位", "指导部门", "完成时限", "备注",
+            "1", "推进工业倍增升级，", "打造千亿产业集群。", "张三", "市工信局", "市财政局", "市发改委", "省工信厅", "6月底前", "重点",
+            "2", "建设数字园区。", "李四", "市发改委", "市大数据局", "省发改委", "年底前",
+            "3", "新建学校。", "王五", "市教育局", "各县（市、区）", "三季度末", "需专项资金")).Lists.ShouldHaveSingleItem();
+
+        list.Categories.ShouldBeEmpty();
+        list.Items.Count.ShouldBe(3);
+        list.Items[0].Text.ShouldBe("推进工业倍增升级，打造千亿产业集群。");
+        list.Items[0].Leaders.ShouldBe(["张三"]);
+        list.Items[0].LeadUnits.ShouldBe(["市工信局"]);
+        list.Items[0].ResponsibleUnits.ShouldBe(["市财政局", "市发改委"]);
+        list.Items[0].OtherCells.ShouldBe(new Dictionary<string, string> { ["指导部门"] = "省工信厅", ["备注"] = "重点" });
+        list.Items[0].Deadline.ShouldBe(new DateOnly(2023, 6, 30));
+        list.Items[1].OtherCells.ShouldBe(new Dictionary<string, string> { ["指导部门"] = "省发改委" });
+        list.Items[2].GroupReferences.ShouldBe(["各县（市、区）"]);
+        list.Items[2].Deadline.ShouldBe(new DateOnly(2023, 9, 30));
+        list.Items[2].OtherCells.ShouldBe(new Dictionary<string, string> { ["备注"] = "需专项资金" });
+    }
+
     [Theory]
     [InlineData("工作事项", "主办单位", "协办单位", "办结时限")]
     [InlineData("任务内容", "牵头责任单位", "协同责任单位", "完成时间")]
