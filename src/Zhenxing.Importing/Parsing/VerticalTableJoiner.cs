@@ -162,7 +162,8 @@ internal static partial class VerticalTableJoiner
                 result.Add(line);
                 continue;
             }
-            var startsRow = numbered ? TextPatterns.IsItemNumber(text) : row is null || row.Count >= width;
+            // Without 序号 a row ends once it has as many lines as columns and its last column a cell (or the line cannot be one).
+            var startsRow = numbered ? TextPatterns.IsItemNumber(text) : row is null || (row.Count >= width && !AwaitsLastCell(row, header, text)) || StartsNextRow(row, header, text);
             if (!startsRow && TextPatterns.IsChrome(text))
             {
                 continue;
@@ -350,6 +351,14 @@ internal static partial class VerticalTableJoiner
         var perExtra = role switch { ColumnRole.Number or ColumnRole.Deadline or ColumnRole.Leader => 3, ColumnRole.Lead => 0.3, _ => 0.2 };
         return fit / filled - emptyShared - (filled - 1) * perExtra;
     }
+
+    /// <summary>
+    /// In a table without 序号 whose first column is the task and last a unit or deadline column, a line of task text after the
+    /// row's units or deadline begins the next row, also when the row above left its last cell empty.
+    /// </summary>
+    private static bool StartsNextRow(List<string> row, TableHeader header, string text) =>
+        header.Roles[0] is ColumnRole.Text && header.Roles[^1] is ColumnRole.Deadline or ColumnRole.Lead or ColumnRole.Responsible
+        && KindOf(text) == CellKind.Text && row.Skip(1).Any(v => KindOf(v) is CellKind.Units or CellKind.Deadline);
 
     private static bool AwaitsLastCell(List<string> row, TableHeader header, string text) =>
         Align(row, header)[^1].Length == 0 && Fit(header.Roles[^1], KindOf(text)) > 0;

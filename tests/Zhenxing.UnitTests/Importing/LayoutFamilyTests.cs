@@ -224,6 +224,26 @@ public class LayoutFamilyTests
         list.Items[2].OtherCells.ShouldBe(new Dictionary<string, string> { ["备注"] = "需专项资金" });
     }
 
+    [Fact]
+    public void Parse_CellsOnOwnLinesWithoutNumbers_EndEachRowByContent()
+    {
+        // No 序号 to start a row: a wrapped task and a row without its deadline must not shift the rows below.
+        var list = Seeds.ParseText(string.Join("\n",
+            "2023年重点任务清单", "事项名称", "牵头单位", "责任单位", "完成时限",
+            "推进工业倍增升级，", "打造千亿产业集群。", "市工信局", "市财政局", "6月底前",
+            "新建学校。", "市教育局", "各县（市、区）",
+            "加强文物保护。", "市文广局", "市财政局", "三季度末")).Lists.ShouldHaveSingleItem();
+
+        list.Items.Select(i => (i.Text, i.LeadUnits.Single(), i.DeadlineText)).ShouldBe(
+        [
+            ("推进工业倍增升级，打造千亿产业集群。", "市工信局", "6月底前"),
+            ("新建学校。", "市教育局", null),
+            ("加强文物保护。", "市文广局", "三季度末"),
+        ]);
+        list.Items[1].GroupReferences.ShouldBe(["各县（市、区）"]);
+        list.Items[2].ResponsibleUnits.ShouldBe(["市财政局"]);
+    }
+
     [Theory]
     [InlineData("工作事项", "主办单位", "协办单位", "办结时限")]
     [InlineData("任务内容", "牵头责任单位", "协同责任单位", "完成时间")]
