@@ -15,6 +15,8 @@ internal sealed partial class LedgerParser
         public ParsedCategory? Top { get; set; }
         public ParsedCategory? Current { get; set; }
         public IReadOnlyList<string>? PreviousCells { get; set; }
+        /// <summary>The category made from the heading above the header, given up if the rows bring top-level categories of their own.</summary>
+        public ParsedCategory? HeadingAbove { get; set; }
     }
 
     private void OpenTable(TableHeader header, SourceLine line, (Heading Heading, ImportLocation Location)? headingAbove)
@@ -53,6 +55,7 @@ internal sealed partial class LedgerParser
         {
             // "一、未来五年主要工作任务" right above the header is the first group of the table's rows.
             AddTableCategory(table, above.Heading, above.Location);
+            table.HeadingAbove = table.Top;
         }
     }
 
@@ -258,6 +261,12 @@ internal sealed partial class LedgerParser
     private void AddTableCategory(TableState t, Heading heading, ImportLocation location)
     {
         FlushDraft();
+        if (heading.Level == 1 && t.HeadingAbove is { ItemCount: 0, Children.Count: 0 } above && ReferenceEquals(t.List.Categories.LastOrDefault(), above))
+        {
+            // "三、保障措施" above a table whose rows start with "一、…": the heading was the section's, not the rows' group.
+            t.List.RemoveLastCategory();
+            t.HeadingAbove = null;
+        }
         var parent = heading.Level == 2 ? t.Top : null;
         var category = new ParsedCategory(heading.Number, heading.Title, heading.DeclaredCount, parent, location);
         t.List.AddCategory(category, parent);

@@ -649,6 +649,16 @@ public class LayoutTests
     }
 
     [Fact]
+    public void Parse_HeadingAboveATableWhoseRowsHaveTheirOwnCategories_IsNotAnEmptyCategory()
+    {
+        var text = "2021年重大事项清单\n三、重大事项\n序号\t事项名称\t牵头单位\n一、产业发展\n1\t推进工业倍增。\t市工信局\n二、民生保障\n1\t新建学校。\t市教育局\n";
+
+        var list = Seeds.ParseText(text).Lists.ShouldHaveSingleItem();
+
+        list.Categories.Select(c => (c.Number, c.Title, c.ItemCount)).ShouldBe([("一", "产业发展", 1), ("二", "民生保障", 1)]);
+    }
+
+    [Fact]
     public void Parse_RowsDividedBySingleSpacesWithSpacesInsideCells_AreSplitByContent()
     {
         var text = """
