@@ -127,8 +127,12 @@ public static partial class UnitNames
     private static IEnumerable<string> SplitOnSpaces(string part)
     {
         var pieces = part.Split([' ', '\u00A0', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
-        return pieces.Length >= 2 && pieces.All(p => LooksLikeOrganisation(p) && !IsGroupReference(p) && !GenericTail().IsMatch(Normalize(p)) && !p.Any(IsLatin)) ? pieces : [part];
+        // "市委 宣传部", "县政府 办公室": a party committee or government followed by one of its departments is one name.
+        return pieces.Length >= 2 && !pieces[..^1].Any(p => ParentOrganPattern().IsMatch(Normalize(p))) && pieces.All(p => LooksLikeOrganisation(p) && !IsGroupReference(p) && !GenericTail().IsMatch(Normalize(p)) && !p.Any(IsLatin)) ? pieces : [part];
     }
+
+    [GeneratedRegex(@"^.{0,6}(党委|党工委|[省市州县区镇乡]委|政府|人大常委会|人大|政协|管委会)$")]
+    private static partial Regex ParentOrganPattern();
 
     [GeneratedRegex(@"^(人民政府|政府|办公室|办|委员会|管委会|管理委员会|党委|党工委|领导小组|工作领导小组|指挥部|分局|支行|分行|中心|有限公司|公司|集团|街道|办事处)$")]
     private static partial Regex GenericTail();
