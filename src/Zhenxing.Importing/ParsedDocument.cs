@@ -38,6 +38,9 @@ public sealed class ParsedDocument
     public IReadOnlyList<ImportMessage> Errors { get; }
     public bool HasErrors => Errors.Count > 0;
 
+    /// <summary>When no list was recognised: the first non-empty lines read (up to 8), so the Office can see what the importer saw.</summary>
+    public IReadOnlyList<string> FirstLines { get; internal init; } = [];
+
     /// <summary>The parse was stopped at its time limit: the same bytes may well parse on a less busy server.</summary>
     public bool TimedOut { get; internal init; }
 

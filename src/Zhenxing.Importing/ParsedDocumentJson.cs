@@ -78,6 +78,7 @@ internal static class ParsedDocumentJson
             json.WriteEndArray();
             WriteMessages(json, "warnings", document.Warnings);
             WriteMessages(json, "errors", document.Errors);
+            WriteStrings(json, "firstLines", document.FirstLines);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());

@@ -16,7 +16,7 @@ public static partial class UnitNames
         {
             return result;
         }
-        var parts = JoinCollectiveGovernments(SplitTopLevel(UnifyBrackets(cell)).Select(Normalize).ToList());
+        var parts = JoinCollectiveGovernments(SplitTopLevel(UnifyBrackets(cell)).SelectMany(SplitOnSpaces).Select(Normalize).ToList());
         for (var i = 0; i < parts.Count; i++)
         {
             var name = parts[i];
@@ -120,6 +120,23 @@ public static partial class UnitNames
         yield return s[start..];
     }
 
+    /// <summary>
+    /// "安监站 安监所": units a cell separates by spaces only. Split only when every piece is an organisation on its own, so a
+    /// name wrapped inside its cell ("市 教育局", "赣州市 人民政府") stays one name.
+    /// </summary>
+    private static IEnumerable<string> SplitOnSpaces(string part)
+    {
+        var pieces = part.Split([' ', '\u00A0', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+        // "市委 宣传部", "县政府 办公室": a party committee or government followed by one of its departments is one name.
+        return pieces.Length >= 2 && !pieces[..^1].Any(p => ParentOrganPattern().IsMatch(Normalize(p))) && pieces.All(p => LooksLikeOrganisation(p) && !IsGroupReference(p) && !GenericTail().IsMatch(Normalize(p)) && !p.Any(IsLatin)) ? pieces : [part];
+    }
+
+    [GeneratedRegex(@"^.{0,6}(党委|党工委|[省市州县区镇乡]委|政府|人大常委会|人大|政协|管委会)$")]
+    private static partial Regex ParentOrganPattern();
+
+    [GeneratedRegex(@"^(人民政府|政府|办公室|办|委员会|管委会|管理委员会|党委|党工委|领导小组|工作领导小组|指挥部|分局|支行|分行|中心|有限公司|公司|集团|街道|办事处)$")]
+    private static partial Regex GenericTail();
+
     // "各县、市、区政府" is one collective unit (the governments of every county, city and district), not 各县, 市 and 区政府.
     private static List<string> JoinCollectiveGovernments(List<string> parts)
     {
@@ -132,6 +149,19 @@ public static partial class UnitNames
                 while (end < parts.Count && parts[end] is "县" or "市" or "区" or "縣" or "區")
                 {
                     end++;
+                }
+                // "各区、县级市", "各县、市、区": every district, county and city, one collective unit.
+                if (end < parts.Count && parts[end] is "县级市" or "縣級市" or "旗" or "镇" or "乡镇" or "街道")
+                {
+                    result.Add(string.Join("、", parts[i..(end + 1)]));
+                    i = end;
+                    continue;
+                }
+                if (end > i + 1 && (end == parts.Count || !CollectiveEnd().IsMatch(parts[end])))
+                {
+                    result.Add(string.Join("、", parts[i..end]));
+                    i = end - 1;
+                    continue;
                 }
             }
             if (end > i + 1 && end < parts.Count && CollectiveEnd().IsMatch(parts[end]))

@@ -23,6 +23,9 @@ internal sealed class ItemDraft(ParsedList list, ParsedCategory? category, strin
     public string? DeadlineCell { get; set; }
     public ImportLocation? DeadlineLocation { get; set; }
 
+    /// <summary>What the reader is unsure of beyond the units (two deadlines for one item …), shown as 待核对.</summary>
+    public List<ItemDoubt> Doubts { get; } = [];
+
     /// <summary>The unit list the last filled unit cell went to, for a name PDF extraction wrapped onto the next line.</summary>
     public List<string>? LastUnitCells { get; set; }
 
@@ -43,8 +46,12 @@ internal sealed class ItemDraft(ParsedList list, ParsedCategory? category, strin
         return true;
     }
 
+    /// <summary>True once label lines were read under the item: a further "项目责任人：…" line is one of its fields.</summary>
+    public bool HasLabels { get; private set; }
+
     public void ApplyLabels(IEnumerable<(string Label, string Value)> labels, ImportLocation location)
     {
+        HasLabels = true;
         foreach (var (label, value) in labels)
         {
             if (label.Contains("领导"))

@@ -64,6 +64,14 @@ internal sealed partial class LedgerParser
             draft.ApplyLabels(labels, location);
             return;
         }
+        // "项目责任人：尹文德" among an item's label lines: a field the ledger has no column for, kept with the item.
+        if (draft is { HasLabels: true } labelled && prose is not null && OtherLabelPattern().Match(clean) is { Success: true } other)
+        {
+            var name = other.Groups["l"].Value;
+            var value = other.Groups["v"].Value.Trim();
+            labelled.OtherCells[name] = labelled.OtherCells.TryGetValue(name, out var earlier) ? earlier + value : value;
+            return;
+        }
         if (draft is not null && prose is not null && Continues(draft, prose, clean, index))
         {
             draft.Text.Append(clean);
@@ -78,7 +86,7 @@ internal sealed partial class LedgerParser
         }
         if (prose is not null && TextPatterns.TryArabic(raw) is null)
         {
-            if (draft is not null && clean.Length > 15 && !TextPatterns.IsTitleCandidate(clean))
+            if (draft is not null && clean.Length > 15 && (!TextPatterns.IsTitleCandidate(clean) || draft.HasLabels))
             {
                 messages.Warn(location, $"段落“{Preview(clean)}”跟在条目 {draft.Number} 之后，但未并入该条目，请核对");
             }
@@ -91,6 +99,19 @@ internal sealed partial class LedgerParser
 
     private bool ReadHeading(Heading heading, string raw, ImportLocation location, int index)
     {
+        if (heading.Level == 1 && LevelOnePrefix().Replace(TextPatterns.Clean(raw), "") is var body
+            && (TextPatterns.TryTrailingLabels(body) is not null || NextIsLabel(index)))
+        {
+            // "三、推进重大项目建设。（市发改委牵头，市财政局配合）": numbered like a heading, but an item with its own units.
+            FlushDraft();
+            prose ??= new ProseState(pendingTitle);
+            prose.Section = null;
+            prose.SectionCategory = null;
+            prose.Sub = null;
+            prose.SubCategory = null;
+            AddProseItem(heading.Number, body, location);
+            return true;
+        }
         if (heading.Level == 1)
         {
             FlushDraft();
@@ -180,6 +201,10 @@ internal sealed partial class LedgerParser
     private bool Continues(ItemDraft item, ProseState p, string clean, int index)
     {
         var previous = item.Text.ToString().TrimEnd('*', ' ');
+        if (item.HasLabels)
+        {
+            return false; // the item ended at its label lines
+        }
         if (previous.Length > 0 && !"。；！？!?;".Contains(previous[^1]))
         {
             return true;
@@ -216,6 +241,12 @@ internal sealed partial class LedgerParser
 
     [GeneratedRegex(@"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*[、.．]?\s*")]
     private static partial Regex LevelTwoPrefix();
+
+    [GeneratedRegex(@"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")]
+    private static partial Regex LevelOnePrefix();
+
+    [GeneratedRegex(@"^(?<l>[\u4e00-\u9fa5]{2,8})[:：](?<v>.+)$")]
+    private static partial Regex OtherLabelPattern();
 
     [GeneratedRegex(@"[一二三四五六七八九十]+大行动")]
     private static partial Regex ActionCountPattern();

@@ -15,9 +15,11 @@ internal sealed partial class LedgerParser
         public ParsedCategory? Top { get; set; }
         public ParsedCategory? Current { get; set; }
         public IReadOnlyList<string>? PreviousCells { get; set; }
+        /// <summary>The category made from the heading above the header, given up if the rows bring top-level categories of their own.</summary>
+        public ParsedCategory? HeadingAbove { get; set; }
     }
 
-    private void OpenTable(TableHeader header, SourceLine line)
+    private void OpenTable(TableHeader header, SourceLine line, (Heading Heading, ImportLocation Location)? headingAbove)
     {
         if (table is not null && table.Header.SameAs(header))
         {
@@ -49,13 +51,19 @@ internal sealed partial class LedgerParser
         table = new TableState(header, NewList(title, ItemListKind.MajorItems, pendingTotal, line.Location), line.Location);
         pendingTitle = null;
         pendingTotal = null;
+        if (headingAbove is { } above)
+        {
+            // "一、未来五年主要工作任务" right above the header is the first group of the table's rows.
+            AddTableCategory(table, above.Heading, above.Location);
+            table.HeadingAbove = table.Top;
+        }
     }
 
     private void CloseTable()
     {
         FlushDraft();
-        // Short lines after a text table (a signature, a date) were read as unnumbered categories; empty ones go.
-        while (table?.List.Categories.LastOrDefault() is { Number: "", DeclaredCount: null, ItemCount: 0, Children.Count: 0 } empty && empty.Location.Table is null)
+        // Short lines after a text table (a signature, a date, the next section's heading) were read as categories; empty ones go.
+        while (table?.List.Categories.LastOrDefault() is { DeclaredCount: null, ItemCount: 0, Children.Count: 0 } empty && empty.Location.Table is null)
         {
             table.List.RemoveLastCategory();
         }
@@ -111,12 +119,25 @@ internal sealed partial class LedgerParser
             {
                 shortTitle = TextPatterns.Clean(text);
             }
-            text = Get(ColumnRole.Detail);
+            // A row without the detail cell (a progress table whose 全年目标任务 is missing) keeps its task as the text.
+            var ownTask = number.Length > 0 && text.Length > 0 && Get(ColumnRole.Detail).Length == 0 && TextPatterns.TryHeading(text) is null && TextPatterns.Clean(text) != draft?.ShortTitle;
+            text = ownTask ? text : Get(ColumnRole.Detail);
+            shortTitle = ownTask ? null : shortTitle;
         }
         if (number.Length > 0 && !TextPatterns.IsItemNumber(number) && TextPatterns.TryHeading(ChineseNumberHeading(number, text)) is { } numberedHeading
             && Get(ColumnRole.Lead).Length == 0 && Get(ColumnRole.Responsible).Length == 0)
         {
             AddTableCategory(t, numberedHeading, line.Location);
+            return true;
+        }
+        // A row under a 序号 merged over several rows is a sub-row of the same item: its own text and units join the item.
+        if (draft is not null && line.MergedFromAbove is { } merged && t.Header.IndexOf(ColumnRole.Number) is var numberAt and >= 0 && merged.Contains(numberAt))
+        {
+            if (text.Length > 0 && !merged.Contains(t.Header.IndexOf(ColumnRole.Text)) && !merged.Contains(t.Header.IndexOf(ColumnRole.Detail)))
+            {
+                draft.Text.Append(text);
+            }
+            AddUnits(t, draft, cells, line.Location);
             return true;
         }
         if (text.Length == 0)
@@ -172,6 +193,12 @@ internal sealed partial class LedgerParser
                 case ColumnRole.Leader when value.Length > 0:
                     item.LeaderCells.Add(value);
                     break;
+                case ColumnRole.Deadline when value.Length > 0 && item.DeadlineCell is { Length: > 0 } first && first != value
+                    && DeadlineParser.Parse(first, item.List.Year).Recognized && DeadlineParser.Parse(value, item.List.Year).Recognized:
+                    // A sub-row under a merged 序号 with a deadline of its own: the item keeps its first and says so.
+                    item.Text.Append($"（完成时限：{value}）");
+                    item.Doubts.Add(new ItemDoubt($"该事项含两个完成时限（{first}、{value}），已按“{first}”换算，请核对"));
+                    break;
                 case ColumnRole.Deadline:
                     item.DeadlineCell = value.Length > 0 ? (item.DeadlineCell is { Length: > 0 } d && d != value ? d + value : value) : item.DeadlineCell ?? "";
                     item.DeadlineLocation ??= location.WithColumn(i + 1);
@@ -192,6 +219,11 @@ internal sealed partial class LedgerParser
     {
         if (TextPatterns.TryHeading(single) is { } heading)
         {
+            // "（一）各有关责任单位要按照时间安排，制定…方案。": a numbered sentence after the table is prose, not a category.
+            if (!line.FromTable && heading.Title.Length > 20 && heading.Title.EndsWith('。'))
+            {
+                return false;
+            }
             AddTableCategory(t, heading, line.Location);
             return true;
         }
@@ -229,6 +261,12 @@ internal sealed partial class LedgerParser
     private void AddTableCategory(TableState t, Heading heading, ImportLocation location)
     {
         FlushDraft();
+        if (heading.Level == 1 && t.HeadingAbove is { ItemCount: 0, Children.Count: 0 } above && ReferenceEquals(t.List.Categories.LastOrDefault(), above))
+        {
+            // "三、保障措施" above a table whose rows start with "一、…": the heading was the section's, not the rows' group.
+            t.List.RemoveLastCategory();
+            t.HeadingAbove = null;
+        }
         var parent = heading.Level == 2 ? t.Top : null;
         var category = new ParsedCategory(heading.Number, heading.Title, heading.DeclaredCount, parent, location);
         t.List.AddCategory(category, parent);

@@ -10,6 +10,8 @@ namespace Zhenxing.Importing.Parsing;
 internal sealed partial class LedgerParser
 {
     private readonly IReadOnlyList<SourceLine> lines;
+    /// <summary>The lines as the reader gave them, before table rows were joined or split.</summary>
+    private readonly IReadOnlyList<SourceLine> source;
     private readonly ImportMessages messages;
     private readonly ImportOptions options;
     private readonly string fileName;
@@ -32,11 +34,14 @@ internal sealed partial class LedgerParser
     private ProseState? prose;
     private readonly List<SourceLine> headerlessRows = [];
     private readonly List<TableState> openedTables = [];
+    /// <summary>A "一、…" heading read on the last non-blank line, which a table header right below makes its first category.</summary>
+    private (Heading Heading, ImportLocation Location)? lastHeading;
 
     public LedgerParser(IReadOnlyList<SourceLine> lines, ImportMessages messages, ImportOptions options, string fileName, ParseDeadline deadline)
     {
         this.deadline = deadline;
-        this.lines = SpacedTableSplitter.Split(VerticalTableJoiner.Join(lines));
+        source = lines;
+        this.lines = SpacedTableSplitter.Split(VerticalTableJoiner.Join(InlineItemSplitter.Split(lines)));
         this.messages = messages;
         this.options = options;
         this.fileName = fileName;
@@ -68,14 +73,32 @@ internal sealed partial class LedgerParser
             FieldLengths.Check(list, messages);
         }
         FieldLengths.Check(pairings.Pairings, messages);
+        IReadOnlyList<string> firstLines = [];
         if (lists.Count == 0 && pairings.Pairings.Count == 0 && messages.Errors.Count == 0)
         {
-            messages.Error(new ImportLocation(1), "未识别到任何清单：没有找到带表头（如“序号、事项名称、牵头单位、责任单位”）的表格，也没有“一、…”标题下的编号条目或“单位——受援地”结对列表");
+            firstLines = FirstLines(source);
+            messages.Error(new ImportLocation(1), NoListMessage + (firstLines.Count > 0 ? $"。下面是读到的前 {firstLines.Count} 行，请对照原文核对版式" : "。文件中没有读到任何文字"));
         }
         var dueDates = ReportingDueDates.Find(lines, lists.Select(l => l.Year).FirstOrDefault(y => y is not null) ?? facts.Year ?? options.Year);
         var tables = openedTables.Select(t => new ParsedTable(t.List.Title, t.List.Location,
             t.Header.Names.Select((name, i) => new ParsedColumn(name, t.Header.Roles[i], t.Header.Chosen[i])).ToList())).ToList();
-        return new ParsedDocument(fileName, lists, pairings.Pairings, coordinating, scheme, messages.Warnings, messages.Errors, dueDates, tables);
+        return new ParsedDocument(fileName, lists, pairings.Pairings, coordinating, scheme, messages.Warnings, messages.Errors, dueDates, tables) { FirstLines = firstLines };
+    }
+
+    /// <summary>Every layout the parser knows, named as the Office would recognise them in a document.</summary>
+    internal const string NoListMessage = "未识别到任何清单。已尝试的版式：表格（带表头，如“序号、事项名称、牵头单位、责任单位、完成时限”）、逐行单元格表格（网页或 PDF 中每格一行）、"
+        + "空格分列表格、编号条目（“一、”“（一）”“1.”下带单位的条目）、标签行（“牵头单位：…”“责任单位：…”）、条目末尾的单位括注（“（X牵头，Y配合）”）、"
+        + "结对列表（“单位——受援地”），均未找到可导入的条目";
+
+    /// <summary>The first non-empty lines read, cells joined by " | " and each cut at 100 characters, to show what the file held.</summary>
+    private static IReadOnlyList<string> FirstLines(IReadOnlyList<SourceLine> read)
+    {
+        const int count = 8;
+        return read.Where(l => !l.IsBlank)
+            .Select(l => string.Join(" | ", l.Cells.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().Replace('\n', ' '))))
+            .Select(t => t.Length <= 100 ? t : t[..100] + "…")
+            .Take(count)
+            .ToList();
     }
 
     private void Read(SourceLine line, int index)
@@ -92,10 +115,18 @@ internal sealed partial class LedgerParser
         {
             SuspendTable();
         }
+        var headingAbove = lastHeading;
+        lastHeading = null;
         if (TableHeader.TryRecognize(line.Cells, options.ColumnRoles) is { } header)
         {
+            // A second header row under cells merged down from the first ("工作任务" over both) refines the first.
+            if (table is { List.Items.Count: 0 } open && draft is null && line.MergedFromAbove is not null && open.Header.TryRefine(line.Cells) is { } refined)
+            {
+                open.Header = refined;
+                return;
+            }
             ReportHeaderlessRows();
-            OpenTable(header, line);
+            OpenTable(header, line, headingAbove);
             if (table is { } opened && !openedTables.Contains(opened))
             {
                 openedTables.Add(opened);
@@ -124,7 +155,9 @@ internal sealed partial class LedgerParser
             return;
         }
         ReportHeaderlessRows();
-        ReadProseLine(line.Single ?? line.Joined, line.Location, index);
+        var text = line.Single ?? line.Joined;
+        ReadProseLine(text, line.Location, index);
+        lastHeading = table is null && TextPatterns.TryHeading(text) is { Level: 1 } heading ? (heading, line.Location) : null;
     }
 
     private void ReportHeaderlessRows()
@@ -234,7 +267,7 @@ internal sealed partial class LedgerParser
             DeadlineText = deadline?.Text,
             Ongoing = deadline?.Ongoing ?? false,
             Location = d.Location,
-            Doubts = Doubts(units, d),
+            Doubts = [.. d.Doubts, .. Doubts(units, d)],
         }, d.Category);
     }
 

@@ -230,7 +230,7 @@ internal static partial class TextPatterns
     [GeneratedRegex(@"^附件\s*\d*[:：]?")]
     private static partial Regex AttachmentPattern();
 
-    [GeneratedRegex(@"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")]
+    [GeneratedRegex(@"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3})\s*日$")]
     private static partial Regex DatePattern();
 
     [GeneratedRegex(@"^(" + Labels + @")\s*[:：]")]

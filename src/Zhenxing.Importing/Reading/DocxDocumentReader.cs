@@ -37,14 +37,38 @@ internal sealed class DocxDocumentReader(long maxBytes, ParseDeadline deadline) 
                 case Table table:
                     tableIndex++;
                     var rowIndex = 0;
+                    var mergeStarts = new Dictionary<int, string>();
                     foreach (var row in table.Elements<TableRow>())
                     {
                         rowIndex++;
-                        // A cell spanning columns (gridSpan) keeps later cells under their own headers.
-                        var cells = row.Elements<TableCell>()
-                            .SelectMany(c => Enumerable.Repeat("", Math.Max(0, (c.TableCellProperties?.GridSpan?.Val?.Value ?? 1) - 1)).Prepend(CellText(c, numbering)))
-                            .ToArray();
-                        lines.Add(new SourceLine(cells, new ImportLocation(lines.Count + 1, tableIndex, rowIndex), FromTable: true));
+                        var cells = new List<string>();
+                        var merged = new HashSet<int>();
+                        foreach (var cell in row.Elements<TableCell>())
+                        {
+                            var column = cells.Count;
+                            var text = CellText(cell, numbering);
+                            // A vertical merge (vMerge) applies the first cell's text to each row it spans.
+                            if (cell.TableCellProperties?.VerticalMerge is { } merge)
+                            {
+                                if (merge.Val?.Value == MergedCellValues.Restart)
+                                {
+                                    mergeStarts[column] = text;
+                                }
+                                else if (mergeStarts.TryGetValue(column, out var above))
+                                {
+                                    text = above;
+                                    merged.Add(column);
+                                }
+                            }
+                            else
+                            {
+                                mergeStarts.Remove(column);
+                            }
+                            cells.Add(text);
+                            // A cell spanning columns (gridSpan) keeps later cells under their own headers.
+                            cells.AddRange(Enumerable.Repeat("", Math.Max(0, (cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1) - 1)));
+                        }
+                        lines.Add(new SourceLine([.. cells], new ImportLocation(lines.Count + 1, tableIndex, rowIndex), FromTable: true, merged.Count > 0 ? merged : null));
                     }
                     lines.Add(new SourceLine([""], new ImportLocation(lines.Count + 1)));
                     break;

@@ -125,6 +125,7 @@ internal sealed partial class HtmlDocumentReader(ParseDeadline deadline) : IDocu
     {
         tableIndex++;
         var grid = new List<List<string?>>();
+        var mergedFromAbove = new Dictionary<int, HashSet<int>>();
         var rowIndex = 0;
         foreach (var row in table.Rows)
         {
@@ -157,6 +158,10 @@ internal sealed partial class HtmlDocumentReader(ParseDeadline deadline) : IDocu
                         }
                         // A cell spanning rows applies to each of them; one spanning columns fills the first only.
                         grid[r][c] = c == column ? text : "";
+                        if (r > rowIndex && c == column)
+                        {
+                            (mergedFromAbove.TryGetValue(r, out var set) ? set : mergedFromAbove[r] = []).Add(c);
+                        }
                     }
                 }
                 column += colSpan;
@@ -166,7 +171,7 @@ internal sealed partial class HtmlDocumentReader(ParseDeadline deadline) : IDocu
         for (var r = 0; r < grid.Count; r++)
         {
             var cells = grid[r].Select(c => c ?? "").ToArray();
-            lines.Add(new SourceLine(cells.Length == 0 ? [""] : cells, new ImportLocation(lines.Count + 1, tableIndex, r + 1), FromTable: true));
+            lines.Add(new SourceLine(cells.Length == 0 ? [""] : cells, new ImportLocation(lines.Count + 1, tableIndex, r + 1), FromTable: true, mergedFromAbove.GetValueOrDefault(r)));
         }
         lines.Add(new SourceLine([""], new ImportLocation(lines.Count + 1)));
     }

@@ -2,7 +2,8 @@ namespace Zhenxing.Importing.Reading;
 
 /// <summary>One line of any format: a text line, a Word paragraph or table row, or a sheet row.</summary>
 /// <param name="FromTable">True for Word and Excel table rows, whose cells are certain.</param>
-internal sealed record SourceLine(IReadOnlyList<string> Cells, ImportLocation Location, bool FromTable = false)
+/// <param name="MergedFromAbove">Columns whose cell is the continuation of a cell merged over several rows (its text is copied down).</param>
+internal sealed record SourceLine(IReadOnlyList<string> Cells, ImportLocation Location, bool FromTable = false, IReadOnlySet<int>? MergedFromAbove = null)
 {
     public bool IsBlank => Cells.All(string.IsNullOrWhiteSpace);
 

@@ -33,6 +33,8 @@ internal sealed class XlsxDocumentReader(long maxBytes, ParseDeadline deadline) 
             }
             tableIndex++;
             var name = sheet.Name?.Value ?? $"Sheet{tableIndex}";
+            var ranges = MergedRanges(part.Worksheet);
+            var values = new Dictionary<(int Row, int Column), string>();
             foreach (var row in part.Worksheet.Descendants<Row>())
             {
                 deadline.ThrowIfExpired();
@@ -46,8 +48,23 @@ internal sealed class XlsxDocumentReader(long maxBytes, ParseDeadline deadline) 
                         cells.Add("");
                     }
                     cells.Add(CellText(cell, strings, dateStyles).Trim());
+                    if (ranges.Count > 0)
+                    {
+                        values[(rowNumber, column)] = cells[^1];
+                    }
                 }
-                lines.Add(new SourceLine(cells.Count == 0 ? [""] : cells, new ImportLocation(lines.Count + 1, tableIndex, rowNumber, Sheet: name), FromTable: true));
+                // A range merged over several rows applies its top cell to each of them (one spanning columns fills the first only).
+                var merged = new HashSet<int>();
+                foreach (var (top, left, bottom, _) in ranges.Where(r => r.Top < rowNumber && rowNumber <= r.Bottom))
+                {
+                    while (cells.Count < left)
+                    {
+                        cells.Add("");
+                    }
+                    cells[left - 1] = values.GetValueOrDefault((top, left), "");
+                    merged.Add(left - 1);
+                }
+                lines.Add(new SourceLine(cells.Count == 0 ? [""] : cells, new ImportLocation(lines.Count + 1, tableIndex, rowNumber, Sheet: name), FromTable: true, merged.Count > 0 ? merged : null));
             }
             lines.Add(new SourceLine([""], new ImportLocation(lines.Count + 1)));
         }
@@ -102,6 +119,23 @@ internal sealed class XlsxDocumentReader(long maxBytes, ParseDeadline deadline) 
         }
         return result;
     }
+
+    private static List<(int Top, int Left, int Bottom, int Right)> MergedRanges(Worksheet worksheet)
+    {
+        var ranges = new List<(int, int, int, int)>();
+        foreach (var merge in worksheet.Elements<MergeCells>().SelectMany(m => m.Elements<MergeCell>()))
+        {
+            var ends = merge.Reference?.Value?.Split(':');
+            if (ends is [var from, var to] && ColumnOf(from) is { } left && ColumnOf(to) is { } right && RowOf(from) is { } top && RowOf(to) is { } bottom && bottom > top)
+            {
+                ranges.Add((top, left, bottom, right));
+            }
+        }
+        return ranges;
+    }
+
+    private static int? RowOf(string reference) =>
+        int.TryParse(new string(reference.SkipWhile(c => c is >= 'A' and <= 'Z' or '$').ToArray()), NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : null;
 
     private static int? ColumnOf(string? reference)
     {

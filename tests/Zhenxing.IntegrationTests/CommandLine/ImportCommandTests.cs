@@ -129,6 +129,34 @@ public abstract class ImportCommandTests(ZhenxingAppFactory app) : IntegrationTe
     }
 
     [Fact]
+    public async Task AFileWithNoListNamesTheLayoutsTriedAndPrintsTheFirstLinesAlsoAsJson()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"zhenxing-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, string.Join("\n", Enumerable.Range(1, 10).Select(i => $"第{i}段：请各科室做好年度总结工作。")));
+        try
+        {
+            var result = await ZhenxingExecutable.RunAsync(["import", file, "--dry-run", .. DatabaseSwitches]);
+
+            result.ExitCode.ShouldBe(1);
+            result.Output.ShouldContain("已尝试的版式");
+            result.Output.ShouldContain("读到的前 8 行：");
+            result.Output.ShouldContain("8. 第8段：请各科室做好年度总结工作。");
+            result.Output.ShouldNotContain("第9段");
+
+            var json = await ZhenxingExecutable.RunAsync(["import", file, "--dry-run", "--json", .. DatabaseSwitches]);
+
+            var root = JsonDocument.Parse(json.Output).RootElement;
+            root.GetProperty("firstLines").GetArrayLength().ShouldBe(8);
+            root.GetProperty("errors")[0].GetProperty("message").GetString()!.ShouldContain("已尝试的版式");
+            (await App.WithDbAsync(db => db.ItemLists.AnyAsync())).ShouldBeFalse();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task AFileWithErrorsExitsNonZeroNamingTheLineAndStoresNothing()
     {
         var file = Path.Combine(Path.GetTempPath(), $"zhenxing-{Guid.NewGuid():N}.txt");

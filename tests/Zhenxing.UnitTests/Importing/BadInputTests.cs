@@ -79,6 +79,35 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Parse_NoRecognisableList_NamesTheLayoutsTriedAndKeepsTheFirstEightLines()
+    {
+        var text = "关于做好年度总结的通知\n\n各科室：\n请于12月20日前报送年度工作总结。\n总结应包括以下内容：\n全年工作完成情况\n存在的问题\n明年工作打算\n联系人：张三\n联系电话：12345678\n市振兴办\n";
+
+        var document = importer.Parse(Encoding.UTF8.GetBytes(text), "通知.txt");
+
+        document.Lists.ShouldBeEmpty();
+        var message = document.Errors.ShouldHaveSingleItem().Message;
+        message.ShouldStartWith("未识别到任何清单。已尝试的版式：");
+        foreach (var layout in new[] { "表格（带表头", "逐行单元格表格", "空格分列表格", "编号条目", "标签行", "单位括注", "结对列表" })
+        {
+            message.ShouldContain(layout);
+        }
+        message.ShouldContain("下面是读到的前 8 行");
+        document.FirstLines.ShouldBe(["关于做好年度总结的通知", "各科室：", "请于12月20日前报送年度工作总结。", "总结应包括以下内容：", "全年工作完成情况", "存在的问题", "明年工作打算", "联系人：张三"]);
+        using var json = System.Text.Json.JsonDocument.Parse(document.ToJson());
+        json.RootElement.GetProperty("firstLines").EnumerateArray().Select(e => e.GetString()).ShouldBe(document.FirstLines);
+    }
+
+    [Fact]
+    public void Parse_DocumentWithAList_HasNoFirstLines()
+    {
+        var document = importer.Parse(Encoding.UTF8.GetBytes("2021年清单\n序号\t事项名称\t牵头单位\n1\t推进某项工作。\t市发改委\n"), "清单.txt");
+
+        document.Errors.ShouldBeEmpty();
+        document.FirstLines.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Parse_TableWithoutRecognisableHeader_NamesTheFirstRowAndCount()
     {
         var text = "工作清单\n甲\t乙\t丙\n1\t做好某项工作。\t某局\n2\t做好另一项工作。\t某办\n";

@@ -66,4 +66,28 @@ public class HtmlImportTests
         document.Errors.ShouldBeEmpty();
         document.Lists.ShouldHaveSingleItem().Items.ShouldHaveSingleItem().LeadUnits.ShouldBe(["区财政局"]);
     }
+
+    [Fact]
+    public void Parse_NumberSpanningTwoRows_MakesTheSecondRowASubRowOfTheSameItem()
+    {
+        var html = """
+            <h2>2016年民生实事目标任务分解表</h2>
+            <table>
+              <tr><td>序号</td><td>民生实事</td><td>责任单位</td><td>完成时限</td></tr>
+              <tr><td rowspan="2">5</td><td>开工建设县老年养护楼。</td><td rowspan="2">县民政局</td><td>5月底前动工</td></tr>
+              <tr><td>开工建设老年大学。</td><td>12月底前</td></tr>
+              <tr><td>6</td><td>迁建县政务服务中心。</td><td>县代建中心</td><td>12月底前</td></tr>
+            </table>
+            """;
+
+        var document = importer.Parse(Encoding.UTF8.GetBytes(html), "实事.html");
+
+        document.Errors.ShouldBeEmpty();
+        var items = document.Lists.ShouldHaveSingleItem().Items;
+        items.Select(i => i.Number).ShouldBe(["5", "6"]);
+        items[0].Text.ShouldBe("开工建设县老年养护楼。开工建设老年大学。（完成时限：12月底前）");
+        items[0].LeadUnits.ShouldBe(["县民政局"]);
+        items[0].Deadline.ShouldBe(new DateOnly(2016, 5, 31));
+        items[0].Doubts.ShouldContain(d => d.Reason.Contains("两个完成时限"));
+    }
 }

@@ -489,4 +489,242 @@ public class LayoutTests
         list.Items[0].Text.ShouldBe("召开领导小组会议。");
         list.Items[1].LeadUnits.ShouldBe(["督查科"]);
     }
+
+    [Fact]
+    public void Parse_WebTableWithUnitLinesAndSubRow_ReadsEveryUnitAndKeepsTheFirstDeadline()
+    {
+        // Cells one per line with blank lines between (a saved web page), a column name the synonyms lack (民生实事),
+        // one cell's units on three lines, and a sub-row under a merged 序号 with a deadline of its own.
+        var text = """
+            2016年民生实事目标任务分解表
+
+            序号
+
+            民生实事
+
+            责任单位
+
+            完成时限
+
+            1
+
+            启动建设东柳河城区段综合治理工程。
+
+            县水务局
+
+            县住建局
+
+            县护城河指挥部
+
+            12月底前
+
+            2
+
+            建成县残疾人综合服务中心。
+
+            县残联
+
+            5月底前动工
+
+            3
+
+            开工建设县老年养护楼。
+
+            县民政局
+
+            5月底前动工
+
+            开工建设老年大学。
+
+            12月底前
+
+            4
+
+            新建2座人行天桥。
+
+            县住建局
+
+            9月投入使用
+            """;
+
+        var document = Seeds.ParseText(text);
+
+        document.Errors.ShouldBeEmpty();
+        var list = document.Lists.ShouldHaveSingleItem();
+        list.Items.Select(i => i.Number).ShouldBe(["1", "2", "3", "4"]);
+        list.Items[0].Text.ShouldBe("启动建设东柳河城区段综合治理工程。");
+        list.Items[0].LeadUnits.Concat(list.Items[0].ResponsibleUnits).ShouldBe(["县水务局", "县住建局", "县护城河指挥部"]);
+        list.Items[0].Deadline.ShouldBe(new DateOnly(2016, 12, 31));
+        list.Items[1].LeadUnits.ShouldBe(["县残联"]);
+        list.Items[1].Deadline.ShouldBe(new DateOnly(2016, 5, 31));
+        list.Items[2].Text.ShouldBe("开工建设县老年养护楼。开工建设老年大学。（完成时限：12月底前）");
+        list.Items[2].LeadUnits.ShouldBe(["县民政局"]);
+        list.Items[2].Deadline.ShouldBe(new DateOnly(2016, 5, 31));
+        list.Items[2].Doubts.ShouldContain(d => d.Reason.Contains("两个完成时限"));
+        list.Items[3].Deadline.ShouldBe(new DateOnly(2016, 9, 30));
+    }
+
+    [Fact]
+    public void Parse_ProgressTableWithRowsOneCellShort_FindsTheMissingColumnByContent()
+    {
+        // Ten column names over nine-cell rows: 全年目标任务 is missing, found because 徐国江 reads as a person and 城管局 as a unit.
+        var text = """
+            2023年区政府重点民生实事项目推进情况(1-11月)
+            序号 |
+            主要任务 |
+            全年目标任务 |
+            分管 领导 |
+            牵头 单位 |
+            责任主体与协同单位 |
+            1-10月推进情况 |
+            1-11月推进情况 |
+            是否达序 |
+            说明 |
+            24 |
+            优化提升50条背街后巷交通组织。 |
+            徐国江 |
+            城管局 |
+            市政局、相关街道 |
+            已进场施工,完成30%。 |
+            已进场施工,完成60%。 |
+            是 |
+            ||
+            25 |
+            新建建筑垃圾中转站8个。 |
+            徐国江 |
+            城管局 |
+            崇川经济开发区、各街道 |
+            已建成3个。 |
+            已建成7个。 |
+            否 |
+            项目于9月28日才签订合同。 |
+            """;
+
+        var list = Seeds.ParseText(text).Lists.ShouldHaveSingleItem();
+
+        list.Items.Count.ShouldBe(2);
+        list.Items[0].Number.ShouldBe("24");
+        list.Items[0].Text.ShouldBe("优化提升50条背街后巷交通组织。");
+        list.Items[0].Leaders.ShouldBe(["徐国江"]);
+        list.Items[0].LeadUnits.ShouldBe(["城管局"]);
+        list.Items[0].ResponsibleUnits.Concat(list.Items[0].GroupReferences).ShouldBe(["市政局", "相关街道"]);
+        list.Items[0].OtherCells["1-11月推进情况"].ShouldBe("已进场施工,完成60%。");
+        list.Items[1].LeadUnits.ShouldBe(["城管局"]);
+        list.Items[1].OtherCells["是否达序"].ShouldBe("否");
+        list.Items[1].OtherCells["说明"].ShouldBe("项目于9月28日才签订合同。");
+    }
+
+    [Fact]
+    public void Parse_HeadingRightAboveALetterSpacedVerticalHeader_IsTheFirstCategory()
+    {
+        var text = """
+            2022年政府工作报告重点工作责任分解
+
+            一、未来五年主要工作任务
+
+            序号
+
+            主 要 工 作 任 务
+
+            责任单位
+
+            1
+
+            地区生产总值突破1万亿元。
+
+            市发展改革委
+
+            2
+
+            规上工业总产值突破2万亿元。
+
+            市经信局
+            """;
+
+        var list = Seeds.ParseText(text).Lists.ShouldHaveSingleItem();
+
+        list.Title.ShouldBe("2022年政府工作报告重点工作责任分解");
+        list.Categories.Select(c => (c.Number, c.Title, c.ItemCount)).ShouldBe([("一", "未来五年主要工作任务", 2)]);
+        list.Items[1].LeadUnits.ShouldBe(["市经信局"]);
+    }
+
+    [Fact]
+    public void Parse_HeadingAboveATableWhoseRowsHaveTheirOwnCategories_IsNotAnEmptyCategory()
+    {
+        var text = "2021年重大事项清单\n三、重大事项\n序号\t事项名称\t牵头单位\n一、产业发展\n1\t推进工业倍增。\t市工信局\n二、民生保障\n1\t新建学校。\t市教育局\n";
+
+        var list = Seeds.ParseText(text).Lists.ShouldHaveSingleItem();
+
+        list.Categories.Select(c => (c.Number, c.Title, c.ItemCount)).ShouldBe([("一", "产业发展", 1), ("二", "民生保障", 1)]);
+    }
+
+    [Fact]
+    public void Parse_RowsDividedBySingleSpacesWithSpacesInsideCells_AreSplitByContent()
+    {
+        var text = """
+            平顶山市全面推行河长制主要任务分解表
+            序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位
+            1 加强水资源保 护 严守水资源开发利用控制红线 实施水资源消耗总量和强度双控行动,防止不合理新增取水。 市水利局 市发展改革委、农业局等 各县(市、区)党委和人民政府
+            2  严守用水 效率控制 红线 落实万元国内生产总值水耗指标等用水效率评估体系。 市水利局 市发展改革委、住房和城乡建设局等 各县(市、区)党委和人民政府
+            """;
+
+        var list = Seeds.ParseText(text).Lists.ShouldHaveSingleItem();
+
+        list.Categories.Select(c => (c.Title, c.ItemCount)).ShouldBe([("加强水资源保护", 2)]);
+        list.Items[0].Text.ShouldBe("严守水资源开发利用控制红线");
+        list.Items[0].LeadUnits.ShouldBe(["市水利局"]);
+        list.Items[0].ResponsibleUnits.ShouldBe(["市发展改革委", "农业局等"]);
+        list.Items[0].GroupReferences.ShouldBe(["各县（市、区）党委和人民政府"]);
+        list.Items[0].OtherCells["细化措施"].ShouldStartWith("实施水资源消耗总量");
+        list.Items[1].Text.ShouldBe("严守用水效率控制红线");
+        list.Items[1].LeadUnits.ShouldBe(["市水利局"]);
+    }
+
+    [Fact]
+    public void Parse_PipeTableWithUnitsDividedBySpacesAndNumberedRulesAfterIt_ReadsUnitsAndNoEmptyCategories()
+    {
+        var text = """
+            徐庄镇2017年度安全生产专项整治
+            工作计划
+            二〇一七年二月二十四日
+            一、专项整治安排表
+            专项整治行业名称 | 时间安排 | 责任单位 |
+            烟花爆竹 | 1月份 | 安监站 安监所 |
+            电力设施 | 3月份 | 电管所 |
+            交通运输 | 12月份 | 超限站 公路站 交警六中队 |
+            二、工作要求
+            (一)各有关责任单位要按照时间安排,制定本行业(领域)安全生产专项整治方案。
+            (二)各有关责任单位要组织、做好相关安全生产专项整治工作,收集整理工作开展情况。
+            """;
+
+        var document = Seeds.ParseText(text, options: new ImportOptions { Year = 2017 });
+
+        var list = document.Lists.ShouldHaveSingleItem();
+        list.Title.ShouldBe("徐庄镇2017年度安全生产专项整治工作计划");
+        list.Categories.Select(c => (c.Title, c.ItemCount, c.Children.Count)).ShouldBe([("专项整治安排表", 3, 0)]);
+        list.Items[0].LeadUnits.Concat(list.Items[0].ResponsibleUnits).ShouldBe(["安监站", "安监所"]);
+        list.Items[0].Deadline.ShouldBe(new DateOnly(2017, 1, 31));
+        list.Items[2].LeadUnits.Concat(list.Items[2].ResponsibleUnits).ShouldBe(["超限站", "公路站", "交警六中队"]);
+    }
+
+    [Fact]
+    public void Parse_SeveralItemsWithLabelsOnOneLine_GivesOneItemEach()
+    {
+        var text = "2014年市政府民生实事项目共有42项任务,现将进展情况予以公示。 1.轨道交通1号线一期工程投入试运营。 牵头领导:林静国 责任单位:市轨道交通工程建设指挥部 项目责任人:尹文德 "
+            + "2.新增安装300套路口交通信息视频采集设备。 牵头领导:王仁洲 责任单位:市公安局 项目责任人:王伟标 配合单位:市城管局、市财政局 实际完成情况:已完成年度目标任务的55%。 "
+            + "3.新辟公交线路10条,优化调整20条。 牵头领导:王仁洲 责任单位:市交通委 配合单位:市公安局、市城管局,各区政府 鄞州 海曙 合计 新辟线路年度目标 2 5 10\n";
+
+        var document = Seeds.ParseText(text);
+
+        var list = document.Lists.ShouldHaveSingleItem();
+        list.Items.Select(i => i.Number).ShouldBe(["1", "2", "3"]);
+        list.Items[0].Text.ShouldBe("轨道交通1号线一期工程投入试运营。");
+        list.Items[0].Leaders.ShouldBe(["林静国"]);
+        list.Items[0].OtherCells["项目责任人"].ShouldBe("尹文德");
+        list.Items[1].LeadUnits.Concat(list.Items[1].ResponsibleUnits).ShouldBe(["市公安局", "市城管局", "市财政局"]);
+        list.Items[1].OtherCells["实际完成情况"].ShouldBe("已完成年度目标任务的55%。");
+        list.Items[2].Text.ShouldBe("新辟公交线路10条,优化调整20条。");
+        list.Items[2].ResponsibleUnits.Concat(list.Items[2].GroupReferences).ShouldBe(["市公安局", "市城管局", "各区政府"]);
+        document.Warnings.ShouldContain(w => w.Message.Contains("鄞州") && w.Message.Contains("未并入"));
+    }
 }

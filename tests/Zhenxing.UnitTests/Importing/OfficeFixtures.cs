@@ -174,6 +174,20 @@ internal static class OfficeFixtures
         return stream.ToArray();
     }
 
+    /// <summary>Merges cell ranges ("A3:A5") of the first sheet of <paramref name="xlsx"/>, as Excel's 合并单元格 does.</summary>
+    public static byte[] WithMergedCells(byte[] xlsx, params string[] ranges)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var document = SpreadsheetDocument.Open(stream, true))
+        {
+            var worksheet = document.WorkbookPart!.WorksheetParts.First().Worksheet!;
+            worksheet.InsertAfter(new S.MergeCells(ranges.Select(r => new S.MergeCell { Reference = r })), worksheet.GetFirstChild<S.SheetData>());
+            worksheet.Save();
+        }
+        return stream.ToArray();
+    }
+
     /// <summary>
     /// A hostile .docx: one paragraph inside <paramref name="depth"/> nested content controls (w:sdt/w:sdtContent), every
     /// part stored uncompressed, so that no compression ratio gives it away (20,000 levels: 880 KB).

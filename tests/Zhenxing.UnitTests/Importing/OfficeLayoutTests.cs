@@ -185,6 +185,60 @@ public class OfficeLayoutTests
         return paragraph;
     }
 
+    [Fact]
+    public void Parse_DocxVerticalMergeOverSeveralRows_AppliesToEachRow()
+    {
+        // 牵头单位 and 完成时限 merged over rows 1–3; 序号 and 责任单位 merged over item 3's two sub-rows.
+        var docx = OfficeFixtures.Docx(body =>
+        {
+            body.Append(OfficeFixtures.Paragraph("2021年民生实事任务分解表"));
+            body.Append(new W.Table(
+                Row(Cell("序号"), Cell("事项名称"), Cell("牵头单位"), Cell("责任单位"), Cell("完成时限")),
+                Row(Cell("1"), Cell("新建学校3所。"), Cell("市教育局", vMerge: true), Cell("市财政局"), Cell("12月底前", vMerge: true)),
+                Row(Cell("2"), Cell("改造校舍10处。"), Cell("", vMerge: false), Cell("各县（市、区）"), Cell("", vMerge: false)),
+                Row(Cell("3", vMerge: true), Cell("开工建设老年养护楼。"), Cell("", vMerge: false), Cell("市民政局", vMerge: true), Cell("", vMerge: false)),
+                Row(Cell("", vMerge: false), Cell("开工建设老年大学。"), Cell("市卫健委"), Cell("", vMerge: false), Cell("9月底前"))));
+        });
+
+        var document = importer.Parse(docx, "实事.docx");
+
+        document.Errors.ShouldBeEmpty();
+        var items = document.Lists.ShouldHaveSingleItem().Items;
+        items.Select(i => i.Number).ShouldBe(["1", "2", "3"]);
+        items.Select(i => i.LeadUnits[0]).ShouldBe(["市教育局", "市教育局", "市教育局"]);
+        items.Select(i => i.Deadline).ShouldBe([new DateOnly(2021, 12, 31), new DateOnly(2021, 12, 31), new DateOnly(2021, 12, 31)]);
+        items[1].GroupReferences.ShouldBe(["各县（市、区）"]);
+        items[2].Text.ShouldBe("开工建设老年养护楼。开工建设老年大学。（完成时限：9月底前）");
+        items[2].LeadUnits.ShouldBe(["市教育局", "市卫健委"]);
+        items[2].ResponsibleUnits.ShouldBe(["市民政局"]);
+        items[2].Doubts.ShouldContain(d => d.Reason.Contains("两个完成时限"));
+    }
+
+    [Fact]
+    public void Parse_XlsxRangeMergedOverSeveralRows_AppliesToEachRow()
+    {
+        var xlsx = OfficeFixtures.WithMergedCells(
+            OfficeFixtures.Xlsx(("2022年重点任务", new[]
+            {
+                new[] { "分类", "序号", "工作任务", "牵头单位", "责任单位", "完成时限" },
+                ["产业发展", "1", "推进工业倍增。", "市工信局", "市财政局", "6月底前"],
+                ["", "2", "建设数字园区。", "", "市大数据局", ""],
+                ["", "3", "培育龙头企业。", "", "", ""],
+                ["民生保障", "4", "新建学校。", "市教育局", "各县（市、区）", "年底前"],
+            })),
+            "A2:A4", "D2:D4", "F2:F4");
+
+        var document = importer.Parse(xlsx, "任务.xlsx");
+
+        document.Errors.ShouldBeEmpty();
+        var list = document.Lists.ShouldHaveSingleItem();
+        list.Categories.Select(c => (c.Title, c.ItemCount)).ShouldBe([("产业发展", 3), ("民生保障", 1)]);
+        list.Items.Select(i => i.LeadUnits.Single()).ShouldBe(["市工信局", "市工信局", "市工信局", "市教育局"]);
+        list.Items.Select(i => i.Deadline).ShouldBe([new DateOnly(2022, 6, 30), new DateOnly(2022, 6, 30), new DateOnly(2022, 6, 30), new DateOnly(2022, 12, 31)]);
+        list.Items[1].ResponsibleUnits.ShouldBe(["市大数据局"]);
+        list.Items[2].ResponsibleUnits.ShouldBeEmpty();
+    }
+
     private static W.TableRow Row(params W.TableCell[] cells) => new(cells);
 
     private static W.TableCell Cell(string text, bool? vMerge = null, int span = 1)

@@ -13,6 +13,12 @@ public class UnitNamesTests
     [InlineData("区属、驻区有关单位", new[] { "区属有关单位", "驻区有关单位" })]
     [InlineData("市发改委等市直(驻市)部门", new[] { "市发改委", "市直（驻市）部门" })]
     [InlineData("华润（集团）有限公司", new[] { "华润（集团）有限公司" })]
+    [InlineData("安监站 安监所", new[] { "安监站", "安监所" })]
+    [InlineData("超限站 公路站 交警六中队", new[] { "超限站", "公路站", "交警六中队" })]
+    [InlineData("赣州市 人民政府", new[] { "赣州市人民政府" })]
+    [InlineData("县政府 办公室", new[] { "县政府办公室" })]
+    [InlineData("市委 宣传部", new[] { "市委宣传部" })]
+    [InlineData("高新区管委会 经发局", new[] { "高新区管委会经发局" })]
     [InlineData("", new string[0])]
     public void Split_Cell_GivesNormalisedNames(string cell, string[] expected) =>
         UnitNames.Split(cell).ShouldBe(expected);

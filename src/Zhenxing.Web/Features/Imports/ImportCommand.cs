@@ -216,6 +216,14 @@ public static class ImportCommand
         {
             output.WriteLine($"  错误：{error}");
         }
+        if (parsed.FirstLines.Count > 0)
+        {
+            output.WriteLine($"  读到的前 {parsed.FirstLines.Count} 行：");
+            for (var i = 0; i < parsed.FirstLines.Count; i++)
+            {
+                output.WriteLine($"    {i + 1}. {parsed.FirstLines[i]}");
+            }
+        }
     }
 
     private static void WriteCategories(IEnumerable<ParsedCategory> categories, TextWriter output, string indent)

@@ -313,6 +313,25 @@ public abstract class ImportTests(ZhenxingAppFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task ADocumentWithNoListSaysWhichLayoutsWereTriedAndShowsTheFirstLines()
+    {
+        var office = await OfficeAsync();
+        var notice = string.Join("\n", Enumerable.Range(1, 12).Select(i => $"第{i}段：请各科室做好年度总结工作。"));
+
+        var preview = await office.UploadAsync("通知.txt", ImportFixtures.Utf8(notice));
+        var page = await (await office.GetAsync(preview)).HtmlAsync();
+
+        var errors = page.QuerySelector("#errors")!.TextContent;
+        errors.ShouldContain("已尝试的版式");
+        errors.ShouldContain("逐行单元格表格");
+        errors.ShouldContain("标签行");
+        page.QuerySelectorAll("#first-lines li").Select(li => li.TextContent).ShouldBe(
+            Enumerable.Range(1, 8).Select(i => $"第{i}段：请各科室做好年度总结工作。"));
+        page.QuerySelector("button[formaction*=Confirm]").ShouldBeNull();
+        (await CountAsync<ItemList>()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task BinaryJunkGetsAClearMessageAndNothingIsStored()
     {
         var office = await OfficeAsync();
