@@ -17,11 +17,13 @@ public sealed class ParsedList
     }
 
     public string Title { get; internal set; }
-    public string? DocumentNumber { get; }
+    public string? DocumentNumber { get; internal set; }
     public int? Year { get; }
     public ItemListKind Kind { get; internal set; }
     public int? DeclaredTotal { get; }
     public ImportLocation Location { get; }
+    /// <summary>The line (an index of the parser's lines) of the title the list was opened under; -1 when not known.</summary>
+    internal int TitleIndex { get; init; } = -1;
     /// <summary>Top-level categories; nested ones are in <see cref="ParsedCategory.Children"/>.</summary>
     public IReadOnlyList<ParsedCategory> Categories => categories;
     /// <summary>All items, flattened, in document order.</summary>
