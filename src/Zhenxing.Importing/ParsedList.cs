@@ -60,5 +60,8 @@ public sealed class ParsedList
 
     internal void RemoveLastCategory() => categories.RemoveAt(categories.Count - 1);
 
+    /// <summary>Where each category's heading was read, nested ones included.</summary>
+    public IEnumerable<ImportLocation> AllCategoryLocations() => AllCategories().Select(c => c.Location);
+
     internal IEnumerable<ParsedCategory> AllCategories() => categories.SelectMany(c => c.SelfAndDescendants());
 }

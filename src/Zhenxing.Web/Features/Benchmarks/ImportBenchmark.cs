@@ -122,7 +122,7 @@ public static class ImportBenchmark
         };
         var plan = await services.GetRequiredService<PlanImport>().RunAsync(document, CancellationToken.None);
         var planned = watch.Elapsed;
-        if (plan.Parsed.HasErrors || !plan.HasChanges)
+        if (plan.Errors.Count > 0 || !plan.HasChanges)
         {
             return new Timed(document, planned, planned, planned, null, "生成的文件未能导入：" + plan.Blocker);
         }
