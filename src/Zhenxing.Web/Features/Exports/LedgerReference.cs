@@ -101,8 +101,21 @@ public sealed class ExportStamp
             {
                 return null;
             }
+            // The declared size can lie: read no more than the limit.
             using var stream = entry.Open();
-            var xml = XDocument.Load(stream);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > MaxPartBytes)
+                {
+                    return null;
+                }
+            }
+            buffer.Position = 0;
+            var xml = XDocument.Load(buffer);
             var values = (xml.Root?.Elements() ?? []).Select(p => (Name: (string?)p.Attribute("name") ?? "", Value: p.Value)).ToList();
             if (!values.Any(v => v.Name == Marker))
             {

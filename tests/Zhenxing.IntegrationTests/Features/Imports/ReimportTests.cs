@@ -1,7 +1,7 @@
 using System.Net;
-using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Zhenxing.IntegrationTests.Infrastructure;
+using Zhenxing.Testing;
 using Zhenxing.Web.Features.Items;
 using Zhenxing.Web.Features.Users;
 
@@ -259,6 +259,39 @@ public abstract class ReimportTests(ZhenxingAppFactory app) : IntegrationTest(ap
         page.QuerySelector(".diff")!.TextContent.ShouldNotContain(Reference(ledgerOnly));
         (await office.PostFormAsync(preview, [], handler: "Confirm")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await ItemsAsync()).Select(i => i.DeadlineText).Take(2).ShouldBe(["11月底前", "11月底前"]);
+    }
+
+    [Fact]
+    public async Task TheImportCommandsDryRunShowsTheChangesOfAnEditedExportAndStoresNothing()
+    {
+        await App.ImportSeedAsync("001");
+        var office = await OfficeAsync();
+        var before = await ItemsAsync();
+        var (edited, deleted) = (before[2], before[5]);
+        var file = Path.Combine(Path.GetTempPath(), $"zhenxing-reimport-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(file, OfficeEdits.EditXlsx(await ExportAsync(office, "xlsx"), sheets =>
+        {
+            sheets[0].Single(r => r.Contains(Reference(edited)))[2] = "区财政局";
+            sheets[0].RemoveAll(r => r.Contains(Reference(deleted)));
+        }));
+        try
+        {
+            var result = await ZhenxingExecutable.RunAsync(["import", file, "--dry-run", $"--Database:Provider={App.Provider}", $"--ConnectionStrings:Zhenxing={App.ConnectionString}"]);
+
+            result.ExitCode.ShouldBe(0, result.Output + result.Error);
+            result.Output.ShouldContain($"台账导出的文件：按“台账编号”识别为台账中的清单 {edited.ListId}");
+            result.Output.ShouldContain("与台账中已有版本相比：新增 0 项，删除 1 项，修改 1 项");
+            result.Output.ShouldContain($"- {Reference(deleted)} ");
+            result.Output.ShouldContain($"~ {Reference(edited)} ");
+            result.Output.ShouldContain("（牵头单位）");
+            result.Output.ShouldContain("试运行（--dry-run）：未写入数据库。");
+            (await ItemsAsync()).ShouldBe(before);
+            (await App.WithDbAsync(db => db.ItemLists.CountAsync())).ShouldBe(1);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }
 

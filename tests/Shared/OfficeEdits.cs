@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using S = DocumentFormat.OpenXml.Spreadsheet;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Zhenxing.IntegrationTests.Infrastructure;
+namespace Zhenxing.Testing;
 
 /// <summary>
 /// Edits an exported .xlsx or .docx the way an office does in Excel, WPS or Word: cells changed, rows deleted, added
