@@ -60,14 +60,14 @@ public sealed record LedgerExportData(IReadOnlyList<ExportList> Lists, Reporting
 {
     public int Total => Lists.Sum(l => l.Items.Count);
 
-    /// <summary>The last column, 台账编号, is how a re-import of the file knows each row's item (<see cref="LedgerReference"/>).</summary>
+    /// <summary>The last column, 台账编号, is how a re-import of the file knows each row's item (<see cref="LedgerReference"/>); empty for a row that is no stored item (id 0).</summary>
     public static readonly string[] Columns = ["序号", "事项名称", "牵头单位", "责任单位", "完成时限", "进展情况", "状态", LedgerReference.ColumnName];
 
     /// <summary>The cells of an item in the order of <see cref="Columns"/>.</summary>
     public static string[] Cells(LedgerRow row) =>
     [
         row.Number, row.Text, Units(row.LeadUnits), ResponsibleCell(row), DeadlineCell(row), row.LatestProgress ?? "", row.Status.ToChinese(),
-        LedgerReference.Format(row.ListId, row.Id),
+        row.Id > 0 ? LedgerReference.Format(row.ListId, row.Id) : "",
     ];
 
     /// <summary>The fingerprint of the cells an office may edit, as <see cref="Cells"/> writes them.</summary>

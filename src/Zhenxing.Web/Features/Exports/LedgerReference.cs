@@ -71,11 +71,11 @@ public sealed class ExportStamp
         void Add(string name, string value) =>
             properties.Append(new CustomDocumentProperty(new VTLPWSTR(value)) { FormatId = PropertySet, PropertyId = pid++, Name = name });
         Add(Marker, "1");
-        foreach (var list in data.Lists)
+        foreach (var list in data.Lists.Where(l => l.Id > 0))
         {
             var chunk = new StringBuilder();
             var n = 0;
-            foreach (var row in list.Items)
+            foreach (var row in list.Items.Where(r => r.Id > 0))
             {
                 var entry = $"{row.Id}:{LedgerExportData.Fingerprint(row)};";
                 if (chunk.Length + entry.Length > MaxValue)
