@@ -74,11 +74,11 @@ public sealed class PlanImport(ZhenxingDb db, ParsedDocuments documents)
             .Where(i => i.ItemListId == listId)
             .Select(i => new
             {
-                i.Id, i.Number, i.ShortTitle, i.Text, i.DeadlineText, i.Deadline, i.Ongoing, i.GroupReferences, i.WithdrawnAt,
+                i.Id, i.Number, i.Text, i.DeadlineText, i.Deadline, i.Ongoing, i.GroupReferences, i.WithdrawnAt,
                 Units = i.Units.OrderBy(u => u.Position).Select(u => new { u.Role, u.Unit!.Name }).ToList(),
             })
             .ToListAsync(cancellationToken))
-            .Select(i => new StoredItem(i.Id, i.Number, i.ShortTitle, i.Text, i.DeadlineText, i.Deadline, i.Ongoing, i.GroupReferences, i.WithdrawnAt,
+            .Select(i => new StoredItem(i.Id, i.Number, i.Text, i.DeadlineText, i.Deadline, i.Ongoing, i.GroupReferences, i.WithdrawnAt,
                 i.Units.Where(u => u.Role == ItemUnitRole.Lead).Select(u => u.Name).ToList(),
                 i.Units.Where(u => u.Role == ItemUnitRole.Responsible).Select(u => u.Name).ToList()))
             .ToDictionary(i => i.Id);
@@ -155,23 +155,32 @@ public sealed class PlanImport(ZhenxingDb db, ParsedDocuments documents)
         }
 
         var missing = existing.Values.Where(i => i.WithdrawnAt is null && !rows.ContainsKey(i.Id)).ToList();
-        var removed = exported is null ? [] : missing.Where(i => exported.ContainsKey(i.Id))
+        var deleted = exported is null ? [] : missing.Where(i => exported.ContainsKey(i.Id)).ToList();
+        // As for a changed row: an item the ledger changed since the export is not withdrawn on a stale file's word.
+        foreach (var item in deleted.Where(i => exported![i.Id] != i.Fingerprint))
+        {
+            errors.Add(new ImportMessage(list.Location,
+                $"台账编号 {LedgerReference.Format(listId, item.Id)}（{item.Number} {Shorten(item.Text)}）的行已从文件中删去，但导出这个文件之后台账中的这一事项已被修改。为免误撤销，请重新导出后再删去这一行。"));
+        }
+        var removed = deleted.Where(i => exported![i.Id] == i.Fingerprint)
             .Select(i => new ExistingItem(i.Id, LedgerReference.Format(listId, i.Id), i.Number, i.Text)).ToList();
         return new ListPlan(list, listId, added, removed, changed)
         {
-            FromExport = new ExportMatch(itemIds, exported is not null, missing.Count - removed.Count),
+            FromExport = new ExportMatch(itemIds, exported is not null, missing.Count - deleted.Count),
             ExistingTitle = title == list.Title ? null : title,
         };
     }
 
     private sealed record StoredItem(
-        int Id, string Number, string? ShortTitle, string Text, string? DeadlineText, DateOnly? Deadline, bool Ongoing, string? GroupReferences,
+        int Id, string Number, string Text, string? DeadlineText, DateOnly? Deadline, bool Ongoing, string? GroupReferences,
         DateTimeOffset? WithdrawnAt, List<string> Lead, List<string> Responsible)
     {
         /// <summary>As the export computes it from the ledger: equal to the stamp's when the item is as it was exported.</summary>
         public string Fingerprint => LedgerReference.Fingerprint(Number, Text, string.Join("、", Lead),
             LedgerExportData.ResponsibleCell(Responsible, GroupReferences), LedgerExportData.DeadlineCell(DeadlineText, Deadline, Ongoing));
     }
+
+    private static string Shorten(string text) => text.Length <= 20 ? text : text[..20] + "…";
 
     /// <summary>The row's fingerprint as the export computes it, from what the file now says.</summary>
     private static string FileFingerprint(ParsedItem item, Dictionary<string, string> canonical) =>

@@ -243,22 +243,29 @@ public abstract class ReimportTests(ZhenxingAppFactory app) : IntegrationTest(ap
         await App.ImportSeedAsync("001");
         var office = await OfficeAsync();
         var before = await ItemsAsync();
-        var (both, ledgerOnly) = (before[0], before[1]);
+        var (both, ledgerOnly, deletedToo) = (before[0], before[1], before[2]);
         var export = await ExportAsync(office, "xlsx");
-        // After the export, someone changes two items in the ledger.
-        await App.WithDbAsync(db => db.Items.Where(i => i.Id == both.Id || i.Id == ledgerOnly.Id)
+        // After the export, someone changes three items in the ledger.
+        await App.WithDbAsync(db => db.Items.Where(i => i.Id == both.Id || i.Id == ledgerOnly.Id || i.Id == deletedToo.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.DeadlineText, "11月底前").SetProperty(i => i.Version, i => i.Version + 1)));
 
-        var file = OfficeEdits.EditXlsx(export, sheets => sheets[0].Single(r => r.Contains(Reference(both)))[1] = "文件中的新写法。");
+        var file = OfficeEdits.EditXlsx(export, sheets =>
+        {
+            sheets[0].Single(r => r.Contains(Reference(both)))[1] = "文件中的新写法。";
+            sheets[0].RemoveAll(r => r.Contains(Reference(deletedToo)));
+        });
 
         var preview = await office.UploadAsync("事项台账.xlsx", file);
         var page = await PreviewAsync(office, preview);
-        page.QuerySelectorAll("#errors li").Select(li => li.TextContent).ShouldHaveSingleItem()
-            .ShouldMatch($@"第 \d+ 行：台账编号 {Reference(both)}：导出这个文件之后，台账中的这一事项已被修改");
+        var errors = page.QuerySelectorAll("#errors li").Select(li => li.TextContent).ToList();
+        errors.Count.ShouldBe(2);
+        errors[0].ShouldMatch($@"第 \d+ 行：台账编号 {Reference(both)}：导出这个文件之后，台账中的这一事项已被修改");
+        errors[1].ShouldContain($"台账编号 {Reference(deletedToo)}（3 ");
+        errors[1].ShouldContain("的行已从文件中删去，但导出这个文件之后台账中的这一事项已被修改");
         // The other item is as the file had it before the ledger changed it: that is no change of the file's.
         page.QuerySelector(".diff")!.TextContent.ShouldNotContain(Reference(ledgerOnly));
         (await office.PostFormAsync(preview, [], handler: "Confirm")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await ItemsAsync()).Select(i => i.DeadlineText).Take(2).ShouldBe(["11月底前", "11月底前"]);
+        (await ItemsAsync()).Where(i => i.WithdrawnAt == null).Select(i => i.DeadlineText).Take(3).ShouldBe(["11月底前", "11月底前", "11月底前"]);
     }
 
     [Fact]
