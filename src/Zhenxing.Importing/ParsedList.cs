@@ -17,11 +17,13 @@ public sealed class ParsedList
     }
 
     public string Title { get; internal set; }
-    public string? DocumentNumber { get; }
+    public string? DocumentNumber { get; internal set; }
     public int? Year { get; }
     public ItemListKind Kind { get; internal set; }
     public int? DeclaredTotal { get; }
     public ImportLocation Location { get; }
+    /// <summary>The line (an index of the parser's lines) of the title the list was opened under; -1 when not known.</summary>
+    internal int TitleIndex { get; init; } = -1;
     /// <summary>Top-level categories; nested ones are in <see cref="ParsedCategory.Children"/>.</summary>
     public IReadOnlyList<ParsedCategory> Categories => categories;
     /// <summary>All items, flattened, in document order.</summary>
@@ -59,6 +61,9 @@ public sealed class ParsedList
     internal void ReplaceItem(int index, ParsedItem item) => items[index] = item;
 
     internal void RemoveLastCategory() => categories.RemoveAt(categories.Count - 1);
+
+    /// <summary>Where each category's heading was read, nested ones included.</summary>
+    public IEnumerable<ImportLocation> AllCategoryLocations() => AllCategories().Select(c => c.Location);
 
     internal IEnumerable<ParsedCategory> AllCategories() => categories.SelectMany(c => c.SelfAndDescendants());
 }

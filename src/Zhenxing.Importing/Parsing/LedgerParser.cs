@@ -24,6 +24,8 @@ internal sealed partial class LedgerParser
 
     private string? pendingTitle;
     private int pendingTitleIndex = -10;
+    /// <summary>The line <see cref="pendingTitle"/> was read from (its last line), kept when lines that are not titles follow.</summary>
+    private int pendingTitleLine = -1;
     private int? pendingTotal;
     private ItemDraft? draft;
     private TableState? table;
@@ -60,6 +62,7 @@ internal sealed partial class LedgerParser
         ReportHeaderlessRows();
         CloseTable();
         CloseProse();
+        AssignDocumentNumbers();
         UnitCorrections.Apply(lists, options.UnitCorrections, messages);
         var (coordinating, scheme) = pairings.Finish(lines, facts);
         foreach (var list in lists)
@@ -196,9 +199,46 @@ internal sealed partial class LedgerParser
             DocumentFacts.YearIn(cleanTitle) ?? facts.Year ?? options.Year ?? DocumentFacts.YearIn(fileName),
             KindOf(cleanTitle) ?? defaultKind,
             declaredTotal ?? declaredInTitle,
-            location);
+            location)
+        {
+            TitleIndex = title is not null && title == pendingTitle ? pendingTitleLine : -1,
+        };
         lists.Add(list);
         return list;
+    }
+
+    /// <summary>
+    /// A number alone on the line under a list's title is that list's own (each list of the ledger's export carries its
+    /// own so); then only a number above the first title is the whole document's, given to the lists with none of their
+    /// own. One list's number is never stamped on another. Without such lines, the document's first number goes to all.
+    /// </summary>
+    private void AssignDocumentNumbers()
+    {
+        var own = new Dictionary<ParsedList, string>();
+        foreach (var list in lists.Where(l => l.TitleIndex >= 0))
+        {
+            var next = list.TitleIndex + 1;
+            while (next < lines.Count && lines[next].IsBlank)
+            {
+                next++;
+            }
+            if (next < lines.Count && TextPatterns.Clean(lines[next].Joined) is var text
+                && DocumentFacts.DocumentNumberPattern().Match(text) is { Success: true } match && match.Value.Length == text.Length)
+            {
+                own[list] = match.Value;
+            }
+        }
+        if (own.Count == 0)
+        {
+            return;
+        }
+        var firstTitle = lists.Where(l => l.TitleIndex >= 0).Min(l => l.TitleIndex);
+        var documentWide = lines.Take(firstTitle).Select(l => DocumentFacts.DocumentNumberPattern().Match(TextPatterns.Clean(l.Joined)))
+            .FirstOrDefault(m => m.Success)?.Value;
+        foreach (var list in lists)
+        {
+            list.DocumentNumber = own.GetValueOrDefault(list) ?? documentWide;
+        }
     }
 
     internal static ItemListKind? KindOf(string title) => title switch
@@ -225,6 +265,7 @@ internal sealed partial class LedgerParser
             ? pendingTitle + clean
             : clean;
         pendingTitleIndex = index;
+        pendingTitleLine = index;
         titleVersion++;
     }
 

@@ -47,6 +47,8 @@ public sealed class ImportPages(IPage page)
     public ILocator DoubtsSummary => page.Locator("#doubts-summary");
     public ILocator ReadingMessage => page.Locator("#reading-message");
     public ILocator ListPreviews => page.Locator(".list-preview");
+    public ILocator Diff => page.Locator(".list-preview .diff");
+    public ILocator ExportMatch => page.Locator(".list-preview .export-match");
     public ILocator Notice => page.Locator(".notice");
     public ILocator History => page.Locator("#history");
 }

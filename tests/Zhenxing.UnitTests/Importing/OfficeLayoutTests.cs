@@ -254,4 +254,20 @@ public class OfficeLayoutTests
         }
         return new W.TableCell(properties, OfficeFixtures.Paragraph(text));
     }
+
+    [Fact]
+    public void Parse_SheetsWithTheirOwnNumberUnderTheTitle_NeverStampOneListsNumberOnAnother()
+    {
+        string[] header = ["序号", "事项名称", "牵头单位", "责任单位", "完成时限"];
+        var content = OfficeFixtures.Xlsx(
+            ("甲", [["测试区2021年重点事项清单"], ["（共 1 项）"], header, ["1", "推进测试工作。", "市财政局", "", "8月底前"]]),
+            ("乙", [["2020年工作要点"], ["赣苏振领发〔2020〕1号"], header, ["1", "完善测试机制。", "市发改委", "", "12月底前"]]),
+            ("丙", [["2021年重大事项"], ["赣市府办字〔2021〕7号"], header, ["1", "开展测试。", "市教育局", "", "年底前"]]));
+
+        var document = importer.Parse(content, "事项台账.xlsx");
+
+        document.Errors.ShouldBeEmpty();
+        document.Lists.Select(l => (l.Title, l.DocumentNumber)).ShouldBe(
+            [("测试区2021年重点事项清单", null), ("2020年工作要点", "赣苏振领发〔2020〕1号"), ("2021年重大事项", "赣市府办字〔2021〕7号")]);
+    }
 }

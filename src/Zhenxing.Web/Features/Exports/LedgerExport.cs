@@ -60,25 +60,35 @@ public sealed record LedgerExportData(IReadOnlyList<ExportList> Lists, Reporting
 {
     public int Total => Lists.Sum(l => l.Items.Count);
 
-    public static readonly string[] Columns = ["序号", "事项名称", "牵头单位", "责任单位", "完成时限", "进展情况", "状态"];
+    /// <summary>The last column, 台账编号, is how a re-import of the file knows each row's item (<see cref="LedgerReference"/>); empty for a row that is no stored item (id 0).</summary>
+    public static readonly string[] Columns = ["序号", "事项名称", "牵头单位", "责任单位", "完成时限", "进展情况", "状态", LedgerReference.ColumnName];
 
     /// <summary>The cells of an item in the order of <see cref="Columns"/>.</summary>
     public static string[] Cells(LedgerRow row) =>
     [
         row.Number, row.Text, Units(row.LeadUnits), ResponsibleCell(row), DeadlineCell(row), row.LatestProgress ?? "", row.Status.ToChinese(),
+        row.Id > 0 ? LedgerReference.Format(row.ListId, row.Id) : "",
     ];
+
+    /// <summary>The fingerprint of the cells an office may edit, as <see cref="Cells"/> writes them.</summary>
+    public static string Fingerprint(LedgerRow row) =>
+        LedgerReference.Fingerprint(row.Number, row.Text, Units(row.LeadUnits), ResponsibleCell(row), DeadlineCell(row));
 
     public static string Units(IEnumerable<LedgerUnit> units) => string.Join("、", units.Select(u => u.Name));
 
     /// <summary>Responsible units, then the placeholders (各县（市、区）) the document named beside them.</summary>
-    public static string ResponsibleCell(LedgerRow row) =>
-        string.Join("、", row.ResponsibleUnits.Select(u => u.Name).Concat(string.IsNullOrWhiteSpace(row.GroupReferences) ? [] : row.GroupReferences.Split('、', StringSplitOptions.RemoveEmptyEntries)));
+    public static string ResponsibleCell(LedgerRow row) => ResponsibleCell(row.ResponsibleUnits.Select(u => u.Name), row.GroupReferences);
+
+    public static string ResponsibleCell(IEnumerable<string> units, string? groupReferences) =>
+        string.Join("、", units.Concat(string.IsNullOrWhiteSpace(groupReferences) ? [] : groupReferences.Split('、', StringSplitOptions.RemoveEmptyEntries)));
 
     /// <summary>The deadline in the document's own wording ("8 月底前"), else the date.</summary>
-    public static string DeadlineCell(LedgerRow row) =>
-        !string.IsNullOrWhiteSpace(row.DeadlineText) ? row.DeadlineText
-        : row.Deadline is { } date ? date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)
-        : row.Ongoing ? "长期" : "";
+    public static string DeadlineCell(LedgerRow row) => DeadlineCell(row.DeadlineText, row.Deadline, row.Ongoing);
+
+    public static string DeadlineCell(string? text, DateOnly? deadline, bool ongoing) =>
+        !string.IsNullOrWhiteSpace(text) ? text
+        : deadline is { } date ? date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)
+        : ongoing ? "长期" : "";
 
     /// <summary>"事项台账-2026-11-23" (or "事项台账-轮次名-…" for a closed round).</summary>
     public string FileStem => SafeFileName(AsOf is { } round ? $"事项台账-{round.Name}-{Today:yyyy-MM-dd}" : $"事项台账-{Today:yyyy-MM-dd}");

@@ -14,7 +14,7 @@ public static class WriteLedgerDocx
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     /// <summary>Column widths in twentieths of a point, 24 cm of A4 landscape between the margins.</summary>
-    public static readonly int[] Widths = [700, 4600, 1500, 2000, 1200, 3000, 900];
+    public static readonly int[] Widths = [700, 4200, 1500, 2000, 1200, 2800, 900, 1200];
 
     public static byte[] Write(LedgerExportData data)
     {
@@ -46,6 +46,7 @@ public static class WriteLedgerDocx
                 new PageSize { Width = 16838, Height = 11906, Orient = PageOrientationValues.Landscape },
                 new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
             main.Document = new Document(body);
+            ExportStamp.Write(document, data);
         }
         return stream.ToArray();
     }
@@ -73,7 +74,7 @@ public static class WriteLedgerDocx
                     table.Append(new TableRow(new TableRowProperties(new CantSplit()), cell));
                     break;
                 case ExportLine.Row row:
-                    table.Append(new TableRow(LedgerExportData.Cells(row.Item).Select((text, c) => Cell(text, Widths[c], bold: false, center: c is 0 or 4 or 6)).ToArray()));
+                    table.Append(new TableRow(LedgerExportData.Cells(row.Item).Select((text, c) => Cell(text, Widths[c], bold: false, center: c is 0 or 4 or 6 or 7)).ToArray()));
                     break;
             }
         }

@@ -21,8 +21,8 @@ public static class WriteLedgerXlsx
     private const uint TextStyle = 5;
     private const uint CenterStyle = 6;
 
-    public static readonly double[] Widths = [6, 50, 16, 22, 12, 40, 12];
-    private static readonly bool[] Centered = [true, false, false, false, true, false, true];
+    public static readonly double[] Widths = [6, 50, 16, 22, 12, 40, 12, 14];
+    private static readonly bool[] Centered = [true, false, false, false, true, false, true, true];
     private static readonly string LastColumn = Rounds.Sheets.SheetColumns.Letter(LedgerExportData.Columns.Length);
 
     public static byte[] Write(LedgerExportData data)
@@ -48,6 +48,7 @@ public static class WriteLedgerXlsx
                 names.Append(new DefinedName($"{quoted}!${headerRow}:${headerRow}") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i });
             }
             workbook.Workbook.Append(sheets, names);
+            ExportStamp.Write(document, data);
         }
         return stream.ToArray();
     }

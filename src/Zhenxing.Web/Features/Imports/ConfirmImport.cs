@@ -263,6 +263,11 @@ public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvide
 
     private async Task UpdateListAsync(ListPlan plan, SourceDocument document, Dictionary<string, int> unitIds, SummaryBuilder summary, CancellationToken cancellationToken)
     {
+        if (plan.FromExport is { } match)
+        {
+            await UpdateFromExportAsync(plan, match, document, unitIds, summary, cancellationToken);
+            return;
+        }
         var list = await db.ItemLists
             .Include(l => l.Categories)
             .Include(l => l.Items.Where(i => i.WithdrawnAt == null)).ThenInclude(i => i.Units)
@@ -311,21 +316,72 @@ public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvide
         summary.ListIds.Add(list.Id);
     }
 
-    private static void AddCategories(ItemList list, IReadOnlyList<ParsedCategory> parsed, Category? parent, Dictionary<string, Category> byPath)
+    /// <summary>
+    /// A re-imported export changes the items its rows name, by id, and nothing else of the list: not its title, document,
+    /// declared counts or categories (the file's are the view's), nor an item's category, place or source location (a
+    /// re-sorted sheet is not an edit). Added rows go last, under the category heading above them.
+    /// </summary>
+    private async Task UpdateFromExportAsync(ListPlan plan, ExportMatch match, SourceDocument document, Dictionary<string, int> unitIds, SummaryBuilder summary, CancellationToken cancellationToken)
+    {
+        var list = await db.ItemLists
+            .Include(l => l.Categories)
+            .Include(l => l.Items.Where(i => i.WithdrawnAt == null)).ThenInclude(i => i.Units)
+            .SingleAsync(l => l.Id == plan.ExistingListId, cancellationToken);
+        var categories = list.Categories.ToDictionary(c => c.Path);
+        AddCategories(list, plan.List.Categories, null, categories, keepExisting: true);
+        var items = list.Items.ToDictionary(i => i.Id);
+        var changed = plan.Changed.Select(c => c.Old.Id).ToHashSet();
+        var next = list.Items.Count == 0 ? 0 : list.Items.Max(i => i.Position) + 1;
+        for (var index = 0; index < plan.List.Items.Count; index++)
+        {
+            var parsed = plan.List.Items[index];
+            if (match.ItemIds[index] is not { } id)
+            {
+                var added = new Item { Number = "", Text = "" };
+                list.Items.Add(added);
+                Fill(added, parsed, next++, categories, unitIds);
+                summary.ItemsAdded++;
+            }
+            else if (changed.Contains(id))
+            {
+                var item = items[id];
+                var (position, category, location, shortTitle) = (item.Position, item.Category, item.SourceLocation, item.ShortTitle);
+                Fill(item, parsed, position, categories, unitIds);
+                (item.Category, item.SourceLocation, item.ShortTitle) = (category, location, parsed.ShortTitle ?? shortTitle);
+                summary.ItemsChanged++;
+            }
+        }
+        var now = clock.GetUtcNow();
+        foreach (var removed in plan.Removed)
+        {
+            items[removed.Id].WithdrawnAt = now;
+            items[removed.Id].WithdrawnReason = $"重新导入的台账导出文件（{document.FileName}）中已删去此项，导入时撤销。";
+            summary.ItemsWithdrawn++;
+        }
+        summary.ListsUpdated++;
+        summary.ListIds.Add(list.Id);
+    }
+
+    private static void AddCategories(ItemList list, IReadOnlyList<ParsedCategory> parsed, Category? parent, Dictionary<string, Category> byPath, bool keepExisting = false)
     {
         for (var i = 0; i < parsed.Count; i++)
         {
             var source = parsed[i];
             if (!byPath.TryGetValue(source.Path, out var category))
             {
-                category = new Category { Number = source.Number, Title = source.Title, Path = source.Path, Parent = parent };
+                category = new Category { Number = source.Number, Title = source.Title, Path = source.Path, Parent = parent, Position = list.Categories.Count };
                 list.Categories.Add(category);
                 byPath[source.Path] = category;
             }
+            else if (keepExisting)
+            {
+                AddCategories(list, source.Children, category, byPath, keepExisting);
+                continue;
+            }
             category.Title = source.Title;
             category.DeclaredCount = source.DeclaredCount;
-            category.Position = i;
-            AddCategories(list, source.Children, category, byPath);
+            category.Position = keepExisting ? category.Position : i;
+            AddCategories(list, source.Children, category, byPath, keepExisting);
         }
     }
 

@@ -100,7 +100,7 @@ public static class ImportCommand
             WritePreview(plan, Console.Out);
         }
 
-        if (plan.Parsed.HasErrors)
+        if (plan.Errors.Count > 0)
         {
             report.WriteLine($"未导入：{plan.Blocker}");
             return ZhenxingCommands.Failed;
@@ -158,6 +158,11 @@ public static class ImportCommand
             output.WriteLine($"  清单：{l.Title}（{(l.DocumentNumber is null ? "" : l.DocumentNumber + "，")}{l.Year?.ToString() ?? "年份未知"} 年，{Items.ItemListKindNames.ToChinese(l.Kind)}）"
                              + $"{(l.DeclaredTotal is { } total ? $"声明 {total} 项，" : "")}识别 {l.Items.Count} 项");
             WriteCategories(l.Categories, output, "    ");
+            if (list.FromExport is { } fromExport)
+            {
+                output.WriteLine($"    台账导出的文件：按“台账编号”识别为台账中的清单 {list.ExistingListId}（{list.ExistingTitle ?? l.Title}），各行按编号对应原事项"
+                                 + (fromExport.Untouched == 0 ? "" : fromExport.Stamped ? $"；按条件导出，文件外的 {fromExport.Untouched} 项不受影响" : $"；文件中没有导出时的记录，文件外的 {fromExport.Untouched} 项不撤销"));
+            }
             if (!list.IsNew)
             {
                 output.WriteLine($"    与台账中已有版本相比：新增 {list.Added.Count} 项，删除 {list.Removed.Count} 项，修改 {list.Changed.Count} 项");
@@ -212,7 +217,7 @@ public static class ImportCommand
         {
             output.WriteLine($"  警告：{warning}");
         }
-        foreach (var error in parsed.Errors)
+        foreach (var error in plan.Errors)
         {
             output.WriteLine($"  错误：{error}");
         }

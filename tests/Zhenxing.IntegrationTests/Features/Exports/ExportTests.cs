@@ -15,7 +15,7 @@ namespace Zhenxing.IntegrationTests.Features.Exports;
 
 public abstract class ExportTests(ZhenxingAppFactory app) : IntegrationTest(app)
 {
-    private static readonly string[] Columns = ["序号", "事项名称", "牵头单位", "责任单位", "完成时限", "进展情况", "状态"];
+    private static readonly string[] Columns = ["序号", "事项名称", "牵头单位", "责任单位", "完成时限", "进展情况", "状态", "台账编号"];
 
     /// <summary>What a round trip must keep: lists, categories with declared counts, items with units and deadline wording.</summary>
     private sealed record ItemSnapshot(string Category, string Number, string Text, string Lead, string Responsible, string? Groups, string? DeadlineText, DateOnly? Deadline, bool Ongoing);
@@ -107,7 +107,7 @@ public abstract class ExportTests(ZhenxingAppFactory app) : IntegrationTest(app)
                 var rows = Rows(part);
                 var merged = part.Worksheet!.Descendants<S.MergeCell>().Select(m => m.Reference!.Value!).ToHashSet();
                 rows[0].Cells[0].ShouldBe(list.Title);
-                merged.ShouldContain("A1:G1");
+                merged.ShouldContain("A1:H1");
                 var header = rows.Single(r => r.Cells.SequenceEqual(Columns));
                 if (list.DeclaredTotal is { } total)
                 {
@@ -119,7 +119,7 @@ public abstract class ExportTests(ZhenxingAppFactory app) : IntegrationTest(app)
                 body.Count.ShouldBe(list.Items.Count + list.Categories.Count);
                 foreach (var heading in body.Where(r => r.Cells.Skip(1).All(c => c.Length == 0)))
                 {
-                    merged.ShouldContain($"A{heading.Row}:G{heading.Row}");
+                    merged.ShouldContain($"A{heading.Row}:H{heading.Row}");
                     heading.Cells[0].ShouldMatch(@"^(\S+、|（\S+）)");
                 }
                 var items = body.Where(r => r.Cells.Skip(1).Any(c => c.Length > 0)).ToList();
@@ -133,6 +133,7 @@ public abstract class ExportTests(ZhenxingAppFactory app) : IntegrationTest(app)
                     cells[3].ShouldBe(string.Join("、", new[] { item.Responsible, item.Groups ?? "" }.Where(x => x.Length > 0)));
                     cells[4].ShouldBe(item.DeadlineText ?? (item.Deadline is { } d ? $"{d.Year}年{d.Month}月{d.Day}日" : item.Ongoing ? "长期" : ""));
                     cells[6].ShouldBe("未启动");
+                    cells[7].ShouldMatch(@"^ZX-\d+-\d+$");
                 }
 
                 // Layout: widths, frozen header, print area and titles, A4 landscape on one page wide.
@@ -150,7 +151,7 @@ public abstract class ExportTests(ZhenxingAppFactory app) : IntegrationTest(app)
                 var names = workbook.Workbook.DefinedNames!.Elements<S.DefinedName>().Where(n => n.LocalSheetId?.Value == (uint)s).ToDictionary(n => n.Name!.Value!, n => n.Text);
                 var quoted = "'" + sheets[s].Name!.Value!.Replace("'", "''") + "'";
                 names["_xlnm.Print_Titles"].ShouldBe($"{quoted}!${header.Row}:${header.Row}");
-                names["_xlnm.Print_Area"].ShouldBe($"{quoted}!$A$1:$G${rows[^1].Row}");
+                names["_xlnm.Print_Area"].ShouldBe($"{quoted}!$A$1:$H${rows[^1].Row}");
                 var wrapped = workbook.WorkbookStylesPart!.Stylesheet!.CellFormats!.Elements<S.CellFormat>().ElementAt((int)part.Worksheet.Descendants<S.Cell>().First(c => c.CellReference!.Value == $"B{items[0].Row}").StyleIndex!.Value);
                 wrapped.Alignment!.WrapText!.Value.ShouldBeTrue();
             }
@@ -204,7 +205,7 @@ public abstract class ExportTests(ZhenxingAppFactory app) : IntegrationTest(app)
             rows[0].TableRowProperties!.GetFirstChild<W.TableHeader>().ShouldNotBeNull();
             var headings = rows.Skip(1).Where(r => r.Elements<W.TableCell>().Count() == 1).ToList();
             headings.Select(r => r.InnerText).ShouldBe(["一、深入推进新时代赣南苏区振兴发展战略落实（5项）", "二、加大向上对接力度争取更大支持（11项）", "三、充分发挥苏区振兴机制作用（2项）"]);
-            headings.ShouldAllBe(r => r.Elements<W.TableCell>().Single().TableCellProperties!.GetFirstChild<W.GridSpan>()!.Val! == 7);
+            headings.ShouldAllBe(r => r.Elements<W.TableCell>().Single().TableCellProperties!.GetFirstChild<W.GridSpan>()!.Val! == 8);
             var items = rows.Skip(1).Except(headings).Select(r => r.Elements<W.TableCell>().Select(c => c.InnerText).ToArray()).ToList();
             items.Count.ShouldBe(18);
             items.Select(c => (c[0], c[1], c[2], c[4])).ShouldBe(list.Items.Select(i => (i.Number, i.Text, i.Lead, i.DeadlineText ?? "")));
@@ -337,7 +338,7 @@ public abstract class ExportTests(ZhenxingAppFactory app) : IntegrationTest(app)
         var lines = Encoding.UTF8.GetString(csv, 3, csv.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(expected.Count + 1);
         using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
-        var texts = document.WorkbookPart!.WorksheetParts.SelectMany(Rows).Where(r => r.Cells.Length == 7 && r.Cells[6].Length > 0 && r.Cells[0] != "序号").Select(r => r.Cells[1]).ToList();
+        var texts = document.WorkbookPart!.WorksheetParts.SelectMany(Rows).Where(r => r.Cells.Length == 8 && r.Cells[6].Length > 0 && r.Cells[0] != "序号").Select(r => r.Cells[1]).ToList();
         texts.ShouldBe(expected, ignoreOrder: true);
         (await App.CreateBrowser().GetAsync("/ledger/export.csv")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
     }
@@ -385,7 +386,7 @@ public abstract class ExportTests(ZhenxingAppFactory app) : IntegrationTest(app)
         (Overdue(now).GetProperty("statusText").GetString(), Overdue(now).GetProperty("progress").GetString()).ShouldBe(("落实到位", "机场前期工作已完成。"));
         var xlsx = await DownloadAsync(office, $"/ledger/export.xlsx?asOf={first}", WriteLedgerXlsx.ContentType, "xlsx");
         using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
-        Rows(document.WorkbookPart!.WorksheetParts.Single()).ShouldContain(r => r.Cells.SequenceEqual(new[] { "1", "推进瑞金机场前期工作", "市财政局", "", Zhenxing.Web.Infrastructure.ChinaTime.Today(App.Clock).AddDays(-5).ToString("yyyy年M月d日"), "机场前期工作取得进展。", "取得积极进展" }));
+        Rows(document.WorkbookPart!.WorksheetParts.Single()).ShouldContain(r => r.Cells.SequenceEqual(new[] { "1", "推进瑞金机场前期工作", "市财政局", "", Zhenxing.Web.Infrastructure.ChinaTime.Today(App.Clock).AddDays(-5).ToString("yyyy年M月d日"), "机场前期工作取得进展。", "取得积极进展", $"ZX-{data.ListId}-{data.Overdue}" }));
     }
 
     [Fact]
