@@ -109,6 +109,9 @@ public sealed class ImportTests(AppServer app)
         // The export's "（共 3 项）" is what it held then: one row fewer is no count error here.
         (await imports.ListPreviews.InnerTextAsync()).ShouldContain("声明共 3 项，识别 2 项（导出时的项数，不影响导入）");
         (await page.Locator(".list-preview .bad").CountAsync()).ShouldBe(0);
+        // The export's own columns (进展情况, 状态, 台账编号) need no decision: the column choices stay folded.
+        (await page.Locator("#columns details").GetAttributeAsync("open")).ShouldBeNull();
+        (await page.Locator("#columns summary").InnerTextAsync()).ShouldContain("台账导出的进展、状态等列");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "reimport-preview-1440.png"), FullPage = true });
         var narrow = await app.SignedInPageAsync("office-reimport", "office-pass-1", width: 390);
         await narrow.GotoAsync(page.Url);
