@@ -17,9 +17,9 @@ public sealed class ImportCorrectionTests(AppServer app)
         var pdf = await PdfAsync("测试县2021年园区建设任务清单",
         [
             ["序号", "工作任务", "推进主体", "完成时限"],
-            ["1", "推进测试园区道路建设", "市发改委、市财政局", "8月底前"],
-            ["2", "完善测试园区招商机制", "市商务局", "10月底前"],
-            ["3", "开展测试园区环境整治", "市生态环境局", "长期坚持"],
+            ["1", "推进列义园区道路建设", "市发改委、市财政局", "8月底前"],
+            ["2", "完善列义园区招商机制", "市商务局", "10月底前"],
+            ["3", "开展列义园区环境整治", "市生态环境局", "长期坚持"],
         ]);
         await app.AddUserAsync("office-correct", "Office", "office-pass-1");
         var page = await app.SignedInPageAsync("office-correct", "office-pass-1", width: 1440);
@@ -38,12 +38,12 @@ public sealed class ImportCorrectionTests(AppServer app)
 
         (await imports.ReadingMessage.InnerTextAsync()).ShouldBe("已按所选含义重新读取文件：“推进主体”是牵头单位。");
         (await page.Locator("table.items tr.doubt").CountAsync()).ShouldBe(0);
-        (await imports.ItemRow("推进测试园区道路建设").Locator("td").Nth(3).InnerTextAsync()).ShouldBe("市发改委、市财政局");
+        (await imports.ItemRow("推进列义园区道路建设").Locator("td").Nth(3).InnerTextAsync()).ShouldBe("市发改委、市财政局");
 
-        await imports.CorrectUnitsAsync("完善测试园区招商机制", "市商务局", "市发改委、各县（市、区）");
+        await imports.CorrectUnitsAsync("完善列义园区招商机制", "市商务局", "市发改委、各县（市、区）");
 
-        (await imports.ReadingMessage.InnerTextAsync()).ShouldBe("已更正第 2 项“完善测试园区招商机制”的单位。");
-        var corrected = imports.ItemRow("完善测试园区招商机制");
+        (await imports.ReadingMessage.InnerTextAsync()).ShouldBe("已更正第 2 项“完善列义园区招商机制”的单位。");
+        var corrected = imports.ItemRow("完善列义园区招商机制");
         (await corrected.InnerTextAsync()).ShouldContain("单位已按您的更正读取");
         (await corrected.Locator("td").Nth(4).InnerTextAsync()).ShouldBe("市发改委、各县（市、区）");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "import-columns-corrected.png"), FullPage = true });
@@ -60,11 +60,11 @@ public sealed class ImportCorrectionTests(AppServer app)
         await imports.ConfirmAsync();
 
         (await imports.Notice.InnerTextAsync()).ShouldContain("新增事项 3 项");
-        await page.GotoAsync("/ledger?q=" + Uri.EscapeDataString("测试园区"));
+        await page.GotoAsync("/ledger?q=" + Uri.EscapeDataString("列义园区"));
         (await page.Locator("#ledger td.text a").CountAsync()).ShouldBe(3);
-        var ledgerRow = page.Locator("#ledger tr", new() { HasText = "完善测试园区招商机制" });
+        var ledgerRow = page.Locator("#ledger tr", new() { HasText = "完善列义园区招商机制" });
         (await ledgerRow.InnerTextAsync()).ShouldContain("市商务局");
-        (await page.Locator("#ledger tr", new() { HasText = "推进测试园区道路建设" }).InnerTextAsync()).ShouldContain("市发改委");
+        (await page.Locator("#ledger tr", new() { HasText = "推进列义园区道路建设" }).InnerTextAsync()).ShouldContain("市发改委");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "import-columns-ledger.png"), FullPage = true });
     }
 
