@@ -21,6 +21,7 @@ internal sealed partial class LedgerParser
     }
 
     private string? actionTitle;
+    private readonly List<ParsedList> proseLists = [];
 
     private void CloseProse()
     {
@@ -72,6 +73,14 @@ internal sealed partial class LedgerParser
             labelled.OtherCells[name] = labelled.OtherCells.TryGetValue(name, out var earlier) ? earlier + value : value;
             return;
         }
+        // "?。ǘ┩七M東部石化基地建設。（牽頭單位：…）": a paragraph whose number the copy garbled, after an item closed by its
+        // units, carries units of its own: it is the next item, and says its number could not be read.
+        if (draft is { HasLabels: true } && prose?.List is not null && TextPatterns.TryArabic(raw) is null && TrailingLabelled(clean))
+        {
+            AddProseItem("", clean, location);
+            draft!.Doubts.Add(new ItemDoubt($"这一段没有可识别的序号（开头为“{(clean.Length <= 6 ? clean : clean[..6])}”），但写明了自己的单位，已作为单独的条目读取，请核对"));
+            return;
+        }
         if (draft is not null && prose is not null && Continues(draft, prose, clean, index))
         {
             draft.Text.Append(clean);
@@ -93,6 +102,17 @@ internal sealed partial class LedgerParser
             FlushDraft();
         }
         TrackTitle(clean, index);
+    }
+
+    /// <summary>True when the paragraph ends in a bracket of labelled units ("（牵头单位：…；配合单位：…）").</summary>
+    private static bool TrailingLabelled(string clean)
+    {
+        if (TextPatterns.TryTrailingLabels(clean) is not { } labelled || labelled.Text.Length == 0)
+        {
+            return false;
+        }
+        var bracket = clean[labelled.Text.Length..].Trim().TrimEnd('。', '.', ' ');
+        return bracket.Length > 2 && TextPatterns.TryLabels(bracket[1..^1]) is { Count: > 0 };
     }
 
     private static string Preview(string text) => text.Length <= 20 ? text : text[..20] + "…";
@@ -165,6 +185,7 @@ internal sealed partial class LedgerParser
             var action = p.InActionSection;
             var title = action ? ActionListTitle() ?? p.Title : p.Title ?? pendingTitle;
             p.List = NewList(title, action ? ItemListKind.Actions : ItemListKind.WorkPoints, pendingTotal, location);
+            proseLists.Add(p.List);
             if (action)
             {
                 p.List.Kind = ItemListKind.Actions;

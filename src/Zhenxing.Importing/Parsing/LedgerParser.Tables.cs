@@ -267,6 +267,12 @@ internal sealed partial class LedgerParser
             t.List.RemoveLastCategory();
             t.HeadingAbove = null;
         }
+        if (heading.Level == 1 && heading.Number.Length > 0 && t.Header.Has(ColumnRole.Number)
+            && t.Top is { ItemCount: 0, Children.Count: 0, DeclaredCount: null } empty && empty.Number.Length > 0 && ReferenceEquals(t.List.Categories.LastOrDefault(), empty))
+        {
+            // "二、…" right before "三、…" in a table whose rows keep their own 序号: the extract holds none of its rows, it groups nothing.
+            t.List.RemoveLastCategory();
+        }
         var parent = heading.Level == 2 ? t.Top : null;
         var category = new ParsedCategory(heading.Number, heading.Title, heading.DeclaredCount, parent, location);
         t.List.AddCategory(category, parent);

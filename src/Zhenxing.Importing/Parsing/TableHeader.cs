@@ -9,7 +9,7 @@ internal sealed class TableHeader
     private static readonly (ColumnRole Role, string[] Names)[] Synonyms =
     [
         (ColumnRole.Number, ["序号", "编号", "序"]),
-        (ColumnRole.Leader, ["责任领导", "牵头领导", "分管领导", "联系领导", "市领导", "责任人"]),
+        (ColumnRole.Leader, ["责任领导", "牵头领导", "分管领导", "联系领导", "市领导", "县领导", "区领导", "省领导", "责任人"]),
         (ColumnRole.Supporting, ["对口支援单位", "支援单位", "帮扶单位", "对口单位", "结对单位"]),
         (ColumnRole.County, ["受援地", "受援县", "受援方", "结对县", "帮扶县", "受援单位"]),
         (ColumnRole.City, ["设区市", "所属市", "所在市", "地市"]),
@@ -127,6 +127,30 @@ internal sealed class TableHeader
         }
         var names = Enumerable.Range(0, roles.Count).Select(i => i < cells.Count && cells[i].Trim().Length > 0 ? Clean(cells[i]) : i < Names.Count ? Names[i] : "").ToArray();
         return TryRecognize(roles.Select(NameOf).ToList()) is not null ? new TableHeader([.. roles], names, [.. chosen]) : null;
+    }
+
+    /// <summary>
+    /// "…序号项目名称主要内容牵头单位配合单位1增加教育…": a header whose cells a copy glued together, with no separator left.
+    /// Returns the glued header names, or null.
+    /// </summary>
+    public static string? GluedHeader(string line)
+    {
+        var s = Clean(line);
+        var at = s.IndexOf("序号", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+        var window = s[at..Math.Min(s.Length, at + 40)];
+        var names = Synonyms.Where(x => x.Role != ColumnRole.Number).SelectMany(x => x.Names.Select(n => (x.Role, Name: n))).ToList();
+        if (!names.Any(x => window.AsSpan(2).StartsWith(x.Name)))
+        {
+            return null;
+        }
+        var found = names.Where(x => window.Contains(x.Name, StringComparison.Ordinal)).ToList();
+        return found.Select(x => x.Role).Distinct().Count() >= 3
+            ? window[..found.Max(x => window.LastIndexOf(x.Name, StringComparison.Ordinal) + x.Name.Length)]
+            : null;
     }
 
     /// <summary>The header wording a choice is keyed by: the cell without spaces and the asterisks of required fields.</summary>
