@@ -55,12 +55,18 @@ internal sealed partial class LedgerParser
         {
             return;
         }
+        // "(1)加强应急预案管理…" under "1.完善应急预案体系", the item's units on a line after its last sub-point: parts of the item.
+        if (draft is { HasLabels: false } open && prose is not null && SubPointPattern().IsMatch(clean) && NextIsLabel(index))
+        {
+            open.Text.Append(clean);
+            return;
+        }
         if (TextPatterns.TryArabic(raw) is { } arabic && (prose?.Section is not null || TextPatterns.TryTrailingLabels(arabic.Body) is not null || NextIsLabel(index)))
         {
             AddProseItem(arabic.Number, arabic.Body, location);
             return;
         }
-        if (TextPatterns.TryLabels(clean) is { } labels && draft is not null && prose is not null)
+        if (LabelLine(clean) is { } labels && draft is not null && prose is not null)
         {
             draft.ApplyLabels(labels, location);
             return;
@@ -172,8 +178,34 @@ internal sealed partial class LedgerParser
         return null;
     }
 
-    private bool NextIsLabel(int index) =>
-        NextNonBlank(index) is { } next && TextPatterns.TryLabels(TextPatterns.Clean(next.Joined)) is not null;
+    /// <summary>True when the item's label lines come next, after any sub-points "(1)…" "(2)…" of the item.</summary>
+    private bool NextIsLabel(int index)
+    {
+        for (var i = index + 1; index >= 0 && i < lines.Count && i <= index + 50; i++)
+        {
+            if (lines[i].IsBlank)
+            {
+                continue;
+            }
+            var clean = TextPatterns.Clean(lines[i].Joined);
+            if (LabelLine(clean) is not null)
+            {
+                return true;
+            }
+            if (!SubPointPattern().IsMatch(clean))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"牵头单位：…" on its own line, or the same in brackets: "（责任单位：市直各有关单位）".</summary>
+    private static IReadOnlyList<(string Label, string Value)>? LabelLine(string clean) =>
+        TextPatterns.TryLabels(clean)
+        ?? (clean.Length > 2 && clean[0] is '（' or '(' or '〔' && clean.TrimEnd('。', '.')[^1] is '）' or ')' or '〕'
+            ? TextPatterns.TryLabels(clean.TrimEnd('。', '.')[1..^1])
+            : null);
 
     private void AddProseItem(string number, string rest, ImportLocation location)
     {
@@ -268,6 +300,9 @@ internal sealed partial class LedgerParser
 
     [GeneratedRegex(@"^(?<l>[\u4e00-\u9fa5]{2,8})[:：](?<v>.+)$")]
     private static partial Regex OtherLabelPattern();
+
+    [GeneratedRegex(@"^[（(]\d{1,2}[)）]\S")]
+    private static partial Regex SubPointPattern();
 
     [GeneratedRegex(@"[一二三四五六七八九十]+大行动")]
     private static partial Regex ActionCountPattern();

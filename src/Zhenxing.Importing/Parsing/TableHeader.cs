@@ -14,7 +14,7 @@ internal sealed class TableHeader
         (ColumnRole.County, ["受援地", "受援县", "受援方", "结对县", "帮扶县", "受援单位"]),
         (ColumnRole.City, ["设区市", "所属市", "所在市", "地市"]),
         (ColumnRole.Lead, ["牵头单位", "牵头部门", "主办单位", "主责单位", "牵头"]),
-        (ColumnRole.Responsible, ["责任单位", "责任部门", "配合单位", "配合部门", "协办单位", "参与单位", "责任主体", "承办单位"]),
+        (ColumnRole.Responsible, ["责任单位", "责任部门", "配合单位", "配合部门", "协办单位", "参与单位", "责任主体", "承办单位", "责任科室", "责任处室", "责任股室"]),
         (ColumnRole.Deadline, ["完成时限", "时间节点", "完成时间", "时间要求", "办结时限", "截止时间", "时间安排", "进度安排", "推进时限", "办结时间", "时限"]),
         (ColumnRole.Category, ["类别", "分类", "板块"]),
         (ColumnRole.Detail, ["具体要求", "工作措施", "具体措施", "主要措施", "工作要求", "目标要求", "具体内容", "工作目标", "工作举措", "具体举措", "主要举措", "推进措施"]),
@@ -83,6 +83,17 @@ internal sealed class TableHeader
         if (!roles.Contains(ColumnRole.Text) && Free(Array.IndexOf(roles, ColumnRole.Detail)))
         {
             roles[Array.IndexOf(roles, ColumnRole.Detail)] = ColumnRole.Text;
+        }
+        if (!roles.Contains(ColumnRole.Detail) && roles.Count(r => r == ColumnRole.Text) >= 3)
+        {
+            // "重点工作 | 攻坚目标任务 | 工作任务安排": the first names the item; the others describe it and are kept as they are.
+            for (var i = Array.IndexOf(roles, ColumnRole.Text) + 1; i < roles.Length; i++)
+            {
+                if (roles[i] == ColumnRole.Text && Free(i))
+                {
+                    roles[i] = ColumnRole.Unknown;
+                }
+            }
         }
         if (!roles.Contains(ColumnRole.Detail) && roles.Count(r => r == ColumnRole.Text) >= 2 && Free(Array.LastIndexOf(roles, ColumnRole.Text)))
         {

@@ -142,4 +142,77 @@ public class RealDocumentRuleTests
         glued.Message.ShouldContain("各列的文字连在一起");
         glued.Message.ShouldContain("序号项目名称主要内容区政府分管领导牵头单位配合单位");
     }
+
+    [Fact]
+    public void Parse_UnitLineAfterTheItemsSubPoints_IsTheItems()
+    {
+        var list = Seeds.ParseText("""
+            规划责任分解
+            (一)“一案三制”建设
+            1.完善应急预案体系
+            (1)加强应急预案管理,规范应急预案编制。
+            (2)加强应急预案演练,完善演练管理制度。
+            (责任单位:市应急局、各县(市、区)人民政府)
+            2.健全应急管理体制
+            (牵头单位:市应急局;责任单位:市编办)
+            """).Lists.Single();
+
+        list.Items.Count.ShouldBe(2);
+        list.Items[0].Text.ShouldStartWith("完善应急预案体系(1)加强应急预案管理");
+        list.Items[0].Text.ShouldContain("(2)加强应急预案演练");
+        list.Items[0].ResponsibleUnits.Concat(list.Items[0].LeadUnits).Concat(list.Items[0].GroupReferences).ShouldBe(["市应急局", "各县（市、区）人民政府"], ignoreOrder: true);
+        list.Items[1].LeadUnits.ShouldBe(["市应急局"]);
+        list.Categories.ShouldHaveSingleItem().ItemCount.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Parse_CellsOneALineWithHeaderNamesWrappedOverTwoLines_ReadsTheTable()
+    {
+        var item = Seeds.ParseText("""
+            2024年度重点工作计划执行情况
+
+            序号
+
+            重点工作
+
+            责任
+
+            领导
+
+            责任
+
+            科室
+
+            攻坚目标
+
+            任务
+
+            工作任务安排
+
+            第二季度
+
+            完成情况
+
+            1
+
+            白仙山水库工程政策处理
+
+            欧乾震
+
+            水库工程政策处理工作领导小组
+
+            完成项目政策处理工作。
+
+            推进坟墓迁移工作。
+
+            坟墓迁移进度达60%。
+            """).Lists.Single().Items.ShouldHaveSingleItem();
+
+        item.Text.ShouldBe("白仙山水库工程政策处理");
+        item.Leaders.ShouldBe(["欧乾震"]);
+        item.LeadUnits.Concat(item.ResponsibleUnits).ShouldBe(["水库工程政策处理工作领导小组"]);
+        item.OtherCells["攻坚目标任务"].ShouldBe("完成项目政策处理工作。");
+        item.OtherCells["工作任务安排"].ShouldBe("推进坟墓迁移工作。");
+        item.OtherCells["第二季度完成情况"].ShouldBe("坟墓迁移进度达60%。");
+    }
 }
