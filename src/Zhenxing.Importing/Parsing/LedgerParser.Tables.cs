@@ -158,6 +158,16 @@ internal sealed partial class LedgerParser
             AddUnits(t, draft, cells, line.Location);
             return true;
         }
+        // A row with neither 序号 nor units under a numbered item with units: in Word those cells were merged over both rows
+        // (PDF and web pages lose the merge), so the row is a sub-row of the same item.
+        if (number.Length == 0 && draft is { NumberFromSource: true } above && t.Header.Has(ColumnRole.Number) && line.MergedFromAbove is null
+            && (t.Header.Has(ColumnRole.Lead) || t.Header.Has(ColumnRole.Responsible)) && Get(ColumnRole.Lead).Length == 0 && Get(ColumnRole.Responsible).Length == 0
+            && above.LeadCells.Count + above.ResponsibleCells.Count > 0 && shortTitle is null)
+        {
+            above.Text.Append(text);
+            AddUnits(t, above, cells, line.Location);
+            return true;
+        }
         FlushDraft();
         if (number.Length == 0 && TextPatterns.TryArabic(text) is { } inline)
         {
