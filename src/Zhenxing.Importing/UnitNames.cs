@@ -29,7 +29,12 @@ public static partial class UnitNames
             {
                 continue;
             }
-            if (SplitEtcetera(name) is var (unit, group))
+            if (SplitAnd(name) is var (first, second))
+            {
+                result.Add(first);
+                result.Add(second);
+            }
+            else if (SplitEtcetera(name) is var (unit, group))
             {
                 result.Add(unit);
                 result.Add(group);
@@ -191,11 +196,28 @@ public static partial class UnitNames
         }
         var unit = name[..at];
         var rest = name[(at + 1)..];
-        if (IsGroupReference(rest) || rest is "单位" or "部门")
+        // "区司法局等有关部门", "粮食局等部门": the group is the unit's peers, named by nothing else; the name stays whole.
+        if (GenericGroup().IsMatch(rest))
         {
-            return (unit, rest is "单位" or "部门" ? "等" + rest : rest);
+            return null;
         }
-        return null;
+        return IsGroupReference(rest) ? (unit, rest) : null;
+    }
+
+    [GeneratedRegex(@"^(有关|相关|其他|其它|有關|相關)?(部门|单位|部門|單位)$")]
+    private static partial Regex GenericGroup();
+
+    // "州委编办及州直相关单位": 及 between two organisations names both; "市场监管局及其分局" names one.
+    private static (string First, string Second)? SplitAnd(string name)
+    {
+        var at = name.IndexOf('及');
+        if (at < 2 || at == name.Length - 1 || name.IndexOf('及', at + 1) >= 0 || name[at + 1] == '其' || name[..at].Contains('（'))
+        {
+            return null;
+        }
+        var first = name[..at];
+        var second = name[(at + 1)..];
+        return LooksLikeOrganisation(first) && !IsGroupReference(first) && (LooksLikeOrganisation(second) || IsGroupReference(second)) ? (first, second) : null;
     }
 
     [GeneratedRegex(@"[，。；：！？,;:!?]")]

@@ -58,11 +58,6 @@ internal sealed class ItemDraft(ParsedList list, ParsedCategory? category, strin
             {
                 LeaderCells.Add(value);
             }
-            else if (label.Contains("牵头") || label.Contains("主办"))
-            {
-                LeadCells.Add(value);
-                HasLeadColumn = true;
-            }
             else if (label.Contains("时"))
             {
                 DeadlineCell = value;
@@ -70,8 +65,36 @@ internal sealed class ItemDraft(ParsedList list, ParsedCategory? category, strin
             }
             else
             {
-                ResponsibleCells.Add(value);
+                var (units, due) = SplitTrailingDeadline(value);
+                if (label.Contains("牵头") || label.Contains("主办"))
+                {
+                    LeadCells.Add(units);
+                    HasLeadColumn = true;
+                }
+                else
+                {
+                    ResponsibleCells.Add(units);
+                }
+                if (due is not null && DeadlineCell is null)
+                {
+                    DeadlineCell = due;
+                    DeadlineLocation = location;
+                }
             }
         }
+    }
+
+    /// <summary>"州司法局，各县市人民政府，6月底完成": the last part of a unit label is the item's deadline, not a unit.</summary>
+    private static (string Units, string? Deadline) SplitTrailingDeadline(string value)
+    {
+        var at = value.TrimEnd().LastIndexOfAny(['，', ',', '；', ';']);
+        if (at <= 0)
+        {
+            return (value, null);
+        }
+        var tail = value[(at + 1)..].Trim();
+        return tail.Length is > 0 and <= 12 && !UnitNames.LooksLikeOrganisation(tail) && DeadlineParser.Parse(tail, 2000) is { Recognized: true, Ongoing: false }
+            ? (value[..at], tail)
+            : (value, null);
     }
 }

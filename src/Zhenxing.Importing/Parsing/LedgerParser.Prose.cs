@@ -21,6 +21,7 @@ internal sealed partial class LedgerParser
     }
 
     private string? actionTitle;
+    private readonly List<ParsedList> proseLists = [];
 
     private void CloseProse()
     {
@@ -54,12 +55,18 @@ internal sealed partial class LedgerParser
         {
             return;
         }
+        // "(1)加强应急预案管理…" under "1.完善应急预案体系", the item's units on a line after its last sub-point: parts of the item.
+        if (draft is { HasLabels: false } open && prose is not null && SubPointPattern().IsMatch(clean) && NextIsLabel(index))
+        {
+            open.Text.Append(clean);
+            return;
+        }
         if (TextPatterns.TryArabic(raw) is { } arabic && (prose?.Section is not null || TextPatterns.TryTrailingLabels(arabic.Body) is not null || NextIsLabel(index)))
         {
             AddProseItem(arabic.Number, arabic.Body, location);
             return;
         }
-        if (TextPatterns.TryLabels(clean) is { } labels && draft is not null && prose is not null)
+        if (LabelLine(clean) is { } labels && draft is not null && prose is not null)
         {
             draft.ApplyLabels(labels, location);
             return;
@@ -70,6 +77,14 @@ internal sealed partial class LedgerParser
             var name = other.Groups["l"].Value;
             var value = other.Groups["v"].Value.Trim();
             labelled.OtherCells[name] = labelled.OtherCells.TryGetValue(name, out var earlier) ? earlier + value : value;
+            return;
+        }
+        // "?。ǘ┩七M東部石化基地建設。（牽頭單位：…）": a paragraph whose number the copy garbled, after an item closed by its
+        // units, carries units of its own: it is the next item, and says its number could not be read.
+        if (draft is { HasLabels: true } && prose?.List is not null && TextPatterns.TryArabic(raw) is null && TrailingLabelled(clean))
+        {
+            AddProseItem("", clean, location);
+            draft!.Doubts.Add(new ItemDoubt($"这一段没有可识别的序号（开头为“{(clean.Length <= 6 ? clean : clean[..6])}”），但写明了自己的单位，已作为单独的条目读取，请核对"));
             return;
         }
         if (draft is not null && prose is not null && Continues(draft, prose, clean, index))
@@ -93,6 +108,17 @@ internal sealed partial class LedgerParser
             FlushDraft();
         }
         TrackTitle(clean, index);
+    }
+
+    /// <summary>True when the paragraph ends in a bracket of labelled units ("（牵头单位：…；配合单位：…）").</summary>
+    private static bool TrailingLabelled(string clean)
+    {
+        if (TextPatterns.TryTrailingLabels(clean) is not { } labelled || labelled.Text.Length == 0)
+        {
+            return false;
+        }
+        var bracket = clean[labelled.Text.Length..].Trim().TrimEnd('。', '.', ' ');
+        return bracket.Length > 2 && TextPatterns.TryLabels(bracket[1..^1]) is { Count: > 0 };
     }
 
     private static string Preview(string text) => text.Length <= 20 ? text : text[..20] + "…";
@@ -152,8 +178,34 @@ internal sealed partial class LedgerParser
         return null;
     }
 
-    private bool NextIsLabel(int index) =>
-        NextNonBlank(index) is { } next && TextPatterns.TryLabels(TextPatterns.Clean(next.Joined)) is not null;
+    /// <summary>True when the item's label lines come next, after any sub-points "(1)…" "(2)…" of the item.</summary>
+    private bool NextIsLabel(int index)
+    {
+        for (var i = index + 1; index >= 0 && i < lines.Count && i <= index + 50; i++)
+        {
+            if (lines[i].IsBlank)
+            {
+                continue;
+            }
+            var clean = TextPatterns.Clean(lines[i].Joined);
+            if (LabelLine(clean) is not null)
+            {
+                return true;
+            }
+            if (!SubPointPattern().IsMatch(clean))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"牵头单位：…" on its own line, or the same in brackets: "（责任单位：市直各有关单位）".</summary>
+    private static IReadOnlyList<(string Label, string Value)>? LabelLine(string clean) =>
+        TextPatterns.TryLabels(clean)
+        ?? (clean.Length > 2 && clean[0] is '（' or '(' or '〔' && clean.TrimEnd('。', '.')[^1] is '）' or ')' or '〕'
+            ? TextPatterns.TryLabels(clean.TrimEnd('。', '.')[1..^1])
+            : null);
 
     private void AddProseItem(string number, string rest, ImportLocation location)
     {
@@ -165,6 +217,7 @@ internal sealed partial class LedgerParser
             var action = p.InActionSection;
             var title = action ? ActionListTitle() ?? p.Title : p.Title ?? pendingTitle;
             p.List = NewList(title, action ? ItemListKind.Actions : ItemListKind.WorkPoints, pendingTotal, location);
+            proseLists.Add(p.List);
             if (action)
             {
                 p.List.Kind = ItemListKind.Actions;
@@ -247,6 +300,9 @@ internal sealed partial class LedgerParser
 
     [GeneratedRegex(@"^(?<l>[\u4e00-\u9fa5]{2,8})[:：](?<v>.+)$")]
     private static partial Regex OtherLabelPattern();
+
+    [GeneratedRegex(@"^[（(]\d{1,2}[)）]\S")]
+    private static partial Regex SubPointPattern();
 
     [GeneratedRegex(@"[一二三四五六七八九十]+大行动")]
     private static partial Regex ActionCountPattern();

@@ -158,6 +158,16 @@ internal sealed partial class LedgerParser
             AddUnits(t, draft, cells, line.Location);
             return true;
         }
+        // A row with neither 序号 nor units under a numbered item with units: in Word those cells were merged over both rows
+        // (PDF and web pages lose the merge), so the row is a sub-row of the same item.
+        if (number.Length == 0 && draft is { NumberFromSource: true } above && t.Header.Has(ColumnRole.Number) && line.MergedFromAbove is null
+            && (t.Header.Has(ColumnRole.Lead) || t.Header.Has(ColumnRole.Responsible)) && Get(ColumnRole.Lead).Length == 0 && Get(ColumnRole.Responsible).Length == 0
+            && above.LeadCells.Count + above.ResponsibleCells.Count > 0 && shortTitle is null)
+        {
+            above.Text.Append(text);
+            AddUnits(t, above, cells, line.Location);
+            return true;
+        }
         FlushDraft();
         if (number.Length == 0 && TextPatterns.TryArabic(text) is { } inline)
         {
@@ -266,6 +276,12 @@ internal sealed partial class LedgerParser
             // "三、保障措施" above a table whose rows start with "一、…": the heading was the section's, not the rows' group.
             t.List.RemoveLastCategory();
             t.HeadingAbove = null;
+        }
+        if (heading.Level == 1 && heading.Number.Length > 0 && t.Header.Has(ColumnRole.Number)
+            && t.Top is { ItemCount: 0, Children.Count: 0, DeclaredCount: null } empty && empty.Number.Length > 0 && ReferenceEquals(t.List.Categories.LastOrDefault(), empty))
+        {
+            // "二、…" right before "三、…" in a table whose rows keep their own 序号: the extract holds none of its rows, it groups nothing.
+            t.List.RemoveLastCategory();
         }
         var parent = heading.Level == 2 ? t.Top : null;
         var category = new ParsedCategory(heading.Number, heading.Title, heading.DeclaredCount, parent, location);

@@ -62,6 +62,7 @@ internal sealed partial class LedgerParser
         ReportHeaderlessRows();
         CloseTable();
         CloseProse();
+        DropListsWithoutUnits();
         AssignDocumentNumbers();
         UnitCorrections.Apply(lists, options.UnitCorrections, messages);
         var (coordinating, scheme) = pairings.Finish(lines, facts);
@@ -80,12 +81,35 @@ internal sealed partial class LedgerParser
         if (lists.Count == 0 && pairings.Pairings.Count == 0 && messages.Errors.Count == 0)
         {
             firstLines = FirstLines(source);
+            if (source.FirstOrDefault(l => TableHeader.GluedHeader(l.Joined) is not null) is { } glued)
+            {
+                messages.Error(glued.Location, $"这一行像是表格，但各列的文字连在一起、没有分隔（“{TableHeader.GluedHeader(glued.Joined)}”），分不出各列和各行，未导入。"
+                    + "请导入原文件（Word、Excel 或 PDF），或把各列用制表符分开后再导入");
+            }
             messages.Error(new ImportLocation(1), NoListMessage + (firstLines.Count > 0 ? $"。下面是读到的前 {firstLines.Count} 行，请对照原文核对版式" : "。文件中没有读到任何文字"));
         }
         var dueDates = ReportingDueDates.Find(lines, lists.Select(l => l.Year).FirstOrDefault(y => y is not null) ?? facts.Year ?? options.Year);
         var tables = openedTables.Select(t => new ParsedTable(t.List.Title, t.List.Location,
             t.Header.Names.Select((name, i) => new ParsedColumn(name, t.Header.Roles[i], t.Header.Chosen[i])).ToList())).ToList();
         return new ParsedDocument(fileName, lists, pairings.Pairings, coordinating, scheme, messages.Warnings, messages.Errors, dueDates, tables) { FirstLines = firstLines };
+    }
+
+    /// <summary>
+    /// A policy explanation ("…分工方案》政策解读") describes a task list in numbered paragraphs but is not one: when it names no
+    /// unit anywhere, its paragraphs are left out and the document says why. (Work points without units stay a list.)
+    /// </summary>
+    private void DropListsWithoutUnits()
+    {
+        if (proseLists.Count == 0 || lists.SelectMany(l => l.Items).Any(i => i.LeadUnits.Count + i.ResponsibleUnits.Count + i.GroupReferences.Count + i.Leaders.Count > 0)
+            || !lines.Any(l => TextPatterns.Clean(l.Joined) is { Length: <= 60 } text && ExplanationTitle().IsMatch(text)))
+        {
+            return;
+        }
+        foreach (var list in proseLists.Where(l => l.Items.Count > 0))
+        {
+            lists.Remove(list);
+            messages.Warn(list.Location, $"这是一篇解读或问答，“{list.Title}”中读到的 {list.Items.Count} 段编号文字都没有写明牵头单位或责任单位，不是任务清单，未作为清单导入；请导入它所解读的分工方案原文");
+        }
     }
 
     /// <summary>Every layout the parser knows, named as the Office would recognise them in a document.</summary>
@@ -293,6 +317,7 @@ internal sealed partial class LedgerParser
             }
         }
         var text = TextPatterns.Clean(d.Text.ToString());
+        var leaders = LeaderNames.Read(d.LeaderCells);
         d.List.AddItem(new ParsedItem
         {
             CategoryPath = d.Category?.Path ?? "",
@@ -302,13 +327,13 @@ internal sealed partial class LedgerParser
             LeadUnits = units.Lead,
             ResponsibleUnits = units.Responsible,
             GroupReferences = units.Groups,
-            Leaders = d.LeaderCells.SelectMany(UnitNames.Split).Distinct().ToList(),
+            Leaders = leaders.Names,
             OtherCells = d.OtherCells,
             Deadline = deadline?.Date,
             DeadlineText = deadline?.Text,
             Ongoing = deadline?.Ongoing ?? false,
             Location = d.Location,
-            Doubts = [.. d.Doubts, .. Doubts(units, d)],
+            Doubts = [.. d.Doubts, .. leaders.Doubts, .. Doubts(units, d)],
         }, d.Category);
     }
 
@@ -355,6 +380,9 @@ internal sealed partial class LedgerParser
         // A lone sentence is the text itself, not a title for it.
         return (end is > 0 and <= 40 && end < text.Length - 1 ? text[..end] : null, text);
     }
+
+    [GeneratedRegex(@"(解读|答记者问|解讀|答記者問)$|^(政策)?(解读|解讀)[:：《]")]
+    private static partial Regex ExplanationTitle();
 
     [GeneratedRegex(@"^\*\*(?<t>.+?)\*\*")]
     private static partial Regex BoldTitlePattern();

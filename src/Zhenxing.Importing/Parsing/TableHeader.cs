@@ -9,12 +9,12 @@ internal sealed class TableHeader
     private static readonly (ColumnRole Role, string[] Names)[] Synonyms =
     [
         (ColumnRole.Number, ["序号", "编号", "序"]),
-        (ColumnRole.Leader, ["责任领导", "牵头领导", "分管领导", "联系领导", "市领导", "责任人"]),
+        (ColumnRole.Leader, ["责任领导", "牵头领导", "分管领导", "联系领导", "市领导", "县领导", "区领导", "省领导", "责任人"]),
         (ColumnRole.Supporting, ["对口支援单位", "支援单位", "帮扶单位", "对口单位", "结对单位"]),
         (ColumnRole.County, ["受援地", "受援县", "受援方", "结对县", "帮扶县", "受援单位"]),
         (ColumnRole.City, ["设区市", "所属市", "所在市", "地市"]),
         (ColumnRole.Lead, ["牵头单位", "牵头部门", "主办单位", "主责单位", "牵头"]),
-        (ColumnRole.Responsible, ["责任单位", "责任部门", "配合单位", "配合部门", "协办单位", "参与单位", "责任主体", "承办单位"]),
+        (ColumnRole.Responsible, ["责任单位", "责任部门", "配合单位", "配合部门", "协办单位", "参与单位", "责任主体", "承办单位", "责任科室", "责任处室", "责任股室"]),
         (ColumnRole.Deadline, ["完成时限", "时间节点", "完成时间", "时间要求", "办结时限", "截止时间", "时间安排", "进度安排", "推进时限", "办结时间", "时限"]),
         (ColumnRole.Category, ["类别", "分类", "板块"]),
         (ColumnRole.Detail, ["具体要求", "工作措施", "具体措施", "主要措施", "工作要求", "目标要求", "具体内容", "工作目标", "工作举措", "具体举措", "主要举措", "推进措施"]),
@@ -84,6 +84,17 @@ internal sealed class TableHeader
         {
             roles[Array.IndexOf(roles, ColumnRole.Detail)] = ColumnRole.Text;
         }
+        if (!roles.Contains(ColumnRole.Detail) && roles.Count(r => r == ColumnRole.Text) >= 3)
+        {
+            // "重点工作 | 攻坚目标任务 | 工作任务安排": the first names the item; the others describe it and are kept as they are.
+            for (var i = Array.IndexOf(roles, ColumnRole.Text) + 1; i < roles.Length; i++)
+            {
+                if (roles[i] == ColumnRole.Text && Free(i))
+                {
+                    roles[i] = ColumnRole.Unknown;
+                }
+            }
+        }
         if (!roles.Contains(ColumnRole.Detail) && roles.Count(r => r == ColumnRole.Text) >= 2 && Free(Array.LastIndexOf(roles, ColumnRole.Text)))
         {
             // "工作任务 | 重点任务": the first names the group, the second is the item.
@@ -127,6 +138,30 @@ internal sealed class TableHeader
         }
         var names = Enumerable.Range(0, roles.Count).Select(i => i < cells.Count && cells[i].Trim().Length > 0 ? Clean(cells[i]) : i < Names.Count ? Names[i] : "").ToArray();
         return TryRecognize(roles.Select(NameOf).ToList()) is not null ? new TableHeader([.. roles], names, [.. chosen]) : null;
+    }
+
+    /// <summary>
+    /// "…序号项目名称主要内容牵头单位配合单位1增加教育…": a header whose cells a copy glued together, with no separator left.
+    /// Returns the glued header names, or null.
+    /// </summary>
+    public static string? GluedHeader(string line)
+    {
+        var s = Clean(line);
+        var at = s.IndexOf("序号", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+        var window = s[at..Math.Min(s.Length, at + 40)];
+        var names = Synonyms.Where(x => x.Role != ColumnRole.Number).SelectMany(x => x.Names.Select(n => (x.Role, Name: n))).ToList();
+        if (!names.Any(x => window.AsSpan(2).StartsWith(x.Name)))
+        {
+            return null;
+        }
+        var found = names.Where(x => window.Contains(x.Name, StringComparison.Ordinal)).ToList();
+        return found.Select(x => x.Role).Distinct().Count() >= 3
+            ? window[..found.Max(x => window.LastIndexOf(x.Name, StringComparison.Ordinal) + x.Name.Length)]
+            : null;
     }
 
     /// <summary>The header wording a choice is keyed by: the cell without spaces and the asterisks of required fields.</summary>

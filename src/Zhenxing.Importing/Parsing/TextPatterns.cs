@@ -12,6 +12,26 @@ internal static partial class TextPatterns
         + "责任领导|牵头领导|分管领导|联系领导|牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协同单位|协办单位|参与单位|部门分工|"
         + "完成时限|时间节点|完成时间|时间要求|时限";
 
+    // Traditional forms of the label words ("牽頭單位", "責任單位"): each character matches either form.
+    private static readonly (char Simplified, char Traditional)[] LabelCharacters =
+    [
+        ('牵', '牽'), ('头', '頭'), ('负', '負'), ('责', '責'), ('领', '領'), ('导', '導'), ('单', '單'), ('协', '協'),
+        ('办', '辦'), ('门', '門'), ('与', '與'), ('时', '時'), ('间', '間'), ('节', '節'), ('点', '點'), ('县', '縣'),
+        ('区', '區'), ('务', '務'), ('参', '參'), ('联', '聯'), ('级', '級'), ('进', '進'),
+    ];
+
+    private static string WithTraditional(string pattern) =>
+        string.Concat(pattern.Select(c => LabelCharacters.FirstOrDefault(p => p.Simplified == c) is { Traditional: not '\0' } pair
+            ? $"[{pair.Simplified}{pair.Traditional}]"
+            : c.ToString()));
+
+    private static readonly Regex LabelStart = new(@"^(" + WithTraditional(Labels) + @")\s*[:：]", RegexOptions.Compiled);
+    private static readonly Regex LabelAnywhere = new(@"(?<l>" + WithTraditional(Labels) + @")\s*[:：]", RegexOptions.Compiled);
+
+    /// <summary>A label as the parser knows it: "牽頭單位" becomes "牵头单位".</summary>
+    private static string SimplifiedLabel(string label) =>
+        string.Concat(label.Select(c => LabelCharacters.FirstOrDefault(p => p.Traditional == c) is { Simplified: not '\0' } pair ? pair.Simplified : c));
+
     public static string StripBold(string text) => text.Replace("**", "");
 
     /// <summary>Removes layout whitespace: none is meaningful next to a Chinese character.</summary>
@@ -97,17 +117,17 @@ internal static partial class TextPatterns
     public static IReadOnlyList<(string Label, string Value)>? TryLabels(string text)
     {
         var s = text.Trim().TrimEnd('。', '.');
-        if (!LabelStartPattern().IsMatch(s))
+        if (!LabelStart.IsMatch(s))
         {
             return null;
         }
         var result = new List<(string, string)>();
-        var matches = LabelPattern().Matches(s);
+        var matches = LabelAnywhere.Matches(s);
         for (var i = 0; i < matches.Count; i++)
         {
             var start = matches[i].Index + matches[i].Length;
             var end = i + 1 < matches.Count ? matches[i + 1].Index : s.Length;
-            result.Add((matches[i].Groups["l"].Value, s[start..end].Trim().TrimEnd('；', ';', '，', ',', ' ')));
+            result.Add((SimplifiedLabel(matches[i].Groups["l"].Value), s[start..end].Trim().TrimEnd('；', ';', '，', ',', ' ')));
         }
         return result;
     }
@@ -233,11 +253,6 @@ internal static partial class TextPatterns
     [GeneratedRegex(@"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3})\s*日$")]
     private static partial Regex DatePattern();
 
-    [GeneratedRegex(@"^(" + Labels + @")\s*[:：]")]
-    private static partial Regex LabelStartPattern();
-
-    [GeneratedRegex(@"(?<l>" + Labels + @")\s*[:：]")]
-    private static partial Regex LabelPattern();
 
     [GeneratedRegex(@"(局|委|办|部|厅|院|校|大学|学院|区|县|市|镇|乡|街道|中心|公司|集团|会|处|所|行|署|站|队|室|馆|社|团|科|司|府|分局|支行|海关|单位|部门)$")]
     private static partial Regex UnitSuffixPattern();

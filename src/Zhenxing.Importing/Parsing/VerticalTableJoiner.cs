@@ -46,11 +46,23 @@ internal static partial class VerticalTableJoiner
             {
                 continue;
             }
-            if (lines[i].Cells.Count != 1 || !IsHeaderName(lines[i].Cells[0]))
+            if (lines[i].Cells.Count != 1)
             {
                 break;
             }
-            names.Add(TextPatterns.Clean(lines[i].Cells[0]));
+            var name = TextPatterns.Clean(lines[i].Cells[0]);
+            if (NextCellLine(lines, i) is var j and > 0 && TextPatterns.Clean(lines[j].Cells[0]) is var tail && AreOneName(name, tail))
+            {
+                names.Add(name + tail);
+                ends.Add(j + 1);
+                i = j;
+                continue;
+            }
+            if (!IsHeaderName(name))
+            {
+                break;
+            }
+            names.Add(name);
             ends.Add(i + 1);
         }
         // A column name the synonyms do not know ("民生实事", "1-10月推进情况") is taken only inside a numbered header that a
@@ -76,6 +88,34 @@ internal static partial class VerticalTableJoiner
         cells = [.. names];
         next = ends[^1];
         return true;
+    }
+
+    private static int NextCellLine(IReadOnlyList<SourceLine> lines, int i)
+    {
+        for (var j = i + 1; j < lines.Count; j++)
+        {
+            if (!lines[j].IsBlank && !IsSeparator(lines[j]))
+            {
+                return lines[j].Cells.Count == 1 ? j : -1;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// A header cell wrapped over two lines ("责任" / "领导", "攻坚目标" / "任务", "第二季度" / "完成情况"): the two halves are one
+    /// name when only together they name a known column, when the second is a bare word (任务, 内容) that completes an unknown
+    /// first, or when the first is no column name at all (a period, "第二季度") and the two read as one.
+    /// </summary>
+    private static bool AreOneName(string first, string second)
+    {
+        var both = first + second;
+        if (TextPatterns.IsItemNumber(second) || !IsHeaderName(both))
+        {
+            return false;
+        }
+        return (IsKnownName(both) && !IsKnownName(first) && (!IsKnownName(second) || second.Length <= 2))
+            || (!IsHeaderName(first) && first.Length <= 6 && second.Length <= 6 && !IsKnownName(second));
     }
 
     /// <summary>The fewest cells any of the first three numbered rows from <paramref name="start"/> has (a category line may follow a row).</summary>

@@ -228,6 +228,8 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
         private int tableIndex;
         private int rowIndex;
         private StringBuilder[]? row;
+        private double[] lastRights = [];
+        private double[] widestRights = [];
         private TextLine? previous;
         private string[]? previousCells;
 
@@ -301,6 +303,7 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
                 || (ruled
                     ? previous is null ? BandHasNumber(page, index) : RulingBetween(page, previous, line)
                     : HasNumber(split) || (previous is not null && previous.Bottom - line.Top > line.Size * 1.2));
+            var rights = Rights(line);
             if (startsRow)
             {
                 FlushRow();
@@ -312,8 +315,20 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
                 {
                     if (split[c].Length > 0)
                     {
-                        row![c].Append(row[c].Length > 0 && split[c][0] < 0x2E80 && row[c][^1] < 0x2E80 ? " " : "").Append(split[c]);
+                        var latin = row![c].Length > 0 && split[c][0] < 0x2E80 && row[c][^1] < 0x2E80;
+                        // "县水务局" / "县住建局": in a unit column, a line that stopped well short of the column's edge ended a
+                        // name (a new paragraph in the cell); the space lets the unit rules tell names apart from a wrapped one.
+                        var ended = row[c].Length > 0 && IsUnitColumn(c) && lastRights[c] + line.Size * 2 < Edge(c);
+                        row[c].Append(latin || ended ? " " : "").Append(split[c]);
                     }
+                }
+            }
+            for (var c = 0; c < rights.Length; c++)
+            {
+                if (rights[c] > 0)
+                {
+                    lastRights[c] = rights[c];
+                    widestRights[c] = Math.Max(widestRights[c], rights[c]);
                 }
             }
             previous = line;
@@ -330,6 +345,8 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
             numberColumn = Math.Max(0, found.IndexOf(ColumnRole.Number));
             var headerLines = page.Lines.Skip(first).Take(last - first + 1).ToList();
             boundaries = Boundaries(HeaderSpans(headerLines), page.Lines.Skip(last + 1).ToList());
+            lastRights = new double[boundaries.Length + 1];
+            widestRights = new double[boundaries.Length + 1];
             var below = page.Lines.Skip(last + 1).FirstOrDefault();
             ruled = below is not null && RulingBetween(page, headerLines[^1], below);
             lines.Add(new SourceLine(cells, new ImportLocation(lines.Count + 1, tableIndex, rowIndex), FromTable: true));
@@ -374,24 +391,33 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
                 return (null, index);
             }
             var spans = line.Segments.Select(s => (Left: s[0].Left, Right: s[^1].Right, Text: TextLine.Join(s))).ToList();
-            if (TableHeader.TryRecognize(spans.Select(s => s.Text).ToList()) is null)
-            {
-                return (null, index);
-            }
+            var recognized = TableHeader.TryRecognize(spans.Select(s => s.Text).ToList()) is not null;
+            var wrapped = !recognized;
             var last = index;
             var bottom = line.Bottom;
+            // Narrow columns wrap most header names ("牵头单" over "位"): then the header is known only once its next lines,
+            // of a few letters each, are joined to it.
             while (last + 1 < page.Lines.Count && page.Lines[last + 1] is { } next && bottom - next.Top < next.Size * 0.8
-                   && next.Segments.All(s => s.Count <= 8 && spans.Any(h => s[0].Left < h.Right + next.Size && s[^1].Right > h.Left - next.Size)))
+                   && next.Segments.All(s => s.Count <= (recognized ? 8 : 4) && spans.Any(h => s[0].Left < h.Right + next.Size && s[^1].Right > h.Left - next.Size))
+                   && (wrapped ? !recognized && last - index < 2 : recognized))
             {
+                var joined = spans.ToList();
                 foreach (var segment in next.Segments)
                 {
-                    var at = spans.FindIndex(h => segment[0].Left < h.Right + next.Size && segment[^1].Right > h.Left - next.Size);
-                    spans[at] = (Math.Min(spans[at].Left, segment[0].Left), Math.Max(spans[at].Right, segment[^1].Right), spans[at].Text + TextLine.Join(segment));
+                    var at = joined.FindIndex(h => segment[0].Left < h.Right + next.Size && segment[^1].Right > h.Left - next.Size);
+                    joined[at] = (Math.Min(joined[at].Left, segment[0].Left), Math.Max(joined[at].Right, segment[^1].Right), joined[at].Text + TextLine.Join(segment));
                 }
+                var known = TableHeader.TryRecognize(joined.Select(s => s.Text).ToList()) is not null;
+                if (recognized && !known)
+                {
+                    break; // the first row, close under a header without rulings ("1" under 序号)
+                }
+                spans = joined;
+                recognized = known;
                 bottom = next.Bottom;
                 last++;
             }
-            return (spans.Select(s => s.Text).ToList(), last);
+            return recognized ? (spans.Select(s => s.Text).ToList(), last) : (null, index);
         }
 
         private static List<(double Left, double Right)> HeaderSpans(List<TextLine> headerLines)
@@ -471,6 +497,24 @@ internal sealed class PdfDocumentReader(string fileName, ParseDeadline deadline)
             }
             return column;
         }
+
+        /// <summary>The right edge of the line's letters in each column (0 where it has none).</summary>
+        private double[] Rights(TextLine line)
+        {
+            var rights = new double[boundaries.Length + 1];
+            foreach (var glyph in line.Glyphs.Where(g => !g.IsSpace))
+            {
+                var c = ColumnOf(glyph);
+                rights[c] = Math.Max(rights[c], glyph.Right);
+            }
+            return rights;
+        }
+
+        /// <summary>Where a column's text can reach: the edge towards the next column, or for the last one the farthest seen.</summary>
+        private double Edge(int column) => column < boundaries.Length ? boundaries[column] : widestRights[column];
+
+        private bool IsUnitColumn(int column) =>
+            header is not null && column < header.Roles.Count && header.Roles[column] is ColumnRole.Lead or ColumnRole.Responsible;
 
         private string[] Cells(TextLine line) =>
             Enumerable.Range(0, boundaries.Length + 1)

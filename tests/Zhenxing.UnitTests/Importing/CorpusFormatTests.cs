@@ -8,18 +8,11 @@ namespace Zhenxing.UnitTests.Importing;
 
 /// <summary>
 /// Corpus documents that are tables, written as the Word table they were published as (merged cells included), converted by
-/// LibreOffice to PDF, .doc and a saved web page, and each file scored against the document's hand-written expectation.
+/// LibreOffice to PDF, .doc and a saved web page, and each file scored against the document's hand-written expectation: each
+/// must come out as the document's text does (exact, or flagged for the same reasons).
 /// </summary>
 public class CorpusFormatTests(ITestOutputHelper output)
 {
-    /// <summary>
-    /// Formats still silently wrong on a document: how many unflagged mismatches they have at most, and why. Remove a line once
-    /// the format is flagged or exact.
-    /// </summary>
-    private static readonly Dictionary<(string Document, string Format), (int MaxUnflagged, string Reason)> KnownSilentlyWrong = new()
-    {
-    };
-
     private static readonly string[] Formats = ["docx", "pdf", "doc", "html"];
 
     /// <summary>Cells as the table has them: null continues the cell above (a vertical merge), '\n' separates lines in a cell.</summary>
@@ -60,12 +53,14 @@ public class CorpusFormatTests(ITestOutputHelper output)
     };
 
     [LibreOfficeFact]
-    public void Parse_CorpusTablesAsDocxPdfDocAndHtml_NoFormatSilentlyWrongBeyondTheKnownOnes()
+    public void Parse_CorpusTablesAsDocxPdfDocAndHtml_EachFormatComesOutAsTheText()
     {
         var results = new List<(string Document, string Format, CorpusResult Result)>();
+        var texts = new Dictionary<string, CorpusResult>(StringComparer.Ordinal);
         foreach (var (name, (title, rows)) in Tables)
         {
             var expectation = CorpusComparison.Expectation(name);
+            texts[name] = CorpusComparison.Run(name);
             var docx = Docx(title, rows);
             foreach (var format in Formats)
             {
@@ -89,14 +84,47 @@ public class CorpusFormatTests(ITestOutputHelper output)
         }
 
         results.Count.ShouldBe(Tables.Count * Formats.Length);
-        foreach (var ((document, format), (maxUnflagged, reason)) in KnownSilentlyWrong)
+        // Every format of a document is exact where its text is, and flagged for the same reasons where the text is flagged.
+        foreach (var (document, format, result) in results)
         {
-            var result = results.Single(r => r.Document == document && r.Format == format).Result;
-            result.Outcome.ShouldBe(CorpusOutcome.SilentlyWrong, $"{document}.{format} is no longer silently wrong: remove it from the known ones");
-            result.Mismatches.Count(m => !m.Flagged).ShouldBeLessThanOrEqualTo(maxUnflagged, $"{document}.{format} got worse ({reason})");
+            var text = texts[document];
+            result.Outcome.ShouldBe(text.Outcome, $"{document}.{format} does not come out as {document}.txt");
+            result.Mismatches.Select(m => m.ToString()).ShouldBe(text.Mismatches.Select(m => m.ToString()), $"{document}.{format} differs from {document}.txt");
         }
-        results.Where(r => r.Result.Outcome == CorpusOutcome.SilentlyWrong && !KnownSilentlyWrong.ContainsKey((r.Document, r.Format)))
-            .Select(r => $"{r.Document}.{r.Format}").ShouldBeEmpty("these files are wrong and the importer raised no warning or doubt about them");
+    }
+
+    [LibreOfficeFact]
+    public void Parse_PdfWithUnitsOneALineAndASubRowUnderMergedCells_ReadsEachUnitAndOneItem()
+    {
+        string?[][] rows =
+        [
+            ["序号", "民生实事", "责任单位", "完成时限"],
+            ["1", "启动建设东柳河城区段综合治理工程和东湖湿地公园。", "县水务局\n县住建局\n县护城河指挥部", "12月底前"],
+            ["2", "开工建设县老年养护楼。", "县民政局", "5月底前动工"],
+            [null, "开工建设老年大学。", null, "12月底前"],
+            ["3", "城区再新建1个农贸市场。", "县商务局", "12月底前"],
+        ];
+
+        var items = new DocumentImporter().Parse(ConvertedFormatTests.Convert(Docx("民生实事目标任务分解表", rows), "docx", "pdf"), "表.pdf", new ImportOptions { Year = 2016 })
+            .Lists.ShouldHaveSingleItem().Items;
+
+        items.Select(i => i.Number).ShouldBe(["1", "2", "3"]);
+        items[0].LeadUnits.Concat(items[0].ResponsibleUnits).ShouldBe(["县水务局", "县住建局", "县护城河指挥部"]);
+        items[1].Text.ShouldContain("开工建设老年大学");
+        items[1].LeadUnits.Concat(items[1].ResponsibleUnits).ShouldBe(["县民政局"]);
+    }
+
+    [LibreOfficeFact]
+    public void Parse_PdfWhoseHeaderNamesAllWrapInNarrowColumns_ReadsTheTable()
+    {
+        var (title, rows) = Tables["03_pingdingshan-2018-hezhangzhi-renwu"];
+
+        var document = new DocumentImporter().Parse(ConvertedFormatTests.Convert(Docx(title, rows[..2]), "docx", "pdf"), "表.pdf");
+
+        var item = document.Lists.ShouldHaveSingleItem().Items.ShouldHaveSingleItem();
+        item.Text.ShouldStartWith("严守水资源开发利用控制红线");
+        item.LeadUnits.ShouldBe(["市水利局"]);
+        document.Tables.ShouldHaveSingleItem().Columns.Select(c => c.Header).ShouldBe(["序号", "类别", "主要任务", "细化措施", "牵头单位", "参与单位", "责任单位"]);
     }
 
     [Fact]

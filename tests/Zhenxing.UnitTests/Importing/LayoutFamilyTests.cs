@@ -172,7 +172,7 @@ public class LayoutFamilyTests
         items.Count.ShouldBe(2);
         items[0].Text.ShouldEndWith("研究提出落实意见。");
         items[0].LeadUnits.ShouldBe(["发展改革委"]);
-        items[0].ResponsibleUnits.Concat(items[0].GroupReferences).ShouldBe(["农业部", "财政部", "粮食局", "等部门"]);
+        items[0].ResponsibleUnits.Concat(items[0].GroupReferences).ShouldBe(["农业部", "财政部", "粮食局等部门"]);
         items[1].LeadUnits.ShouldBe(["国土资源部"]);
         items.SelectMany(i => i.Doubts).ShouldBeEmpty();
     }
