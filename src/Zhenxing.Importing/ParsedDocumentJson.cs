@@ -109,6 +109,11 @@ internal static class ParsedDocumentJson
             json.WriteString("text", item.Text);
             WriteStrings(json, "leadUnits", item.LeadUnits);
             WriteStrings(json, "responsibleUnits", item.ResponsibleUnits);
+            if (item.LeadByPosition)
+            {
+                // Only 责任单位 printed: the ledger takes the first as lead (the item's doubt says so).
+                json.WriteBoolean("leadByPosition", true);
+            }
             WriteStrings(json, "groupReferences", item.GroupReferences);
             if (item.Leaders.Count > 0)
             {

@@ -11,6 +11,16 @@ public sealed record ParsedItem
     public required string Text { get; init; }
     public IReadOnlyList<string> LeadUnits { get; init; } = [];
     public IReadOnlyList<string> ResponsibleUnits { get; init; } = [];
+    /// <summary>
+    /// The document lists only 责任单位 and says nothing of a lead: <see cref="LeadUnits"/> stays empty as printed, and the
+    /// ledger, where every item has a lead, takes the first 责任单位 (an item 待核对 until the Office has looked).
+    /// </summary>
+    public bool LeadByPosition { get; init; }
+    /// <summary>The lead units the ledger stores: <see cref="LeadUnits"/>, or the first 责任单位 when <see cref="LeadByPosition"/>.</summary>
+    public IReadOnlyList<string> LedgerLeadUnits => TakesLeadByPosition ? [ResponsibleUnits[0]] : LeadUnits;
+    /// <summary>The responsible units the ledger stores: <see cref="ResponsibleUnits"/> without the one taken as lead.</summary>
+    public IReadOnlyList<string> LedgerResponsibleUnits => TakesLeadByPosition ? ResponsibleUnits.Skip(1).ToList() : ResponsibleUnits;
+    private bool TakesLeadByPosition => LeadByPosition && LeadUnits.Count == 0 && ResponsibleUnits.Count > 0;
     /// <summary>Placeholders such as "区直各部门" or "各县（市、区）": not units, kept so nothing is dropped.</summary>
     public IReadOnlyList<string> GroupReferences { get; init; } = [];
     /// <summary>Named leaders (责任领导), when the document gives them.</summary>

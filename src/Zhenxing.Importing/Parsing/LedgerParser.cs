@@ -326,6 +326,7 @@ internal sealed partial class LedgerParser
             Text = text,
             LeadUnits = units.Lead,
             ResponsibleUnits = units.Responsible,
+            LeadByPosition = units.LeadByPosition,
             GroupReferences = units.Groups,
             Leaders = leaders.Names,
             OtherCells = d.OtherCells,
@@ -355,7 +356,7 @@ internal sealed partial class LedgerParser
         }
         if (units.LeadByPosition)
         {
-            doubts.Add(new ItemDoubt($"文件只列出责任单位，未写明牵头单位，也未说明排在第一位的为牵头单位；已按位置将“{units.Lead[0]}”作为牵头单位"));
+            doubts.Add(new ItemDoubt($"文件只列出责任单位，未写明牵头单位，也未说明排在第一位的为牵头单位；导入台账时以排在第一位的“{units.Responsible[0]}”为牵头单位，如不对请更正单位"));
         }
         foreach (var name in units.Lead.Concat(units.Responsible).Concat(units.Groups).Distinct())
         {

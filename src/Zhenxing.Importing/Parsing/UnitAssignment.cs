@@ -2,13 +2,14 @@ using System.Text.RegularExpressions;
 
 namespace Zhenxing.Importing.Parsing;
 
-/// <param name="LeadByPosition">The lead is the first 责任单位 only because it is listed first: the document names no lead.</param>
+/// <param name="LeadByPosition">The document names only 责任单位 and no lead, and states no rule that the first listed leads: the units stay
+/// 责任单位 as printed, and the ledger takes the first as lead (<see cref="ParsedItem.LedgerLeadUnits"/>), marked 待核对.</param>
 internal sealed partial record UnitAssignment(IReadOnlyList<string> Lead, IReadOnlyList<string> Responsible, IReadOnlyList<string> Groups, bool LeadByPosition = false)
 {
     /// <summary>
     /// Applies the office conventions: "办公室牵头，各科室配合" or "X会同有关部门负责" in one cell names the lead and the others;
-    /// "（X负责）" with one unit makes X the lead; when only 责任单位 is given, the first unit listed leads — by the document's
-    /// rule ("列第一位者为牵头单位", <paramref name="firstListedLeads"/>) or, without one, by position only (<see cref="LeadByPosition"/>).
+    /// "（X负责）" with one unit makes X the lead; when only 责任单位 is given, the first unit listed leads by the document's
+    /// rule ("列第一位者为牵头单位", <paramref name="firstListedLeads"/>); without one they all stay 责任单位 (<see cref="LeadByPosition"/>).
     /// </summary>
     public static UnitAssignment Assign(IEnumerable<string> leadCells, IEnumerable<string> responsibleCells, bool hasLeadColumn, bool firstListedLeads = false)
     {
@@ -24,7 +25,7 @@ internal sealed partial record UnitAssignment(IReadOnlyList<string> Lead, IReadO
             Read(cell, responsible, lead, responsible, groups);
         }
         var byPosition = !hasLeadColumn && lead.Count == 0 && responsible.Count > 0;
-        if (byPosition || (firstListedLeads && lead.Count == 0 && responsible.Count > 0))
+        if (firstListedLeads && lead.Count == 0 && responsible.Count > 0)
         {
             lead.Add(responsible[0]);
             responsible.RemoveAt(0);

@@ -22,6 +22,7 @@ internal static class UnitCorrections
             {
                 LeadUnits = units.Lead,
                 ResponsibleUnits = units.Responsible,
+                LeadByPosition = false,
                 GroupReferences = units.Groups,
                 // Every doubt the importer raises is about an item's units, which the Office has now stated.
                 Doubts = [],

@@ -60,7 +60,12 @@ public class DoubtTests
             """);
 
         var item = document.Lists.ShouldHaveSingleItem().Items.ShouldHaveSingleItem();
-        item.LeadUnits.ShouldBe(["市发改委"]);
+        // As printed: both are 责任单位; the ledger takes the first as lead, and says so.
+        item.LeadUnits.ShouldBeEmpty();
+        item.ResponsibleUnits.ShouldBe(["市发改委", "市财政局"]);
+        item.LeadByPosition.ShouldBeTrue();
+        item.LedgerLeadUnits.ShouldBe(["市发改委"]);
+        item.LedgerResponsibleUnits.ShouldBe(["市财政局"]);
         item.Doubts.ShouldHaveSingleItem().Reason.ShouldContain("未写明牵头单位");
     }
 

@@ -86,7 +86,7 @@ public class HtmlImportTests
         var items = document.Lists.ShouldHaveSingleItem().Items;
         items.Select(i => i.Number).ShouldBe(["5", "6"]);
         items[0].Text.ShouldBe("开工建设县老年养护楼。开工建设老年大学。（完成时限：12月底前）");
-        items[0].LeadUnits.ShouldBe(["县民政局"]);
+        items[0].LedgerLeadUnits.ShouldBe(["县民政局"]);
         items[0].Deadline.ShouldBe(new DateOnly(2016, 5, 31));
         items[0].Doubts.ShouldContain(d => d.Reason.Contains("两个完成时限"));
     }

@@ -79,6 +79,10 @@ public class JsonOutputTests
         using var parsed = JsonDocument.Parse(Seeds.ParseText(text).ToJson());
 
         var item = parsed.RootElement.GetProperty("lists")[0].GetProperty("items")[0];
-        item.GetProperty("doubts")[0].GetString()!.ShouldContain("已按位置将“市发改委”作为牵头单位");
+        item.GetProperty("doubts")[0].GetString()!.ShouldContain("导入台账时以排在第一位的“市发改委”为牵头单位");
+        // The units as printed: all 责任单位, none named lead; the flag says the ledger takes the first.
+        item.GetProperty("leadUnits").GetArrayLength().ShouldBe(0);
+        item.GetProperty("responsibleUnits")[0].GetString().ShouldBe("市发改委");
+        item.GetProperty("leadByPosition").GetBoolean().ShouldBeTrue();
     }
 }

@@ -56,9 +56,9 @@ public class LayoutFamilyTests
             2.稳定就业。（市人社局、市教育局负责）
             """);
 
-        items[0].LeadUnits.ShouldBe(["市营商办"]);
-        items[0].ResponsibleUnits.ShouldBe(["市市场监管局"]);
-        items[1].LeadUnits.ShouldBe(["市人社局"]);
+        items[0].LedgerLeadUnits.ShouldBe(["市营商办"]);
+        items[0].LedgerResponsibleUnits.ShouldBe(["市市场监管局"]);
+        items[1].LedgerLeadUnits.ShouldBe(["市人社局"]);
         items.ShouldAllBe(i => i.Doubts.Count == 1 && i.Doubts[0].Reason.Contains("未写明牵头单位"));
     }
 
@@ -154,8 +154,8 @@ public class LayoutFamilyTests
 
         items.Count.ShouldBe(2);
         items[0].Text.ShouldBe("加强市场体系建设。推进高标准市场体系建设。");
-        items[0].LeadUnits.Concat(items[0].ResponsibleUnits).ShouldBe(["省发展改革委", "省市场监管局"]);
-        items[1].LeadUnits.ShouldBe(["省市场监管局"]);
+        items[0].LedgerLeadUnits.Concat(items[0].LedgerResponsibleUnits).ShouldBe(["省发展改革委", "省市场监管局"]);
+        items[1].LedgerLeadUnits.ShouldBe(["省市场监管局"]);
         items.ShouldAllBe(i => i.Doubts.Count == 1 && i.Doubts[0].Reason.Contains("未写明牵头单位"));
     }
 

@@ -113,12 +113,12 @@ public class LayoutTests
         list.Categories.Select(c => (c.Number, c.Title, c.ItemCount)).ShouldBe([("一", "深化放管服改革", 2), ("二", "优化政务服务", 1)]);
         list.Items.Select(i => (i.CategoryPath, i.Number)).ShouldBe([("一", "1"), ("一", "2"), ("二", "1")]);
         list.Items[0].Text.ShouldBe("推进一网通办改革。");
-        list.Items[0].LeadUnits.ShouldBe(["市行政审批局"]);
-        list.Items[0].ResponsibleUnits.ShouldBe(["市大数据局"]);
+        list.Items[0].LedgerLeadUnits.ShouldBe(["市行政审批局"]);
+        list.Items[0].LedgerResponsibleUnits.ShouldBe(["市大数据局"]);
         list.Items[1].Text.ShouldBe("压缩企业开办时间。");
-        list.Items[1].LeadUnits.ShouldBe(["市市场监管局"]);
+        list.Items[1].LedgerLeadUnits.ShouldBe(["市市场监管局"]);
         list.Items[1].Deadline.ShouldBe(new DateOnly(2021, 12, 31));
-        list.Items[2].LeadUnits.ShouldBe(["办公室"]);
+        list.Items[2].LedgerLeadUnits.ShouldBe(["办公室"]);
         list.Items[2].GroupReferences.ShouldBe(["各科室"]);
         list.Items[2].Ongoing.ShouldBeTrue();
     }
@@ -195,14 +195,16 @@ public class LayoutTests
     }
 
     [Fact]
-    public void Parse_OnlyResponsibleColumn_FirstUnitLeads()
+    public void Parse_OnlyResponsibleColumn_KeepsThemResponsibleAndTheLedgerTakesTheFirstAsLead()
     {
         var text = "2021年重点任务\n序号\t主要内容\t责任单位\n1\t推进项目建设。\t市发改委、市财政局、市自然资源局\n";
 
         var item = Seeds.ParseText(text).Lists[0].Items[0];
 
-        item.LeadUnits.ShouldBe(["市发改委"]);
-        item.ResponsibleUnits.ShouldBe(["市财政局", "市自然资源局"]);
+        item.LeadUnits.ShouldBeEmpty();
+        item.ResponsibleUnits.ShouldBe(["市发改委", "市财政局", "市自然资源局"]);
+        item.LedgerLeadUnits.ShouldBe(["市发改委"]);
+        item.LedgerResponsibleUnits.ShouldBe(["市财政局", "市自然资源局"]);
     }
 
     [Fact]
@@ -302,7 +304,7 @@ public class LayoutTests
         var list = document.Lists.ShouldHaveSingleItem();
         list.Categories.ShouldHaveSingleItem().Title.ShouldBe("招商引资");
         list.Items.Select(i => i.Text).ShouldBe(["引进重大项目10个。", "举办招商推介会。"]);
-        list.Items[1].LeadUnits.ShouldBe(["市投促局"]);
+        list.Items[1].LedgerLeadUnits.ShouldBe(["市投促局"]);
         list.Items[1].Deadline.ShouldBe(new DateOnly(2021, 9, 30));
         list.Items[0].OtherCells["备注"].ShouldBe("含5020项目");
         document.ToJson().ShouldContain("\"备注\": \"含5020项目\"");
@@ -329,12 +331,12 @@ public class LayoutTests
         var items = Seeds.ParseText(text).Lists.ShouldHaveSingleItem().Items;
 
         items[0].Text.ShouldBe("推进城市更新。");
-        items[0].LeadUnits.ShouldBe(["市住建局"]);
-        items[0].ResponsibleUnits.ShouldBe(["市发改委", "市财政局"]);
+        items[0].LedgerLeadUnits.ShouldBe(["市住建局"]);
+        items[0].LedgerResponsibleUnits.ShouldBe(["市发改委", "市财政局"]);
         items[1].Text.ShouldBe("支持章贡区（含赣州经济技术开发区）建设。");
-        items[1].LeadUnits.ShouldBeEmpty();
-        items[2].LeadUnits.ShouldBe(["市大数据局"]);
-        items[2].ResponsibleUnits.ShouldBe(["市工信局"]);
+        items[1].LedgerLeadUnits.ShouldBeEmpty();
+        items[2].LedgerLeadUnits.ShouldBe(["市大数据局"]);
+        items[2].LedgerResponsibleUnits.ShouldBe(["市工信局"]);
     }
 
     [Fact]
@@ -398,13 +400,13 @@ public class LayoutTests
         list.Categories[1].Children.Select(c => c.Path).ShouldBe(["二/（一）", "二/（二）"]);
         list.Items.Select(i => i.Number).ShouldBe(["1", "2", "3", "4", "5", "6", "7"]);
         list.Items[0].ShortTitle.ShouldBeNull();
-        list.Items[0].LeadUnits.ShouldBe(["市发改委"]);
-        list.Items[0].ResponsibleUnits.ShouldBe(["市统计局"]);
+        list.Items[0].LedgerLeadUnits.ShouldBe(["市发改委"]);
+        list.Items[0].LedgerResponsibleUnits.ShouldBe(["市统计局"]);
         list.Items[3].Leaders.ShouldBe(["张三"]);
         list.Items[3].GroupReferences.ShouldBe(["各县（市、区）政府"]);
         list.Items[3].Deadline.ShouldBe(new DateOnly(2022, 12, 31));
         list.Items[4].Ongoing.ShouldBeTrue();
-        list.Items[6].LeadUnits.ShouldBe(["市交通运输局", "市铁办"]);
+        list.Items[6].LedgerLeadUnits.ShouldBe(["市交通运输局", "市铁办"]);
         list.Items[6].Deadline.ShouldBe(new DateOnly(2022, 9, 30));
     }
 
@@ -553,12 +555,12 @@ public class LayoutTests
         var list = document.Lists.ShouldHaveSingleItem();
         list.Items.Select(i => i.Number).ShouldBe(["1", "2", "3", "4"]);
         list.Items[0].Text.ShouldBe("启动建设东柳河城区段综合治理工程。");
-        list.Items[0].LeadUnits.Concat(list.Items[0].ResponsibleUnits).ShouldBe(["县水务局", "县住建局", "县护城河指挥部"]);
+        list.Items[0].LedgerLeadUnits.Concat(list.Items[0].LedgerResponsibleUnits).ShouldBe(["县水务局", "县住建局", "县护城河指挥部"]);
         list.Items[0].Deadline.ShouldBe(new DateOnly(2016, 12, 31));
-        list.Items[1].LeadUnits.ShouldBe(["县残联"]);
+        list.Items[1].LedgerLeadUnits.ShouldBe(["县残联"]);
         list.Items[1].Deadline.ShouldBe(new DateOnly(2016, 5, 31));
         list.Items[2].Text.ShouldBe("开工建设县老年养护楼。开工建设老年大学。（完成时限：12月底前）");
-        list.Items[2].LeadUnits.ShouldBe(["县民政局"]);
+        list.Items[2].LedgerLeadUnits.ShouldBe(["县民政局"]);
         list.Items[2].Deadline.ShouldBe(new DateOnly(2016, 5, 31));
         list.Items[2].Doubts.ShouldContain(d => d.Reason.Contains("两个完成时限"));
         list.Items[3].Deadline.ShouldBe(new DateOnly(2016, 9, 30));
@@ -645,7 +647,7 @@ public class LayoutTests
 
         list.Title.ShouldBe("2022年政府工作报告重点工作责任分解");
         list.Categories.Select(c => (c.Number, c.Title, c.ItemCount)).ShouldBe([("一", "未来五年主要工作任务", 2)]);
-        list.Items[1].LeadUnits.ShouldBe(["市经信局"]);
+        list.Items[1].LedgerLeadUnits.ShouldBe(["市经信局"]);
     }
 
     [Fact]
@@ -721,10 +723,10 @@ public class LayoutTests
         list.Items[0].Text.ShouldBe("轨道交通1号线一期工程投入试运营。");
         list.Items[0].Leaders.ShouldBe(["林静国"]);
         list.Items[0].OtherCells["项目责任人"].ShouldBe("尹文德");
-        list.Items[1].LeadUnits.Concat(list.Items[1].ResponsibleUnits).ShouldBe(["市公安局", "市城管局", "市财政局"]);
+        list.Items[1].LedgerLeadUnits.Concat(list.Items[1].LedgerResponsibleUnits).ShouldBe(["市公安局", "市城管局", "市财政局"]);
         list.Items[1].OtherCells["实际完成情况"].ShouldBe("已完成年度目标任务的55%。");
         list.Items[2].Text.ShouldBe("新辟公交线路10条,优化调整20条。");
-        list.Items[2].ResponsibleUnits.Concat(list.Items[2].GroupReferences).ShouldBe(["市公安局", "市城管局", "各区政府"]);
+        list.Items[2].LedgerResponsibleUnits.Concat(list.Items[2].GroupReferences).ShouldBe(["市公安局", "市城管局", "各区政府"]);
         document.Warnings.ShouldContain(w => w.Message.Contains("鄞州") && w.Message.Contains("未并入"));
     }
 }

@@ -399,8 +399,8 @@ public sealed class ConfirmImport(ZhenxingDb db, PlanImport planner, TimeProvide
         item.Leaders = PlanImport.JoinOrNull(parsed.Leaders);
         item.SourceLocation = parsed.Location.ToString();
         item.Units.Clear();
-        AddUnits(item, parsed.LeadUnits, ItemUnitRole.Lead, unitIds);
-        AddUnits(item, parsed.ResponsibleUnits, ItemUnitRole.Responsible, unitIds);
+        AddUnits(item, parsed.LedgerLeadUnits, ItemUnitRole.Lead, unitIds);
+        AddUnits(item, parsed.LedgerResponsibleUnits, ItemUnitRole.Responsible, unitIds);
     }
 
     private static void AddUnits(Item item, IReadOnlyList<string> names, ItemUnitRole role, Dictionary<string, int> unitIds)

@@ -184,8 +184,8 @@ public sealed class PlanImport(ZhenxingDb db, ParsedDocuments documents)
 
     /// <summary>The row's fingerprint as the export computes it, from what the file now says.</summary>
     private static string FileFingerprint(ParsedItem item, Dictionary<string, string> canonical) =>
-        LedgerReference.Fingerprint(item.Number, item.Text, string.Join("、", item.LeadUnits.Select(n => canonical[n]).Distinct()),
-            LedgerExportData.ResponsibleCell(item.ResponsibleUnits.Select(n => canonical[n]).Distinct(), JoinOrNull(item.GroupReferences)),
+        LedgerReference.Fingerprint(item.Number, item.Text, string.Join("、", item.LedgerLeadUnits.Select(n => canonical[n]).Distinct()),
+            LedgerExportData.ResponsibleCell(item.LedgerResponsibleUnits.Select(n => canonical[n]).Distinct(), JoinOrNull(item.GroupReferences)),
             LedgerExportData.DeadlineCell(item.DeadlineText, item.Deadline, item.Ongoing));
 
     private static List<string> ChangedFields(StoredItem old, ParsedItem item, Dictionary<string, string> canonical)
@@ -200,11 +200,11 @@ public sealed class PlanImport(ZhenxingDb db, ParsedDocuments documents)
         {
             fields.Add("事项内容");
         }
-        if (!old.Lead.SequenceEqual(item.LeadUnits.Select(n => canonical[n]).Distinct()))
+        if (!old.Lead.SequenceEqual(item.LedgerLeadUnits.Select(n => canonical[n]).Distinct()))
         {
             fields.Add("牵头单位");
         }
-        if (!old.Responsible.SequenceEqual(item.ResponsibleUnits.Select(n => canonical[n]).Distinct()) || old.GroupReferences != JoinOrNull(item.GroupReferences))
+        if (!old.Responsible.SequenceEqual(item.LedgerResponsibleUnits.Select(n => canonical[n]).Distinct()) || old.GroupReferences != JoinOrNull(item.GroupReferences))
         {
             fields.Add("责任单位");
         }
@@ -314,11 +314,11 @@ public sealed class PlanImport(ZhenxingDb db, ParsedDocuments documents)
             {
                 fields.Add("事项内容");
             }
-            if (!old.Units.Where(u => u.Role == ItemUnitRole.Lead).Select(u => u.Name).SequenceEqual(item.LeadUnits.Select(n => canonical[n]).Distinct()))
+            if (!old.Units.Where(u => u.Role == ItemUnitRole.Lead).Select(u => u.Name).SequenceEqual(item.LedgerLeadUnits.Select(n => canonical[n]).Distinct()))
             {
                 fields.Add("牵头单位");
             }
-            if (!old.Units.Where(u => u.Role == ItemUnitRole.Responsible).Select(u => u.Name).SequenceEqual(item.ResponsibleUnits.Select(n => canonical[n]).Distinct())
+            if (!old.Units.Where(u => u.Role == ItemUnitRole.Responsible).Select(u => u.Name).SequenceEqual(item.LedgerResponsibleUnits.Select(n => canonical[n]).Distinct())
                 || old.GroupReferences != JoinOrNull(item.GroupReferences))
             {
                 fields.Add("责任单位");

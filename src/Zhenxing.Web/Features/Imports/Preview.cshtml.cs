@@ -163,7 +163,7 @@ public sealed class PreviewModel(ZhenxingDb db, PlanImport planner, ConfirmImpor
     public (string Lead, string Responsible, bool Posted) CorrectionValues(ParsedList list, string itemKey, ParsedItem item) =>
         Correction is { } posted && posted.ListTitle == list.Title && posted.ItemKey == itemKey
             ? (posted.LeadUnits ?? "", posted.ResponsibleUnits ?? "", true)
-            : (string.Join("、", item.LeadUnits), string.Join("、", item.ResponsibleUnits.Concat(item.GroupReferences)), false);
+            : (string.Join("、", item.LedgerLeadUnits), string.Join("、", item.LedgerResponsibleUnits.Concat(item.GroupReferences)), false);
 
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken cancellationToken)
     {

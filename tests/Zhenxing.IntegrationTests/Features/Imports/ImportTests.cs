@@ -263,7 +263,8 @@ public abstract class ImportTests(ZhenxingAppFactory app) : IntegrationTest(app)
         page.QuerySelector("#doubts-summary")!.TextContent.ShouldStartWith("2 项待核对");
         var reasons = page.QuerySelectorAll("tr.doubt .doubt-reasons").Select(p => p.TextContent).ToList();
         reasons.Count.ShouldBe(2);
-        reasons[0].ShouldContain("已按位置将“市发改委”作为牵头单位");
+        reasons[0].ShouldContain("导入台账时以排在第一位的“市发改委”为牵头单位");
+        page.QuerySelector("tr.doubt td[data-label=牵头单位]")!.TextContent.ShouldBe("市发改委（按排位）");
         reasons[1].ShouldContain("单位名称“加快推进项目建设”不像机构名称");
         page.QuerySelector("#doubts-checked input[type=checkbox]").ShouldNotBeNull();
 
@@ -274,6 +275,10 @@ public abstract class ImportTests(ZhenxingAppFactory app) : IntegrationTest(app)
 
         (await office.PostFormAsync(preview, new() { ["DoubtsChecked"] = "true" }, handler: "Confirm")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await CountAsync<Item>()).ShouldBe(2);
+        // Only 责任单位 printed: the ledger's lead is the first of them, the rest stay 责任单位.
+        var units = await App.WithDbAsync(db => db.Items.Where(i => i.Number == "1").SelectMany(i => i.Units)
+            .OrderBy(u => u.Role).ThenBy(u => u.Position).Select(u => new { u.Role, u.Unit!.Name }).ToListAsync());
+        units.Select(u => (u.Role, u.Name)).ShouldBe([(ItemUnitRole.Lead, "市发改委"), (ItemUnitRole.Responsible, "市财政局")]);
     }
 
     [Fact]
