@@ -76,8 +76,8 @@ public sealed class MenuTests(AppServer app)
             // Folded: only the brand and the 菜单 button; the brand on one line.
             (await menu.Toggle.IsVisibleAsync()).ShouldBeTrue();
             (await menu.Menu.IsVisibleAsync()).ShouldBeFalse();
-            (await page.Locator(".topbar").EvaluateAsync<double>("e => e.getBoundingClientRect().height")).ShouldBeLessThan(64);
             await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, $"menu-{width}-{role}.png") });
+            (await page.Locator(".topbar").EvaluateAsync<double>("e => e.getBoundingClientRect().height")).ShouldBeLessThan(64);
 
             // The keyboard opens it (the toggle is a real button) and the list shows every one of the role's links.
             await menu.Toggle.FocusAsync();

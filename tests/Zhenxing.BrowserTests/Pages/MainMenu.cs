@@ -16,13 +16,19 @@ public sealed class MainMenu(IPage page)
     public async Task<IReadOnlyList<string>> LabelsAsync() =>
         (await page.Locator(".mainnav a").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
 
-    /// <summary>Follows a menu link as a user would: opening the menu on a phone, and 更多 when the link is under it.</summary>
-    public async Task FollowAsync(string label)
+    /// <summary>On a phone, opens the folded menu with the 菜单 button; wider, the menu is already shown.</summary>
+    public async Task OpenAsync()
     {
         if (await Toggle.IsVisibleAsync() && await Toggle.GetAttributeAsync("aria-expanded") != "true")
         {
             await Toggle.ClickAsync();
         }
+    }
+
+    /// <summary>Follows a menu link as a user would: opening the menu on a phone, and 更多 when the link is under it.</summary>
+    public async Task FollowAsync(string label)
+    {
+        await OpenAsync();
         var link = page.Locator(".mainnav a", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{label}$") });
         if (!await link.IsVisibleAsync() && await More.Locator("a", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{label}$") }).CountAsync() > 0)
         {
