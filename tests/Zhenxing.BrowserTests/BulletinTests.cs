@@ -27,7 +27,7 @@ public sealed class BulletinTests : IAsyncLifetime
         // The Office drafts a bulletin over the demo history (its rounds were due about 3, 2 and 1 months ago).
         var office = await app.SignedInPageAsync("bulletin-office", "office-pass-1");
         await office.GotoAsync("/");
-        await office.Locator("nav.mainnav a", new() { HasText = "工作简报" }).ClickAsync();
+        await new Pages.MainMenu(office).FollowAsync("工作简报");
         await office.WaitForURLAsync("**/bulletins");
         await office.Locator("#new-bulletin").ClickAsync();
         await office.Locator("#From").FillAsync(today.AddDays(-100).ToString("yyyy-MM-dd"));

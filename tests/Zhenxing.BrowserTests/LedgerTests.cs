@@ -50,7 +50,11 @@ public sealed class LedgerTests(AppServer app)
         // The lead unit's liaison, on a phone, lands on its items, sees the notification and answers.
         var liaison = await app.SignedInPageAsync("jfj-liaison", "liaison-pass-1", width: 390);
         (await liaison.Locator("h1").InnerTextAsync()).ShouldBe("我的事项 · 区经发局");
-        (await liaison.Locator("#unread").InnerTextAsync()).ShouldNotBe("0");
+        // The folded menu's button carries the unread count; the menu opens to the 通知 link.
+        var unread = await liaison.Locator("#unread").TextContentAsync();
+        unread.ShouldNotBe("0");
+        (await liaison.Locator("#menu-unread").InnerTextAsync()).ShouldBe(unread);
+        await new Pages.MainMenu(liaison).OpenAsync();
         await liaison.Locator("#notification-link").ClickAsync();
         await liaison.Locator("#notifications a").First.ClickAsync();
         await liaison.WaitForURLAsync(itemUrl);

@@ -29,7 +29,7 @@ public sealed class MeetingsTests(AppServer app)
         var today = DateTime.UtcNow.AddHours(8).Date;
 
         var office = await app.SignedInPageAsync("meeting-office", "office-pass-1");
-        await office.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "会议" }).ClickAsync();
+        await new Pages.MainMenu(office).FollowAsync("会议");
         await office.WaitForURLAsync("**/meetings");
         await office.Locator("#Title").FillAsync("会议测试区振兴工作推进会");
         await office.Locator("#HeldOn").FillAsync(today.AddDays(-7).ToString("yyyy-MM-dd"));

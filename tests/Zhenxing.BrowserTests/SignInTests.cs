@@ -18,7 +18,7 @@ public sealed class SignInTests(AppServer app)
 
         page.Url.ShouldBe(app.BaseUrl + "/");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("欢迎，系统管理员");
-        (await page.Locator(".mainnav").InnerTextAsync()).ShouldContain("用户管理");
+        (await new MainMenu(page).LabelsAsync()).ShouldContain("用户管理");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "home-admin.png"), FullPage = true });
     }
 
@@ -59,7 +59,7 @@ public sealed class SignInTests(AppServer app)
         await new LoginPage(liaison).SignInAsync("czj-liaison", "liaison-pass-1");
         (await liaison.Locator("h1").InnerTextAsync()).ShouldBe("我的事项 · 市财政局");
         (await liaison.Locator(".who").InnerTextAsync()).ShouldContain("财政局联络员");
-        (await liaison.Locator(".mainnav").InnerTextAsync()).ShouldNotContain("用户管理");
+        (await new MainMenu(liaison).LabelsAsync()).ShouldNotContain("用户管理");
         var forbidden = await liaison.GotoAsync("/admin/users");
         forbidden!.Status.ShouldBe(403);
         (await liaison.Locator("h1").InnerTextAsync()).ShouldContain("无权访问");

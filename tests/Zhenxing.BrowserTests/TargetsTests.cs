@@ -21,7 +21,7 @@ public sealed class TargetsTests : IAsyncLifetime
         await app.AddUserAsync("targets-office", "Office", "office-pass-1");
 
         var page = await app.SignedInPageAsync("targets-office", "office-pass-1", width: 1400);
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "指标" }).ClickAsync();
+        await new Pages.MainMenu(page).FollowAsync("指标");
         await page.WaitForURLAsync("**/targets");
         (await page.Locator("#targets tr[data-target]").CountAsync()).ShouldBe(9);
         (await page.Locator("[data-count=OnTrack] b").InnerTextAsync()).ShouldBe("4");
