@@ -49,7 +49,7 @@ public sealed class CloseRoundTests(AppServer app)
             await liaison.Locator("#Status").SelectOptionAsync("InProgress");
             await liaison.Locator("#Narrative").FillAsync("按计划推进。");
             await liaison.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
-            await liaison.WaitForURLAsync("**/inbox**");
+            await liaison.Locator(".notice").WaitForAsync();
         }
 
         var asked = new List<string>();
@@ -64,9 +64,10 @@ public sealed class CloseRoundTests(AppServer app)
         var confirm = office.Locator("#close-confirm");
         await confirm.WaitForAsync();
         asked.ShouldBeEmpty();
+        (await office.Locator("#close-round").CountAsync()).ShouldBe(0, "the page asks one question: 先去审核 or 仍然关闭");
         (await confirm.Locator("h2").InnerTextAsync()).ShouldBe("还有 2 份报送待审核");
         (await confirm.Locator("#close-unreviewed li").AllInnerTextsAsync())
-            .ShouldBe([$"{unit}（牵头）：《关闭测试{width}区 2026 年重点事项清单》第1项", $"{unit}（牵头）：《关闭测试{width}区 2026 年重点事项清单》第2项"]);
+            .ShouldBe([$"{unit}（牵头）：《关闭测试{width}区2026年重点事项清单》第1项", $"{unit}（牵头）：《关闭测试{width}区2026年重点事项清单》第2项"]);
         (await confirm.Locator("#review-first").GetAttributeAsync("href")).ShouldBe($"/review?round={roundId}");
         await confirm.ScrollIntoViewIfNeededAsync();
         await office.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, $"close-round-confirm-{width}.png") });
