@@ -36,6 +36,7 @@ public static class WebComposition
         services.AddScoped<Features.Units.MergeUnits>();
         services.AddScoped<Features.Rounds.OpenRound>();
         services.AddScoped<Features.Rounds.RoundObligations>();
+        services.AddScoped<Features.Rounds.CountRounds>();
         services.AddScoped<Features.Rounds.ReportWorkflow>();
         services.AddScoped<Features.Rounds.Sheets.WriteReportingSheet>();
         services.AddScoped<Features.Rounds.Sheets.UploadReportingSheet>();

@@ -30,9 +30,10 @@ public static class RoundSteps
         await office.PostFormAsync($"/rounds/{roundId}?reportId={report.Id}&version={report.Version}&decision=accept", [], handler: "Review");
     }
 
-    public static async Task CloseRoundAsync(this ZhenxingAppFactory app, HttpClient office, int roundId)
+    /// <param name="force">仍然关闭: close even with reports waiting for review.</param>
+    public static async Task CloseRoundAsync(this ZhenxingAppFactory app, HttpClient office, int roundId, bool force = false)
     {
         var version = (await app.WithDbAsync(db => db.ReportingRounds.AsNoTracking().SingleAsync(r => r.Id == roundId))).Version;
-        (await office.PostFormAsync($"/rounds/{roundId}?version={version}", [], handler: "Close")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await office.PostFormAsync($"/rounds/{roundId}?version={version}" + (force ? "&force=true" : ""), [], handler: "Close")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 }

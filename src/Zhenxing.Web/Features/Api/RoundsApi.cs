@@ -10,7 +10,20 @@ using Zhenxing.Web.Infrastructure.Problems;
 
 namespace Zhenxing.Web.Features.Api;
 
-public sealed record ApiRound(int Id, string Name, DateOnly OpensOn, DateOnly DueOn, RoundState State, bool IncludeResponsibleUnits, IReadOnlyList<int> Lists, int Version, bool IncludeTargets);
+/// <param name="Counts">The round's six figures (<see cref="RoundCounts"/>), in the round list.</param>
+public sealed record ApiRound(int Id, string Name, DateOnly OpensOn, DateOnly DueOn, RoundState State, bool IncludeResponsibleUnits, IReadOnlyList<int> Lists, int Version, bool IncludeTargets, ApiRoundCounts? Counts = null);
+
+/// <summary>应报 / 已报 / 逾期报送 / 未报 / 待审核 / 已采纳, in reports (份); <c>scope</c> says whose.</summary>
+public sealed record ApiRoundCounts(int Due, int Reported, int Late, int Missing, int PendingReview, int Accepted, bool AllUnits, string Scope, string Legend)
+{
+    public static ApiRoundCounts From(RoundCounts c) => new(c.Due, c.Reported, c.Late, c.Missing, c.PendingReview, c.Accepted, c.AllUnits, c.Scope, RoundCounts.Legend);
+}
+
+/// <param name="Force">Close even though reports wait for review (they stay 待审核); without it such a close answers 409 with the list.</param>
+public sealed record ApiCloseRound(int Version, bool Force = false);
+
+/// <summary>A report submitted and not reviewed, as the refused close lists it.</summary>
+public sealed record ApiUnreviewedReport(int ReportId, int UnitId, string Unit, int ItemId, string Item);
 
 public sealed record ApiNewRound(string? Name, DateOnly? OpensOn, DateOnly? DueOn, int[]? Lists, bool IncludeResponsibleUnits, bool IncludeTargets = false);
 
@@ -22,11 +35,9 @@ public sealed record ApiReport(int Id, int RoundId, int ItemId, int UnitId, Item
 
 public sealed record ApiReview(int Version, bool Accept, string? Reason);
 
-public sealed record ApiVersion(int Version);
-
 public sealed record ApiStatisticsLine(string Label, int Total, Dictionary<ItemStatus, int> ByStatus, string Sentence);
 
-public sealed record ApiStatistics(IReadOnlyList<ApiStatisticsLine> Lists, IReadOnlyList<ApiStatisticsLine> Categories, IReadOnlyList<ApiStatisticsLine> LeadUnits);
+public sealed record ApiStatistics(IReadOnlyList<ApiStatisticsLine> Lists, IReadOnlyList<ApiStatisticsLine> Categories, IReadOnlyList<ApiStatisticsLine> LeadUnits, ApiRoundCounts Counts);
 
 /// <summary>Reporting rounds over the API: the same cycle and the same permissions as the pages.</summary>
 public static class RoundsApi
@@ -51,10 +62,25 @@ public static class RoundsApi
 
     private static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(ApiProblems.Create(StatusCodes.Status409Conflict, detail));
 
-    private static async Task<Ok<List<ApiRound>>> ListAsync(ZhenxingDb db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await db.ReportingRounds.AsNoTracking().OrderByDescending(r => r.Id)
-            .Select(r => new ApiRound(r.Id, r.Name, r.OpensOn, r.DueOn, r.State, r.IncludeResponsibleUnits, r.Lists.Select(l => l.ItemListId).ToList(), r.Version, r.IncludeTargets))
-            .ToListAsync(cancellationToken));
+    private static async Task<Ok<List<ApiRound>>> ListAsync(ClaimsPrincipal user, ZhenxingDb db, CountRounds counts, CancellationToken cancellationToken)
+    {
+        var rounds = await db.ReportingRounds.AsNoTracking().OrderByDescending(r => r.Id)
+            .Select(r => new ApiRound(r.Id, r.Name, r.OpensOn, r.DueOn, r.State, r.IncludeResponsibleUnits, r.Lists.Select(l => l.ItemListId).ToList(), r.Version, r.IncludeTargets, null))
+            .ToListAsync(cancellationToken);
+        // A liaison's figures are its own unit's reports, as its obligations are.
+        if (user.IsInRole(nameof(Role.Liaison)))
+        {
+            var unitId = ItemScope.UnitOf(user) ?? -1;
+            var own = new List<ApiRound>();
+            foreach (var round in rounds)
+            {
+                own.Add(round with { Counts = ApiRoundCounts.From(await counts.ForRoundAsync(round.Id, null, unitId, cancellationToken)) });
+            }
+            return TypedResults.Ok(own);
+        }
+        var all = await counts.AllAsync(cancellationToken);
+        return TypedResults.Ok(rounds.Select(r => r with { Counts = ApiRoundCounts.From(all[r.Id]) }).ToList());
+    }
 
     private static async Task<Results<Created<ApiRound>, ValidationProblem, ProblemHttpResult>> OpenAsync(
         ApiNewRound body, ClaimsPrincipal user, OpenRound open, CancellationToken cancellationToken)
@@ -131,22 +157,31 @@ public static class RoundsApi
     }
 
     private static async Task<Results<Ok<ApiRound>, ProblemHttpResult>> CloseAsync(
-        int id, ApiVersion body, ClaimsPrincipal user, ZhenxingDb db, CloseRound close, CancellationToken cancellationToken)
+        int id, ApiCloseRound body, ClaimsPrincipal user, ZhenxingDb db, CloseRound close, CancellationToken cancellationToken)
     {
         if (!IsOffice(user))
         {
             return Forbidden("只有振兴办可以关闭轮次。");
         }
-        if (await close.RunAsync(id, body.Version, cancellationToken) is { } problem)
+        var outcome = await close.RunAsync(id, body.Version, body.Force, cancellationToken);
+        if (outcome.Problem is { } problem)
         {
             return problem.Contains("不存在") ? TypedResults.Problem(ApiProblems.NotFound(problem)) : Conflict(problem);
+        }
+        if (outcome.NeedsConfirmation)
+        {
+            var refused = ApiProblems.Create(StatusCodes.Status409Conflict,
+                $"尚有 {outcome.Unreviewed.Count} 份报送待审核：请先审核，或以 force=true 仍然关闭（这些报送将保持待审核）。");
+            refused.Extensions["unreviewed"] = outcome.Unreviewed
+                .Select(u => new ApiUnreviewedReport(u.ReportId, u.UnitId, u.UnitName, u.Item.ItemId, u.Item.Text)).ToList();
+            return TypedResults.Problem(refused);
         }
         var round = await db.ReportingRounds.AsNoTracking().Include(r => r.Lists).SingleAsync(r => r.Id == id, cancellationToken);
         return TypedResults.Ok(new ApiRound(round.Id, round.Name, round.OpensOn, round.DueOn, round.State, round.IncludeResponsibleUnits, round.Lists.Select(l => l.ItemListId).ToList(), round.Version, round.IncludeTargets));
     }
 
     private static async Task<Results<Ok<ApiStatistics>, ProblemHttpResult>> StatisticsAsync(
-        int id, ClaimsPrincipal user, ZhenxingDb db, RoundStatistics statistics, CancellationToken cancellationToken)
+        int id, ClaimsPrincipal user, ZhenxingDb db, RoundStatistics statistics, CountRounds counts, CancellationToken cancellationToken)
     {
         var round = await db.ReportingRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (round is null)
@@ -161,7 +196,10 @@ public static class RoundsApi
         }
         static List<ApiStatisticsLine> Lines(IEnumerable<StatisticsLine> lines) =>
             lines.Select(l => new ApiStatisticsLine(l.Label, l.Total, l.ByStatus.ToDictionary(s => s.Status, s => s.Count), l.Sentence)).ToList();
-        return TypedResults.Ok(new ApiStatistics(Lines(RoundStatistics.ByList(items)), Lines(RoundStatistics.ByCategory(items)), Lines(RoundStatistics.ByLeadUnit(items))));
+        var ownUnit = user.IsInRole(nameof(Role.Liaison)) ? ItemScope.UnitOf(user) ?? -1 : (int?)null;
+        var figures = await counts.ForRoundAsync(id, null, ownUnit, cancellationToken);
+        return TypedResults.Ok(new ApiStatistics(Lines(RoundStatistics.ByList(items)), Lines(RoundStatistics.ByCategory(items)), Lines(RoundStatistics.ByLeadUnit(items)),
+            ApiRoundCounts.From(figures)));
     }
 
     private static ApiReport ToApi(ProgressReport p) =>

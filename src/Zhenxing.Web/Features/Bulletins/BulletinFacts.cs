@@ -85,5 +85,5 @@ public sealed class BulletinFacts
     public string ItemName(int itemId) => ItemsById.TryGetValue(itemId, out var item) ? item.Name : $"事项 {itemId}";
 }
 
-/// <summary>A round due in the period: how many of its items the lead units reported on (as kept at closing, or today).</summary>
-public sealed record RoundItemsReported(int RoundId, string Name, DateOnly DueOn, RoundState State, int Items, int Reported);
+/// <summary>A round due in the period with its six figures (<see cref="RoundCounts"/>, as its pages show them).</summary>
+public sealed record RoundItemsReported(int RoundId, string Name, DateOnly DueOn, RoundState State, RoundCounts Counts);

@@ -14,7 +14,7 @@ namespace Zhenxing.Web.Features.Bulletins;
 /// statuses with the later changes of the audit log undone (every status change is an audited save of the item), so a
 /// bulletin for a past month says what the ledger said then.
 /// </summary>
-public sealed class LoadBulletinFacts(ZhenxingDb db, TimeProvider clock, IOptions<StatusLightOptions> lightOptions, RoundStatistics roundStatistics)
+public sealed class LoadBulletinFacts(ZhenxingDb db, TimeProvider clock, IOptions<StatusLightOptions> lightOptions, CountRounds countRounds)
 {
     private sealed record Snapshot(ItemStatus? Status, ReportState? State, int? UnitId, int? RoundId, string? ReturnReason);
 
@@ -104,8 +104,7 @@ public sealed class LoadBulletinFacts(ZhenxingDb db, TimeProvider clock, IOption
         var due = new List<RoundItemsReported>();
         foreach (var round in rounds.Values.Where(r => r.DueOn >= from && r.DueOn <= to).OrderBy(r => r.DueOn).ThenBy(r => r.Id))
         {
-            var items = await roundStatistics.ItemsAsync(round, cancellationToken);
-            due.Add(new RoundItemsReported(round.Id, round.Name, round.DueOn, round.State, items.Count, items.Count(i => i.Reported)));
+            due.Add(new RoundItemsReported(round.Id, round.Name, round.DueOn, round.State, await countRounds.ForRoundAsync(round.Id, null, null, cancellationToken)));
         }
 
         var judgedOn = to.AddDays(1) < today ? to.AddDays(1) : today;

@@ -22,8 +22,13 @@ public sealed record StatusCount(ItemStatus Status, string Label, int Count, str
 
 public sealed record LightCount(StatusLight Light, string Label, int Count, string Url);
 
-/// <summary>Lead units' reports owed and received in one round.</summary>
-public sealed record RoundReporting(DashboardRound Round, int Due, int Received, int OnTime, int Late, string Url);
+/// <summary>One round's reports (<see cref="RoundCounts"/>, the same figures as the round's pages), for the lists in view.</summary>
+public sealed record RoundReporting(DashboardRound Round, RoundCounts Counts, string Url)
+{
+    public int Due => Counts.Due;
+    public int Received => Counts.Reported;
+    public int Late => Counts.Late;
+}
 
 public sealed record Headline(
     int Total,

@@ -13,7 +13,7 @@ namespace Zhenxing.Web.Features.Dashboard;
 /// item). The items counted are the ledger's own (<see cref="LedgerQuery.FilterAsync"/>), so each number's ledger
 /// address lists exactly the items behind it.
 /// </summary>
-public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps maps, DashboardCache cache, TimeProvider clock,
+public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps maps, DashboardCache cache, TimeProvider clock, CountRounds counts, RoundObligations obligations,
     Pairings.PairingFigures pairingFigures, Targets.TargetProgress targets, Meetings.MeetingSummaries meetings)
 {
     /// <summary>Closed rounds the trend goes back over.</summary>
@@ -136,15 +136,12 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
         List<UnitReporting> punctualityRows = [];
         if (reportingRound is not null)
         {
-            var rows = await ReportingAsync(reportingRound, filter.List, user, cancellationToken);
-            reporting = new RoundReporting(reportingRound.ToDashboard(), rows.Sum(r => r.Due), rows.Sum(r => r.Received),
-                rows.Sum(r => r.Received - r.Late), rows.Sum(r => r.Late), $"/rounds/{reportingRound.Id}");
-            if (punctualityRound?.Id == reportingRound.Id)
-            {
-                punctualityRows = rows;
-            }
+            // The round's own figures for the lists in view: what the round's pages, the bulletin and the API say.
+            var ownUnit = DashboardApi.CanSee(user) ? (int?)null : ItemScope.UnitOf(user) ?? -1;
+            reporting = new RoundReporting(reportingRound.ToDashboard(),
+                await counts.ForRoundAsync(reportingRound.Id, filter.List, ownUnit, cancellationToken), $"/rounds/{reportingRound.Id}");
         }
-        if (punctualityRound is not null && punctualityRound.Id != reportingRound?.Id)
+        if (punctualityRound is not null)
         {
             punctualityRows = await ReportingAsync(punctualityRound, filter.List, user, cancellationToken);
         }
@@ -208,30 +205,18 @@ public sealed class DashboardQuery(ZhenxingDb db, LedgerQuery ledger, BattleMaps
 
     private static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(part * 100.0 / whole, 1);
 
-    /// <summary>Per lead unit, the reports it owed in a round and how many came, and of those how many late.</summary>
+    /// <summary>Per lead unit, the reports it owed in a round and how many came, and of those how many late (<see cref="RoundCounts"/>).</summary>
     private async Task<List<UnitReporting>> ReportingAsync(RoundRow round, int[] lists, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var roundLists = db.RoundLists.Where(l => l.RoundId == round.Id).Select(l => l.ItemListId);
-        var owed = db.Items.VisibleTo(user).Where(i => roundLists.Contains(i.ItemListId));
-        if (lists.Length > 0)
-        {
-            owed = owed.Where(i => lists.Contains(i.ItemListId));
-        }
-        owed = round.State == RoundState.Closed
-            ? owed.Where(i => db.RoundItemStatuses.Any(s => s.RoundId == round.Id && s.ItemId == i.Id))
-            : owed.Where(i => i.WithdrawnAt == null);
-        var received = db.ProgressReports.Where(p => p.RoundId == round.Id && p.Role == ItemUnitRole.Lead
-                                                     && (p.State == ReportState.Submitted || p.State == ReportState.Accepted));
-        var rows =
-            from item in owed
-            join unit in db.ItemUnits on item.Id equals unit.ItemId
-            where unit.Role == ItemUnitRole.Lead
-            join named in db.Units on unit.UnitId equals named.Id
-            join report in received on new { ItemId = item.Id, unit.UnitId } equals new { report.ItemId, report.UnitId } into reports
-            from report in reports.DefaultIfEmpty()
-            group new { Received = report != null, Late = report != null && report.Late } by new { unit.UnitId, named.Name } into g
-            select new UnitReporting(g.Key.UnitId, g.Key.Name, g.Count(), g.Sum(r => r.Received ? 1 : 0), g.Sum(r => r.Late ? 1 : 0));
-        return await rows.ToListAsync(cancellationToken);
+        var ownUnit = DashboardApi.CanSee(user) ? (int?)null : ItemScope.UnitOf(user) ?? -1;
+        var byUnit = (await obligations.StatesAsync(round.Id, ownUnit, cancellationToken))
+            .Where(s => s.Role == ItemUnitRole.Lead && (lists.Length == 0 || lists.Contains(s.ItemListId)))
+            .GroupBy(s => s.UnitId)
+            .Select(g => (UnitId: g.Key, Counts: RoundCounts.Of(g, allUnits: false)))
+            .ToList();
+        var ids = byUnit.Select(u => u.UnitId).ToList();
+        var names = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        return byUnit.Select(u => new UnitReporting(u.UnitId, names[u.UnitId], u.Counts.Due, u.Counts.Reported, u.Counts.Late)).ToList();
     }
 
     private async Task<List<CategoryBar>> CategoryBarsAsync(

@@ -32,6 +32,7 @@ public static class DemoCommand
             services.AddSingleton(actor);
             services.AddScoped<OpenRound>();
             services.AddScoped<RoundObligations>();
+            services.AddScoped<CountRounds>();
             services.AddScoped<ReportWorkflow>();
             services.AddScoped<CloseRound>();
             services.AddSingleton<WriteDemoHistory>();

@@ -128,7 +128,8 @@ public sealed class WriteDemoHistory(IServiceScopeFactory scopes, DemoClock cloc
             var problem = await AsAsync(office, async services =>
             {
                 var version = await services.GetRequiredService<ZhenxingDb>().ReportingRounds.Where(r => r.Id == round.Id).Select(r => r.Version).SingleAsync(cancellationToken);
-                return await services.GetRequiredService<CloseRound>().RunAsync(round.Id, version, cancellationToken);
+                // A demo history keeps what offices do: some rounds close with reports still waiting for review.
+                return (await services.GetRequiredService<CloseRound>().RunAsync(round.Id, version, closeWithUnreviewed: true, cancellationToken)).Problem;
             });
             Check(problem);
         }

@@ -10,13 +10,19 @@ namespace Zhenxing.Web.Features.Rounds;
 
 /// <summary>The Office's view of a round: who owes what, who submitted, who is late or returned; accept and return.</summary>
 [Authorize(Roles = $"{nameof(Role.Office)},{nameof(Role.Leader)},{nameof(Role.Admin)}")]
-public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations, ReportWorkflow workflow, CloseRound close, SendReminders reminders, TimeProvider clock) : PageModel
+public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations, ReportWorkflow workflow, CloseRound close, CountRounds counts, SendReminders reminders, TimeProvider clock) : PageModel
 {
     public ReportingRound Round { get; private set; } = null!;
     public List<Obligation> Rows { get; private set; } = [];
     public Dictionary<int, int> Versions { get; private set; } = [];
     public bool CanReview => User.IsInRole(nameof(Role.Office));
     public DateOnly Today => Infrastructure.ChinaTime.Today(clock);
+
+    /// <summary>The round's six figures (all its units, whatever <see cref="OnlyUnit"/> shows).</summary>
+    public RoundCounts Counts { get; private set; } = null!;
+
+    /// <summary>Closing was asked for while these reports wait for review: the page asks 先去审核 or 仍然关闭.</summary>
+    public IReadOnlyList<UnreviewedReport> CloseBlockedBy { get; private set; } = [];
 
     [TempData]
     public string? Message { get; set; }
@@ -71,15 +77,26 @@ public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations
         return Redirect($"/rounds/{id}");
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(int id, [Display(Name = "版本号")] int version, CancellationToken cancellationToken)
+    /// <param name="force">仍然关闭: close with reports still waiting for review (they stay 待审核).</param>
+    public async Task<IActionResult> OnPostCloseAsync(int id, [Display(Name = "版本号")] int version, [Display(Name = "仍然关闭")] bool force, CancellationToken cancellationToken)
     {
         if (!CanReview)
         {
             return Forbid();
         }
-        var problem = await close.RunAsync(id, version, cancellationToken);
-        Message = problem ?? "轮次已关闭：报送内容已冻结，各事项状态按此刻保存，可随时查看本轮的时点台账。";
-        return Redirect(problem is null ? $"/rounds/{id}/status" : $"/rounds/{id}");
+        var outcome = await close.RunAsync(id, version, force, cancellationToken);
+        if (outcome.NeedsConfirmation)
+        {
+            if (!await LoadAsync(id, null, cancellationToken))
+            {
+                return NotFound();
+            }
+            CloseBlockedBy = outcome.Unreviewed;
+            return Page();
+        }
+        Message = outcome.Problem ?? "轮次已关闭：报送内容已冻结，各事项状态按此刻保存，可随时查看本轮的时点台账。"
+            + (outcome.Unreviewed.Count > 0 ? $"关闭时仍有 {outcome.Unreviewed.Count} 份报送未经审核，保持“待审核”，不计入已采纳（已记入操作日志）。" : "");
+        return Redirect(outcome.Closed ? $"/rounds/{id}/status" : $"/rounds/{id}");
     }
 
     private async Task<bool> LoadAsync(int id, int? unitId, CancellationToken cancellationToken)
@@ -97,6 +114,9 @@ public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations
         }
         Rows = await obligations.QueryAsync(id, unitId, openOnly: false, cancellationToken);
         Versions = await db.ProgressReports.AsNoTracking().Where(p => p.RoundId == id).ToDictionaryAsync(p => p.Id, p => p.Version, cancellationToken);
+        Counts = unitId is null
+            ? RoundCounts.Of(Rows.Select(r => r.ToState()), round.IncludeResponsibleUnits)
+            : await counts.ForRoundAsync(id, null, null, cancellationToken);
         return true;
     }
 }

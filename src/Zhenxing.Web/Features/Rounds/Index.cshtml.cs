@@ -8,9 +8,9 @@ using Zhenxing.Web.Features.Users;
 
 namespace Zhenxing.Web.Features.Rounds;
 
-public sealed class RoundsModel(ZhenxingDb db, OpenRound open, TimeProvider clock) : PageModel
+public sealed class RoundsModel(ZhenxingDb db, OpenRound open, CountRounds counts, TimeProvider clock) : PageModel
 {
-    public sealed record RoundRow(int Id, string Name, DateOnly OpensOn, DateOnly DueOn, RoundState State, string Lists, int Submitted, int Accepted);
+    public sealed record RoundRow(int Id, string Name, DateOnly OpensOn, DateOnly DueOn, RoundState State, string Lists, RoundCounts Counts);
     public sealed record ListOption(int Id, string Title, int Year);
 
     public sealed class OpenRoundForm
@@ -92,18 +92,14 @@ public sealed class RoundsModel(ZhenxingDb db, OpenRound open, TimeProvider cloc
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var rounds = await db.ReportingRounds.AsNoTracking().OrderByDescending(r => r.Id)
-            .Select(r => new
-            {
-                r.Id, r.Name, r.OpensOn, r.DueOn, r.State,
-                Submitted = db.ProgressReports.Count(p => p.RoundId == r.Id && p.State != ReportState.Draft),
-                Accepted = db.ProgressReports.Count(p => p.RoundId == r.Id && p.State == ReportState.Accepted),
-            })
+            .Select(r => new { r.Id, r.Name, r.OpensOn, r.DueOn, r.State })
             .ToListAsync(cancellationToken);
+        var figures = await counts.AllAsync(cancellationToken);
         var titles = (await db.RoundLists.AsNoTracking()
                 .Join(db.ItemLists, rl => rl.ItemListId, l => l.Id, (rl, l) => new { rl.RoundId, l.Title })
                 .ToListAsync(cancellationToken))
             .ToLookup(t => t.RoundId, t => t.Title);
-        Rounds = rounds.Select(r => new RoundRow(r.Id, r.Name, r.OpensOn, r.DueOn, r.State, string.Join("；", titles[r.Id]), r.Submitted, r.Accepted)).ToList();
+        Rounds = rounds.Select(r => new RoundRow(r.Id, r.Name, r.OpensOn, r.DueOn, r.State, string.Join("；", titles[r.Id]), figures[r.Id])).ToList();
         Lists = await db.ItemLists.AsNoTracking().OrderByDescending(l => l.Year).ThenBy(l => l.Id)
             .Select(l => new ListOption(l.Id, l.Title, l.Year)).ToListAsync(cancellationToken);
         Proposed = await ProposeAsync(cancellationToken);

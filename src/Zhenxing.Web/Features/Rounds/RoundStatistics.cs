@@ -16,7 +16,8 @@ public sealed record StatisticsLine(string Label, int Total, IReadOnlyList<(Item
     private static string Prefix(ItemStatus status) => status == ItemStatus.Done ? "已" : "";
 }
 
-public sealed record ItemChanges(IReadOnlyList<RoundItem> BecameDone, IReadOnlyList<RoundItem> Slipped, IReadOnlyList<RoundItem> NoReport);
+/// <summary>Items that reached 落实到位 and items that slipped back since the previous closed round (reports owed and missing: <see cref="RoundCounts"/>).</summary>
+public sealed record ItemChanges(IReadOnlyList<RoundItem> BecameDone, IReadOnlyList<RoundItem> Slipped);
 
 /// <summary>
 /// The ledger as of a round — the kept statuses of a closed round, or today's statuses for an open one —
@@ -80,7 +81,7 @@ public sealed class RoundStatistics(ZhenxingDb db)
         return new StatisticsLine(label, list.Count, byStatus, filter);
     }
 
-    /// <summary>Compared with the previous closed round: items that reached 落实到位, items that slipped back, items with no report.</summary>
+    /// <summary>Compared with the previous closed round: items that reached 落实到位 and items that slipped back.</summary>
     public async Task<ItemChanges?> ChangesAsync(ReportingRound round, IReadOnlyList<RoundItem> items, CancellationToken cancellationToken)
     {
         var previous = await db.ReportingRounds.AsNoTracking()
@@ -95,7 +96,6 @@ public sealed class RoundStatistics(ZhenxingDb db)
         var rank = ReportingOrder.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
         return new ItemChanges(
             items.Where(i => i.Status == ItemStatus.Done && before.TryGetValue(i.ItemId, out var was) && was != ItemStatus.Done).ToList(),
-            items.Where(i => before.TryGetValue(i.ItemId, out var was) && rank[i.Status] > rank[was]).ToList(),
-            items.Where(i => !i.Reported && i.Status != ItemStatus.Done).ToList());
+            items.Where(i => before.TryGetValue(i.ItemId, out var was) && rank[i.Status] > rank[was]).ToList());
     }
 }

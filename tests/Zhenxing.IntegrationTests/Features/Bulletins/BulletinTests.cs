@@ -86,7 +86,7 @@ public abstract class BulletinTests(ZhenxingAppFactory app) : IntegrationTest(ap
         // By hand, at the end of the period: 1 受阻 (item 1), 2 未启动 (the returned report changes nothing), 3 and 4 落实到位,
         // 5 推进中. In the period: item 3 moved forward to 落实到位 and item 1 back to 受阻; two reports accepted, one returned,
         // one instruction. Overdue (judged today): item 1 (deadline five days before the list was made, not done); item 4 is done.
-        // The round due in the period covers the 5 items; lead units reported on items 1 and 3 (item 2's report was returned).
+        // The round due in the period owes 5 lead reports; those on items 1 and 3 came and were accepted (item 2's was returned).
         var (sections, bulletin) = (await SectionsAsync(id), await BulletinAsync(id));
         bulletin.State.ShouldBe(BulletinState.Draft);
         (bulletin.PeriodFrom, bulletin.PeriodTo, bulletin.Title, bulletin.IssuingOrgan).ShouldBe((today, dueOn, "振兴发展工作简报", "赣州市振兴办"));
@@ -97,7 +97,7 @@ public abstract class BulletinTests(ZhenxingAppFactory app) : IntegrationTest(ap
         [
             $"截至{BulletinText.Date(dueOn)}，台账在册事项共 5 项，已落实到位 2 项、推进中 1 项、未启动 1 项、受阻 1 项。",
             $"本期（{period}），新增落实到位事项 1 项；事项状态发生变化 2 项，其中推进 1 项、回退 1 项；采纳进展报送 2 份，退回 1 份；领导批示 1 条。截至期末，逾期未完成事项 1 项。",
-            $"报送轮次“第一轮”（{BulletinText.Date(dueOn)}截止）纳入事项 5 项，牵头单位已报送 2 项、未报送 3 项。",
+            $"报送轮次“第一轮”（{BulletinText.Date(dueOn)}截止）应报 5 份，已报 2 份（其中逾期报送 0 份），未报 3 份；待审核 0 份，已采纳 2 份（按报送份数计，含牵头单位）。",
         ]);
         sections[1].Paragraphs.ShouldBe(
         [

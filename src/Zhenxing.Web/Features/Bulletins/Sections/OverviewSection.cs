@@ -28,7 +28,7 @@ public sealed class OverviewSection : IBulletinSection
                        + $"截至期末，逾期未完成事项 {overdue} 项。");
         foreach (var round in facts.Rounds)
         {
-            paragraphs.Add($"报送轮次“{round.Name}”（{BulletinText.Date(round.DueOn)}截止）纳入事项 {round.Items} 项，牵头单位已报送 {round.Reported} 项、未报送 {round.Items - round.Reported} 项。");
+            paragraphs.Add($"报送轮次“{round.Name}”（{BulletinText.Date(round.DueOn)}截止）{round.Counts.Sentence}（{round.Counts.Scope}）。");
         }
         return Task.FromResult<DraftSection?>(new DraftSection("总体情况", paragraphs));
     }
