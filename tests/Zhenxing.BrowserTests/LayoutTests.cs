@@ -14,6 +14,7 @@ public sealed class LayoutTests(AppServer app)
     public static TheoryData<int, int> Widths() => new() { { 1440, 900 }, { 390, 844 } };
 
     /// <summary>A list of three items whose lead units are named after the width, so that each run has its own units.</summary>
+    /// <returns>The lead unit and the words that name the list (in the round form, among others).</returns>
     private async Task<(string Lead, string ListTitle)> ImportListAsync(int width)
     {
         var title = $"布局测试{width}区 2026 年重点事项清单";
@@ -33,7 +34,7 @@ public sealed class LayoutTests(AppServer app)
         await File.WriteAllTextAsync(file, text);
         await app.ImportFilesAsync(file);
         File.Delete(file);
-        return (lead, title);
+        return (lead, $"布局测试{width}区");
     }
 
     private async Task<string> OpenRoundAsync(IPage office, string listTitle, int width)
