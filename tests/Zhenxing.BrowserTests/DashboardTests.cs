@@ -30,12 +30,30 @@ public sealed class DashboardTests : IAsyncLifetime
         (await page.Locator("#table-trend tbody tr").CountAsync()).ShouldBe(3);
         (await page.Locator("#table-punctuality tbody tr").CountAsync()).ShouldBeGreaterThan(10);
 
-        // The map of 赣州 draws its 18 counties, each matched to a unit of the directory (龙南县 of the geometry is 龙南市).
+        // The map of 赣州 draws its 18 counties, each matched to a unit of the directory (the geometry's 龙南县 is served as 龙南市).
         await WaitForMapAsync(page);
         (await page.Locator("#chart-map").GetAttributeAsync("data-regions")).ShouldBe("18");
         (await page.Locator("#chart-map").GetAttributeAsync("data-matched")).ShouldBe("18");
         (await page.Locator("#table-map tbody tr").CountAsync()).ShouldBe(18);
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "dashboard.png"), FullPage = true });
+
+        // Figures first, then the folded filters (their choices shown as chips), then the map and the charts.
+        await FiguresComeBeforeTheFoldedFiltersAsync(page);
+        var phone = await app.SignedInPageAsync("leader-dashboard", "leader-pass-1", width: 390);
+        await phone.SetViewportSizeAsync(390, 844);
+        await phone.WaitForURLAsync("**/dashboard");
+        await WaitForMapAsync(phone);
+        await FiguresComeBeforeTheFoldedFiltersAsync(phone);
+        (await phone.Locator("#headline").EvaluateAsync<double>("e => e.getBoundingClientRect().top")).ShouldBeLessThan(500, "the figures are on the phone's first screen");
+        await phone.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "layout-dashboard-390.png") });
+        await phone.Locator("#dashboard-filter-fold summary").ClickAsync();
+        (await phone.Locator("#dashboard-filters select[name=round]").IsVisibleAsync()).ShouldBeTrue();
+        await LayoutTests.ButtonsShouldFitAsync(phone, "dashboard 390");
+        await phone.Locator("#dashboard-filter-fold").ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "layout-dashboard-filters-390.png") });
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "layout-dashboard-1440.png") });
 
         // Clicking a county opens the ledger with that county's items: the count matches the map's.
         var expected = int.Parse(await page.Locator("#table-map tr[data-region=于都县] td:nth-child(3)").TextContentAsync() ?? "");
@@ -83,6 +101,40 @@ public sealed class DashboardTests : IAsyncLifetime
         await page.WaitForSelectorAsync("#dashboard[data-refreshed]", new() { Timeout = 30_000 });
         int.Parse(await page.Locator("[data-count=total] b").InnerTextAsync()).ShouldBe(total);
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "dashboard-wall.png") });
+
+        // On a 1080p screen the wall fits exactly: no scrollbar either way.
+        var wall = await app.SignedInPageAsync("leader-dashboard", "leader-pass-1", width: 1920);
+        await wall.SetViewportSizeAsync(1920, 1080);
+        await wall.GotoAsync("/dashboard/wall");
+        await WaitForMapAsync(wall);
+        var size = await wall.EvaluateAsync<JsonElement>("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight, document.body.scrollHeight]");
+        size[0].GetDouble().ShouldBeLessThanOrEqualTo(1920, "the wall is no wider than the screen");
+        size[1].GetDouble().ShouldBeLessThanOrEqualTo(1080, "the wall is no taller than the screen");
+        size[2].GetDouble().ShouldBeLessThanOrEqualTo(1080, "the wall's content is no taller than the screen");
+        foreach (var chart in new[] { "#chart-categories", "#chart-map", "#chart-completion", "#chart-trend" })
+        {
+            var box = await wall.Locator(chart).BoundingBoxAsync();
+            box.ShouldNotBeNull();
+            box.Height.ShouldBeGreaterThan(250, $"{chart} keeps a readable height");
+            (box.Y + box.Height).ShouldBeLessThanOrEqualTo(1080, $"{chart} ends on the screen");
+        }
+        await wall.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, "layout-wall-1920.png") });
+    }
+
+    private static async Task FiguresComeBeforeTheFoldedFiltersAsync(IPage page)
+    {
+        (await page.Locator("#dashboard-filter-fold").GetAttributeAsync("open")).ShouldBeNull("the filters are folded away");
+        (await page.Locator("#dashboard-filters select[name=round]").IsVisibleAsync()).ShouldBeFalse();
+        (await page.Locator("#dashboard-chips").InnerTextAsync()).ShouldContain("全部清单");
+        (await page.Locator("#dashboard-chips").InnerTextAsync()).ShouldContain("按完成率着色");
+        async Task<double> TopAsync(string selector) => await page.Locator(selector).EvaluateAsync<double>("e => e.getBoundingClientRect().top + window.scrollY");
+        var headline = await TopAsync("#headline");
+        var fold = await TopAsync("#dashboard-filter-fold");
+        var map = await TopAsync("#chart-map");
+        var categories = await TopAsync("#chart-categories");
+        headline.ShouldBeLessThan(fold, "the figures come before the filters");
+        fold.ShouldBeLessThan(map);
+        map.ShouldBeLessThan(categories, "the map comes before the other charts");
     }
 
     [Fact]

@@ -91,6 +91,7 @@ public static class WebComposition
         app.MapRazorPages();
         Features.Rounds.EvidenceDownload.MapEvidence(app);
         Features.Units.UnitNameSuggestions.Map(app);
+        Features.Dashboard.BattleMaps.Map(app);
         Features.Exports.ExportEndpoints.MapLedgerExports(app);
         Features.Assessments.WriteAssessmentXlsx.MapAssessmentExport(app);
         app.MapBulletinFiles();

@@ -79,6 +79,7 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         ("GET /ledger/export.json", "/ledger/export.json", [Ok, Ok, Ok, Ok, SignIn]),
         ("GET /dashboard", "/dashboard", [Ok, Forbidden, Ok, Ok, SignIn]),
         ("GET /dashboard/wall", "/dashboard/wall", [Ok, Forbidden, Ok, Ok, SignIn]),
+        ("GET /dashboard/maps/{map}.json", "/dashboard/maps/ganzhou.json", [Ok, Forbidden, Ok, Ok, SignIn]),
 
         ("GET /items/{id:int}", "/items/{own}", [Ok, Ok, Ok, Ok, SignIn]),
         ("GET /items/{id:int}", "/items/{other}", [Ok, NotFound, Ok, Ok, SignIn]),

@@ -15,7 +15,8 @@ namespace Zhenxing.Web.Features.Trips;
 public sealed class TripsModel(ZhenxingDb db, TripsQuery trips, TripLog log, TimeProvider clock) : PageModel
 {
     public TripFilter Filter { get; private set; } = new();
-    public List<TripRow> Rows { get; private set; } = [];
+    public TripPage Trips { get; private set; } = new(0, []);
+    public int PageCount => Math.Max(1, (Trips.Total + TripFilter.PageSize - 1) / TripFilter.PageSize);
     public List<(int Id, string Name)> Units { get; private set; } = [];
     public List<TripItemRef> Items { get; private set; } = [];
     public List<string> Destinations { get; private set; } = [];
@@ -57,7 +58,7 @@ public sealed class TripsModel(ZhenxingDb db, TripsQuery trips, TripLog log, Tim
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Filter = TripFilter.Parse(Request.Query);
-        Rows = await trips.ListAsync(Filter, User, cancellationToken);
+        Trips = await trips.PageAsync(Filter, User, cancellationToken);
         var own = User.IsInRole(nameof(Role.Liaison)) ? ItemScope.UnitOf(User) : null;
         Units = (await db.Units.AsNoTracking()
                 .Where(u => own == null ? TripCompliance.CheckedKinds.Contains(u.Kind) || db.Pairings.Any(p => p.CountyUnitId == u.Id) || db.LiaisonTrips.Any(t => t.UnitId == u.Id) : u.Id == own)

@@ -12,14 +12,41 @@ public sealed record TripRow(
 
 public sealed record TripItemRef(int Id, string Number, string Title);
 
-/// <summary>The trips list's filters, as the URL carries them: unit (id), level, principal, from, to.</summary>
+/// <summary>One page of the trips list and how many trips match in all.</summary>
+public sealed record TripPage(int Total, IReadOnlyList<TripRow> Rows);
+
+/// <summary>The trips list's filters, as the URL carries them: unit (id), level, principal, from, to, page.</summary>
 public sealed class TripFilter
 {
+    public const int PageSize = 50;
+
     public int? Unit { get; set; }
     public DestinationLevel? Level { get; set; }
     public bool? Principal { get; set; }
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
+    public int Page { get; set; } = 1;
+
+    /// <summary>The query string of these filters for the given page (paging links keep the filters).</summary>
+    public string ToQueryString(int page)
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        Add("unit", Unit?.ToString(CultureInfo.InvariantCulture));
+        Add("level", Level?.ToString());
+        Add("principal", Principal is { } p ? (p ? "true" : "false") : null);
+        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("page", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null);
+        return QueryString.Create(pairs).ToString();
+
+        void Add(string key, string? value)
+        {
+            if (value is not null)
+            {
+                pairs.Add(new(key, value));
+            }
+        }
+    }
 
     public static TripFilter Parse(IQueryCollection query)
     {
@@ -32,13 +59,27 @@ public sealed class TripFilter
             Principal = bool.TryParse(query["principal"], out var principal) ? principal : null,
             From = Date(query["from"]),
             To = Date(query["to"]),
+            Page = int.TryParse(query["page"], out var page) && page > 1 ? page : 1,
         };
     }
 }
 
 public sealed class TripsQuery(ZhenxingDb db)
 {
-    public async Task<List<TripRow>> ListAsync(TripFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<List<TripRow>> ListAsync(TripFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await RowsAsync(Filtered(filter, user), cancellationToken);
+
+    /// <summary>One page (<see cref="TripFilter.PageSize"/> trips) of the filtered list; a page past the end shows the last one.</summary>
+    public async Task<TripPage> PageAsync(TripFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var trips = Filtered(filter, user);
+        var total = await trips.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (total + TripFilter.PageSize - 1) / TripFilter.PageSize);
+        filter.Page = Math.Clamp(filter.Page, 1, pages);
+        return new TripPage(total, await RowsAsync(trips.Skip((filter.Page - 1) * TripFilter.PageSize).Take(TripFilter.PageSize), cancellationToken));
+    }
+
+    private IQueryable<LiaisonTrip> Filtered(TripFilter filter, ClaimsPrincipal user)
     {
         var trips = TripLog.VisibleTo(db.LiaisonTrips.AsNoTracking(), user);
         if (filter.Unit is { } unit)
@@ -61,7 +102,7 @@ public sealed class TripsQuery(ZhenxingDb db)
         {
             trips = trips.Where(t => t.TravelledOn <= to);
         }
-        return await RowsAsync(trips.OrderByDescending(t => t.TravelledOn).ThenByDescending(t => t.Id), cancellationToken);
+        return trips.OrderByDescending(t => t.TravelledOn).ThenByDescending(t => t.Id);
     }
 
     public async Task<TripRow?> FindAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken) =>

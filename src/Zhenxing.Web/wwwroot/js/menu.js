@@ -1,5 +1,5 @@
 // The main menu. Without this script the whole menu is simply shown (at phone width as a vertical list) and 更多 is a
-// plain <details>. With it, at phone width the menu folds behind the 菜单 button; Esc or a click elsewhere closes the
+// plain <details>. With it, below 1100 px (where the bar would wrap to two rows) the menu folds behind the 菜单 button; Esc or a click elsewhere closes the
 // menu and an open 更多 group, and focus returns to the control that opened it.
 (() => {
   const toggle = document.querySelector(".menu-toggle");
@@ -8,7 +8,7 @@
     return;
   }
   const more = menu.querySelector("details.more");
-  const phone = window.matchMedia("(max-width: 799.98px)");
+  const phone = window.matchMedia("(max-width: 1099.98px)");
 
   const setOpen = (open) => {
     toggle.setAttribute("aria-expanded", String(open));

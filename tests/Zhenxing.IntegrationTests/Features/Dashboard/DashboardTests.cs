@@ -169,7 +169,7 @@ public abstract class DashboardTests(ZhenxingAppFactory app) : IntegrationTest(a
         ganzhou.GetProperty("regions").GetArrayLength().ShouldBe(18);
         ganzhou.GetProperty("matched").GetInt32().ShouldBe(18);
         ganzhou.GetProperty("notes").GetArrayLength().ShouldBe(0);
-        var longnan = ganzhou.GetProperty("regions").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "龙南县");
+        var longnan = ganzhou.GetProperty("regions").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "龙南市");
         longnan.GetProperty("unitName").GetString().ShouldBe("龙南市");
         longnan.GetProperty("total").GetInt32().ShouldBeGreaterThan(0);
         // Seed 002 (2020) says 龙南县, seed 003 (2021) 龙南市: one unit under today's name, the old one its alias.
@@ -190,9 +190,52 @@ public abstract class DashboardTests(ZhenxingAppFactory app) : IntegrationTest(a
         pairing.GetProperty("map").GetProperty("matched").GetInt32().ShouldBe(43);
         var zhanggong = regions.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "章贡区");
         zhanggong.GetProperty("supportingUnits").EnumerateArray().Select(u => u.GetString()).ShouldBe(["国务院国资委", "国家药监局"]);
-        regions.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "东乡县").GetProperty("unitId").ValueKind.ShouldBe(JsonValueKind.Null);
+        regions.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "东乡区").GetProperty("unitId").ValueKind.ShouldBe(JsonValueKind.Null);
 
         await ShouldOpenTheSameItemsAsync(leader, pairing);
+    }
+
+    [Fact]
+    public async Task TheServedMapDataNamesEachCountyByItsCurrentName()
+    {
+        await App.AddUserAsync("leader-map", Role.Leader);
+        await App.AddUserAsync("liaison-map", Role.Liaison, unitId: (await App.AddUnitAsync("地图测试局", Zhenxing.Web.Features.Units.UnitKind.CityDepartment)).Id);
+        var leader = await App.SignInAsync("leader-map");
+
+        async Task<List<(string Name, string? Former)>> NamesAsync(string url)
+        {
+            var response = await leader.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var geometry = await response.Content.ReadFromJsonAsync<JsonElement>();
+            geometry.GetProperty("UTF8Encoding").GetBoolean().ShouldBeTrue();
+            return geometry.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties"))
+                .Select(p => (p.GetProperty("name").GetString()!, p.TryGetProperty("formerName", out var former) ? former.GetString() : null)).ToList();
+        }
+
+        // The dashboard draws the geometry the server serves, renamed: the package still says 龙南县 (龙南市 since 2020).
+        var dashboard = await DashboardAsync(leader);
+        dashboard.GetProperty("map").GetProperty("geometryUrl").GetString().ShouldBe("/dashboard/maps/ganzhou.json");
+        var ganzhou = await NamesAsync("/dashboard/maps/ganzhou.json");
+        ganzhou.Count.ShouldBe(18);
+        ganzhou.Select(n => n.Name).ShouldContain("龙南市");
+        ganzhou.Select(n => n.Name).ShouldNotContain("龙南县");
+        ganzhou.Single(n => n.Name == "龙南市").Former.ShouldBe("龙南县");
+        ganzhou.Select(n => n.Name).ShouldContain("南康区");
+        ganzhou.Select(n => n.Name).ShouldContain("赣县区");
+        ganzhou.Select(n => n.Name).ShouldContain("瑞金市");
+        ganzhou.Single(n => n.Name == "瑞金市").Former.ShouldBeNull();
+        var pairing = await NamesAsync("/dashboard/maps/pairing.json");
+        pairing.Count.ShouldBe(61);
+        pairing.Select(n => n.Name).ShouldContain("东乡区");
+        pairing.Select(n => n.Name).ShouldContain("沙县区");
+        pairing.Select(n => n.Name).ShouldNotContain("东乡县");
+        pairing.Select(n => n.Name).ShouldNotContain("沙县");
+        // The regions the dashboard computes carry the same names as the drawn shapes.
+        dashboard.GetProperty("map").GetProperty("regions").EnumerateArray().Select(r => r.GetProperty("name").GetString())
+            .ShouldBe(ganzhou.Select(n => (string?)n.Name), ignoreOrder: true);
+
+        (await leader.GetAsync("/dashboard/maps/other.json")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await App.SignInAsync("liaison-map")).GetAsync("/dashboard/maps/ganzhou.json")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]
