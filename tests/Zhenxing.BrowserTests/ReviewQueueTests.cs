@@ -71,7 +71,7 @@ public sealed class ReviewQueueTests(AppServer app)
         }
         await office.Locator("#f-unit").SelectOptionAsync(new SelectOptionValue { Label = unit });
         await office.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
-        await office.WaitForURLAsync("**/review?unit=*");
+        await office.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/review\?.*unit=\d+"));
         var entries = office.Locator("#review-queue .review-entry");
         (await entries.CountAsync()).ShouldBe(5);
         await office.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, $"review-{width}-queue.png") });

@@ -76,8 +76,18 @@
             entry.replaceChildren(header, outcome);
             entry.classList.add("reviewed");
             var total = document.getElementById("review-total");
-            if (total && typeof result.waiting === "number") {
-                total.textContent = String(result.waiting);
+            if (typeof result.waiting === "number") {
+                if (total) {
+                    total.textContent = String(result.waiting);
+                }
+                var menuLink = document.querySelector(".mainnav a[href='/review']");
+                if (menuLink && result.waiting > 0) {
+                    menuLink.setAttribute("data-count", String(result.waiting));
+                    menuLink.title = "待审核 " + result.waiting + " 份";
+                } else if (menuLink) {
+                    menuLink.removeAttribute("data-count");
+                    menuLink.removeAttribute("title");
+                }
             }
             // The next entry comes into view where the reviewed one was; the page does not jump to the top.
             if (following) {

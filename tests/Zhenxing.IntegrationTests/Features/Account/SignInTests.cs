@@ -254,7 +254,7 @@ public abstract partial class SignInTests(ZhenxingAppFactory app) : IntegrationT
         await App.AddUserAsync("office1", Role.Office);
         var client = await App.SignInAsync("office1");
 
-        var token = await client.AntiforgeryTokenAsync("/");
+        var token = await client.AntiforgeryTokenAsync("/review");
         var response = await client.PostFormWithTokenAsync("/account/logout", [], token);
 
         response.Headers.Location!.ToString().ShouldBe("/account/login");
