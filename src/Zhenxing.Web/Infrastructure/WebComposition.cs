@@ -48,6 +48,7 @@ public static class WebComposition
         services.AddScoped<Features.Rounds.SendReminders>();
         services.AddScoped<Features.Rounds.ScheduledReminders>();
         services.AddHostedService<Features.Rounds.ReminderJob>();
+        Features.Review.ReviewComposition.AddReview(services);
         services.AddSingleton<ClusterLock>();
         services.AddHostedService<ServingNodeLease>();
         services.AddScoped<Features.Notifications.NotificationInbox>();

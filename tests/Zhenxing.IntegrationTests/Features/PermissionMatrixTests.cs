@@ -61,7 +61,7 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
     // anti-forgery token (pages) or an empty JSON object (API), so that only the role decides.
     private static readonly (string Endpoint, string Url, HttpStatusCode[] Expected)[] Matrix =
     [
-        ("GET /", "/", [Ok, Elsewhere, Elsewhere, Ok, Ok]),
+        ("GET /", "/", [Elsewhere, Elsewhere, Elsewhere, Ok, Ok]),
         ("GET /account/login", "/account/login", [Ok, Ok, Ok, Ok, Ok]),
         ("GET /account/logout", "/account/logout", [Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere]),
         ("GET /account/password", "/account/password", [Ok, Ok, Ok, Ok, SignIn]),
@@ -124,6 +124,8 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         ("POST /rounds", "/rounds", [Allowed, Forbidden, Forbidden, Forbidden, SignIn]),
         ("GET /rounds/{id:int}/status", "/rounds/{round}/status", [Ok, Ok, Ok, Ok, SignIn]),
         ("GET /rounds/{id:int}", "/rounds/{round}", [Ok, Forbidden, Ok, Ok, SignIn]),
+        ("GET /review", "/review", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
+        ("POST /review?handler=Review", "/review?handler=Review&reportId={report}&decision=accept", [Allowed, Forbidden, Forbidden, Forbidden, SignIn]),
         ("POST /rounds/{id:int}?handler=Review", "/rounds/{round}?handler=Review&reportId={report}", [Allowed, Forbidden, Forbidden, Forbidden, SignIn]),
         ("POST /rounds/{id:int}?handler=AcceptAll", "/rounds/{round}?handler=AcceptAll", [Allowed, Forbidden, Forbidden, Forbidden, SignIn]),
         ("POST /rounds/{id:int}?handler=Remind", "/rounds/{round}?handler=Remind", [Allowed, Forbidden, Forbidden, Forbidden, SignIn]),

@@ -25,8 +25,10 @@ public abstract partial class SignInTests(ZhenxingAppFactory app) : IntegrationT
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldBe("/");
-        var home = await (await client.GetAsync("/")).HtmlAsync();
-        home.QuerySelector("h1")!.TextContent.ShouldBe("欢迎，office1");
+        // The Office's home is the review queue.
+        (await client.GetAsync("/")).Headers.Location!.ToString().ShouldBe("/review");
+        var home = await (await client.GetAsync("/review")).HtmlAsync();
+        home.QuerySelector("h1")!.TextContent.ShouldBe("审核");
         home.QuerySelector(".who")!.TextContent.ShouldContain("振兴办");
     }
 
@@ -252,7 +254,7 @@ public abstract partial class SignInTests(ZhenxingAppFactory app) : IntegrationT
         await App.AddUserAsync("office1", Role.Office);
         var client = await App.SignInAsync("office1");
 
-        var token = await client.AntiforgeryTokenAsync("/");
+        var token = await client.AntiforgeryTokenAsync("/review");
         var response = await client.PostFormWithTokenAsync("/account/logout", [], token);
 
         response.Headers.Location!.ToString().ShouldBe("/account/login");
