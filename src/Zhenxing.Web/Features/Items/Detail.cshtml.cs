@@ -343,6 +343,8 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
             "Responsible" => "责任单位",
             _ when Enum.TryParse<ItemStatus>(value, out var status) && !int.TryParse(value, out _) => status.ToChinese(),
             _ when Enum.TryParse<Rounds.ReportState>(value, out var state) && !int.TryParse(value, out _) => Rounds.ReportStateNames.ToChinese(state),
+            _ when Enum.TryParse<global::Zhenxing.Web.Features.Extensions.ExtensionState>(value, out var extension) && !int.TryParse(value, out _)
+                => global::Zhenxing.Web.Features.Extensions.ExtensionStateNames.ToChinese(extension),
             _ => value,
         };
     }
