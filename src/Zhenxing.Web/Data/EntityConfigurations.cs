@@ -82,6 +82,26 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         item.HasMany(i => i.Milestones).WithOne().HasForeignKey(m => m.ItemId).OnDelete(DeleteBehavior.Cascade);
         item.HasIndex(i => i.Deadline);
         item.HasIndex(i => new { i.ItemListId, i.Position });
+        item.Ignore(i => i.EffectiveDeadline);
+    }
+}
+
+internal sealed class ExtensionRequestConfiguration : IEntityTypeConfiguration<Features.Extensions.ExtensionRequest>
+{
+    public void Configure(EntityTypeBuilder<Features.Extensions.ExtensionRequest> request)
+    {
+        request.Property(r => r.Reason).HasMaxLength(Features.Extensions.RequestExtension.MaxText);
+        request.Property(r => r.Progress).HasMaxLength(Features.Extensions.RequestExtension.MaxText);
+        request.Property(r => r.DecisionReason).HasMaxLength(Features.Extensions.RequestExtension.MaxText);
+        request.Property(r => r.RequestedByName).HasMaxLength(100);
+        request.Property(r => r.DecidedByName).HasMaxLength(100);
+        request.Property(r => r.Version).IsConcurrencyToken();
+        request.HasOne(r => r.Item).WithMany().HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Cascade);
+        request.HasOne<Features.Units.Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+        request.HasIndex(r => new { r.ItemId, r.Id });
+        // One open request per item: the database says so too, when two liaisons ask at the same moment.
+        request.HasIndex(r => r.ItemId).IsUnique().HasFilter("\"State\" = 'Pending'").HasDatabaseName("IX_ExtensionRequests_OnePending");
+        request.HasIndex(r => r.State);
     }
 }
 

@@ -51,6 +51,7 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<PairingScheme> PairingSchemes => Set<PairingScheme>();
     public DbSet<Pairing> Pairings => Set<Pairing>();
     public DbSet<Instruction> Instructions => Set<Instruction>();
+    public DbSet<Features.Extensions.ExtensionRequest> ExtensionRequests => Set<Features.Extensions.ExtensionRequest>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ReportingRound> ReportingRounds => Set<ReportingRound>();

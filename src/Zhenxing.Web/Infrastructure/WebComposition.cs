@@ -27,6 +27,7 @@ public static class WebComposition
         // Chinese text stays readable in the HTML instead of becoming &#x...; entities.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddScoped<AddUser>();
+        Features.Extensions.ExtensionsComposition.AddExtensions(services);
         services.AddImports();
         services.Configure<StatusLightOptions>(builder.Configuration.GetSection("Lights"));
         services.AddScoped(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StatusLightOptions>>().Value);

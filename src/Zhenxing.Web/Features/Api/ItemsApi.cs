@@ -30,6 +30,8 @@ public record ApiItem
         LeadUnits = [.. row.LeadUnits.Select(u => u.Name)],
         ResponsibleUnits = [.. row.ResponsibleUnits.Select(u => u.Name)],
         Deadline = row.Deadline,
+        ExtendedDeadline = row.ExtendedDeadline,
+        EffectiveDeadline = row.EffectiveDeadline,
         DeadlineText = row.DeadlineText,
         Ongoing = row.Ongoing,
         Status = row.Status,
@@ -52,8 +54,14 @@ public record ApiItem
     [Description("责任单位（配合单位）名称。")]
     public required IReadOnlyList<string> ResponsibleUnits { get; init; }
 
-    [Description("完成时限（yyyy-MM-dd）；长期推进或无时限的事项为 null。")]
+    [Description("完成时限（yyyy-MM-dd），原定的，批准延期后不变；长期推进或无时限的事项为 null。")]
     public required DateOnly? Deadline { get; init; }
+
+    [Description("振兴办批准的延期后完成时限（yyyy-MM-dd）；未延期为 null。")]
+    public required DateOnly? ExtendedDeadline { get; init; }
+
+    [Description("判断逾期所用的完成时限：已批准延期的为延期后的时限，否则为原定时限。")]
+    public required DateOnly? EffectiveDeadline { get; init; }
 
     [Description("完成时限的原文，例如“8 月底前”“长期坚持”。")]
     public required string? DeadlineText { get; init; }
@@ -213,6 +221,8 @@ public static class ItemsApi
             LeadUnits = [.. found.Units.Where(u => u.Role == ItemUnitRole.Lead).Select(u => u.Name)],
             ResponsibleUnits = [.. found.Units.Where(u => u.Role == ItemUnitRole.Responsible).Select(u => u.Name)],
             Deadline = item.Deadline,
+            ExtendedDeadline = item.ExtendedDeadline,
+            EffectiveDeadline = item.EffectiveDeadline,
             DeadlineText = item.DeadlineText,
             Ongoing = item.Ongoing,
             Status = item.Status,

@@ -14,6 +14,12 @@ public sealed class AssessmentMethod : IVersioned
     public int CompletionWeight { get; set; }
     public int PunctualityWeight { get; set; }
     public int QualityWeight { get; set; }
+
+    /// <summary>
+    /// 未评分的报送质量不计入: a unit none of whose reports was rated is scored on the other two parts, their weights scaled
+    /// up to 100, instead of getting 0 for quality. On for new methods; off is the old rule.
+    /// </summary>
+    public bool UnratedQualityLeftOut { get; set; } = true;
     public List<AssessmentList> Lists { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedByName { get; set; } = "";

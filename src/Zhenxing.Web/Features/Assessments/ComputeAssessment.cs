@@ -28,8 +28,17 @@ public sealed record AdjustmentLine(int Id, decimal Points, string Reason, DateT
 /// rate × weight / 100; the score is their sum plus the adjustments, rounded to one decimal.
 /// </summary>
 public sealed record UnitAssessment(int UnitId, string UnitName, IReadOnlyList<CountedItem> Items, IReadOnlyList<OwedReport> Owed,
-    IReadOnlyList<RatedReport> Rated, IReadOnlyList<AdjustmentLine> Adjustments, int CompletionWeight, int PunctualityWeight, int QualityWeight)
+    IReadOnlyList<RatedReport> Rated, IReadOnlyList<AdjustmentLine> Adjustments, int CompletionWeight, int PunctualityWeight, int QualityWeight,
+    bool UnratedQualityLeftOut = false)
 {
+    /// <summary>No report of the unit was rated and the method leaves unrated quality out: the other weights share its part.</summary>
+    public bool QualityLeftOut => UnratedQualityLeftOut && Rated.Count == 0 && QualityWeight > 0 && CompletionWeight + PunctualityWeight > 0;
+
+    /// <summary>The weights (%) the unit is scored with: the method's, or with quality left out the other two scaled to 100.</summary>
+    public decimal CompletionShare => QualityLeftOut ? 100m * CompletionWeight / (CompletionWeight + PunctualityWeight) : CompletionWeight;
+    public decimal PunctualityShare => QualityLeftOut ? 100m * PunctualityWeight / (CompletionWeight + PunctualityWeight) : PunctualityWeight;
+    public decimal QualityShare => QualityLeftOut ? 0 : QualityWeight;
+
     public int Done => Items.Count(i => i.Status == ItemStatus.Done);
     public int OnTime => Owed.Count(o => o.Punctuality == Punctuality.OnTime);
     public decimal Completion => Items.Count == 0 ? 0 : OneDecimal(100m * Done / Items.Count);
@@ -37,9 +46,9 @@ public sealed record UnitAssessment(int UnitId, string UnitName, IReadOnlyList<C
 
     /// <summary>Average stars × 20 (5 stars = 100); 0 when no report was rated (the pages say 无评分).</summary>
     public decimal Quality => Rated.Count == 0 ? 0 : OneDecimal(20m * Rated.Sum(r => r.Stars) / Rated.Count);
-    public decimal CompletionPoints => Completion * CompletionWeight / 100m;
-    public decimal PunctualityPoints => PunctualityRate * PunctualityWeight / 100m;
-    public decimal QualityPoints => Quality * QualityWeight / 100m;
+    public decimal CompletionPoints => Completion * CompletionShare / 100m;
+    public decimal PunctualityPoints => PunctualityRate * PunctualityShare / 100m;
+    public decimal QualityPoints => Quality * QualityShare / 100m;
     public decimal AdjustmentPoints => Adjustments.Sum(a => a.Points);
     public decimal Score => OneDecimal(CompletionPoints + PunctualityPoints + QualityPoints + AdjustmentPoints);
     public int Rank { get; init; }
@@ -141,7 +150,7 @@ public sealed class ComputeAssessment(ZhenxingDb db, TimeProvider clock)
                 owed.Where(o => o.UnitId == unit.Key).Select(o => o.Report).ToList(),
                 rated.Where(r => r.UnitId == unit.Key).Select(r => r.Report).ToList(),
                 adjustments.Where(a => a.UnitId == unit.Key).Select(a => new AdjustmentLine(a.Id, a.Points, a.Reason, a.CreatedAt, a.CreatedByName)).ToList(),
-                method.CompletionWeight, method.PunctualityWeight, method.QualityWeight))
+                method.CompletionWeight, method.PunctualityWeight, method.QualityWeight, method.UnratedQualityLeftOut))
             .OrderByDescending(u => u.Score).ThenBy(u => u.UnitName, StringComparer.Ordinal)
             .ToList();
         // Equal scores share a rank; the next rank counts the units above it.

@@ -6,7 +6,11 @@ using Zhenxing.Web.Data;
 namespace Zhenxing.Web.Features.Assessments;
 
 /// <summary>The form of a new method as typed: numbers are read here, so that every error is in Chinese and names its field.</summary>
-public sealed record NewAssessmentMethod(string? Year, string? Title, string? CompletionWeight, string? PunctualityWeight, string? QualityWeight, IReadOnlyCollection<int> Lists);
+public sealed record NewAssessmentMethod(string? Year, string? Title, string? CompletionWeight, string? PunctualityWeight, string? QualityWeight, IReadOnlyCollection<int> Lists)
+{
+    /// <summary>未评分的报送质量不计入 (<see cref="AssessmentMethod.UnratedQualityLeftOut"/>): on unless the Office turns it off.</summary>
+    public bool UnratedQualityLeftOut { get; init; } = true;
+}
 
 /// <summary>Creates an assessment method (考评办法) for a year: the weights must sum to 100 and at least one list must count.</summary>
 public sealed class CreateAssessmentMethod(ZhenxingDb db, TimeProvider clock)
@@ -65,6 +69,7 @@ public sealed class CreateAssessmentMethod(ZhenxingDb db, TimeProvider clock)
             CompletionWeight = completion!.Value,
             PunctualityWeight = punctuality!.Value,
             QualityWeight = quality!.Value,
+            UnratedQualityLeftOut = input.UnratedQualityLeftOut,
             Lists = listIds.Select(id => new AssessmentList { ItemListId = id }).ToList(),
             CreatedAt = clock.GetUtcNow(),
             CreatedByName = office.FindFirstValue(ClaimTypes.GivenName) ?? office.Identity!.Name!,

@@ -22,6 +22,9 @@ public sealed class AssessmentsModel(ZhenxingDb db, CreateAssessmentMethod creat
         public string? QualityWeight { get; set; }
         [Display(Name = "计入考评的清单")]
         public int[] Lists { get; set; } = [];
+
+        [Display(Name = "未评分的报送质量不计入")]
+        public bool UnratedQualityLeftOut { get; set; } = true;
     }
 
     [BindProperty]
@@ -45,7 +48,7 @@ public sealed class AssessmentsModel(ZhenxingDb db, CreateAssessmentMethod creat
             return Forbid();
         }
         var (method, errors) = await create.RunAsync(
-            new NewAssessmentMethod(Form.Year, Form.Title, Form.CompletionWeight, Form.PunctualityWeight, Form.QualityWeight, Form.Lists), User, cancellationToken);
+            new NewAssessmentMethod(Form.Year, Form.Title, Form.CompletionWeight, Form.PunctualityWeight, Form.QualityWeight, Form.Lists) { UnratedQualityLeftOut = Form.UnratedQualityLeftOut }, User, cancellationToken);
         if (method is null)
         {
             foreach (var (field, message) in errors)

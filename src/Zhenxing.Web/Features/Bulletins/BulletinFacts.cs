@@ -19,6 +19,7 @@ public sealed record BulletinItem(
     string Number,
     string Title,
     IReadOnlyList<string> LeadUnits,
+    /// <summary>The deadline it is judged by: an approved extension, else the original.</summary>
     DateOnly? Deadline,
     bool Ongoing,
     ItemStatus? StatusAtStart,

@@ -53,8 +53,10 @@ public static class BulletinPeriod
 /// </summary>
 public sealed class DraftBulletin(ZhenxingDb db, LoadBulletinFacts load, IEnumerable<IBulletinSection> sections, IOptions<BulletinOptions> options, TimeProvider clock)
 {
+    /// <param name="to">The period's last day; a day after today is taken as today: a bulletin reports what has happened.</param>
     public async Task<Bulletin> ComposeAsync(DateOnly from, DateOnly to, string who, CancellationToken cancellationToken)
     {
+        to = PeriodEnd(to, Today);
         var facts = await load.RunAsync(from, to, cancellationToken);
         var bulletin = new Bulletin
         {
@@ -87,4 +89,7 @@ public sealed class DraftBulletin(ZhenxingDb db, LoadBulletinFacts load, IEnumer
     }
 
     public DateOnly Today => ChinaTime.Today(clock);
+
+    /// <summary>The last day a bulletin's period may end on: the day asked for, or today if that is later (截至 never lies ahead).</summary>
+    public static DateOnly PeriodEnd(DateOnly to, DateOnly today) => to > today ? today : to;
 }

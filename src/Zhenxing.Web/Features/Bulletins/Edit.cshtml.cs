@@ -13,7 +13,7 @@ namespace Zhenxing.Web.Features.Bulletins;
 /// (on the form, saved with 保存). A save over someone else's newer save is refused with both texts shown.
 /// </summary>
 [Authorize(Roles = nameof(Role.Office))]
-public sealed class EditBulletinModel(ZhenxingDb db, EditBulletin edit) : PageModel
+public sealed class EditBulletinModel(ZhenxingDb db, EditBulletin edit, PublishBulletin issues) : PageModel
 {
     public sealed class SectionForm
     {
@@ -29,6 +29,13 @@ public sealed class EditBulletinModel(ZhenxingDb db, EditBulletin edit) : PageMo
 
     [BindProperty, Display(Name = "版本号")]
     public int Version { get; set; }
+
+    /// <summary>第N期 as the Office sets it on the draft; empty: the next number of the year when published.</summary>
+    [BindProperty, Display(Name = "期号")]
+    public int? Number { get; set; }
+
+    /// <summary>The number the draft would get if published now without one set.</summary>
+    public (int Year, int Number) NextIssue { get; private set; }
 
     [BindProperty, Display(Name = "简报正文各部分")]
     public List<SectionForm> Sections { get; set; } = [];
@@ -107,7 +114,7 @@ public sealed class EditBulletinModel(ZhenxingDb db, EditBulletin edit) : PageMo
 
     private async Task<IActionResult> SaveAsync(int id, bool publish, CancellationToken cancellationToken)
     {
-        var outcome = await edit.RunAsync(id, new BulletinEdit(Title, IssuingOrgan, Sections.Select(s => new SectionEdit(s.Heading, s.Text)).ToList(), Version), User, cancellationToken);
+        var outcome = await edit.RunAsync(id, new BulletinEdit(Title, IssuingOrgan, Sections.Select(s => new SectionEdit(s.Heading, s.Text)).ToList(), Version) { Number = Number }, User, cancellationToken);
         switch (outcome)
         {
             case EditOutcome.Saved:
@@ -132,6 +139,7 @@ public sealed class EditBulletinModel(ZhenxingDb db, EditBulletin edit) : PageMo
             case EditOutcome.Conflict conflict:
                 Rejected = (Title, Sections);
                 Bulletin = conflict.Current;
+                NextIssue = await issues.NextIssueAsync(cancellationToken);
                 Fill(conflict.Current);
                 ModelState.Clear();
                 ModelState.AddModelError(string.Empty, $"保存失败：在您编辑期间，该简报已被{conflict.Current.UpdatedByName}修改。下面是最新内容，您的修改未保存，请核对后重新修改。");
@@ -154,6 +162,7 @@ public sealed class EditBulletinModel(ZhenxingDb db, EditBulletin edit) : PageMo
         Title = bulletin.Title;
         IssuingOrgan = bulletin.IssuingOrgan;
         Version = bulletin.Version;
+        Number = bulletin.Number;
         Sections = bulletin.OrderedSections().Select(s => new SectionForm { Heading = s.Heading, Text = s.Text }).ToList();
     }
 
@@ -165,6 +174,7 @@ public sealed class EditBulletinModel(ZhenxingDb db, EditBulletin edit) : PageMo
             return false;
         }
         Bulletin = bulletin;
+        NextIssue = await issues.NextIssueAsync(cancellationToken);
         return true;
     }
 }

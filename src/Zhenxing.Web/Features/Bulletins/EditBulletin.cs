@@ -6,7 +6,11 @@ namespace Zhenxing.Web.Features.Bulletins;
 
 public sealed record SectionEdit(string? Heading, string? Text);
 
-public sealed record BulletinEdit(string? Title, string? IssuingOrgan, IReadOnlyList<SectionEdit> Sections, int Version);
+public sealed record BulletinEdit(string? Title, string? IssuingOrgan, IReadOnlyList<SectionEdit> Sections, int Version)
+{
+    /// <summary>The issue number (第N期) the Office gives the draft; null: the next one of the year when published.</summary>
+    public int? Number { get; init; }
+}
 
 public abstract record EditOutcome
 {
@@ -23,9 +27,10 @@ public abstract record EditOutcome
 }
 
 /// <summary>Saves the Office's edits of a draft: title, issuing organ, and every section's heading and text, in the order given.</summary>
-public sealed class EditBulletin(ZhenxingDb db, TimeProvider clock)
+public sealed class EditBulletin(ZhenxingDb db, TimeProvider clock, PublishBulletin publish)
 {
     public const int MaxSectionText = 20000;
+    public const int MaxIssueNumber = 999;
 
     public static string PublishedProblem(Bulletin bulletin) => $"该简报已发布为{bulletin.Year}年{bulletin.IssueLine}，发布后不能再修改或删除。";
 
@@ -45,6 +50,17 @@ public sealed class EditBulletin(ZhenxingDb db, TimeProvider clock)
             return new EditOutcome.Conflict(bulletin);
         }
         var errors = Validate(edit, out var sections);
+        if (edit.Number is { } number)
+        {
+            if (number is < 1 or > MaxIssueNumber)
+            {
+                errors["Number"] = $"期号应为 1 到 {MaxIssueNumber} 之间的整数（现为 {number}）。";
+            }
+            else if (await publish.TakenProblemAsync(id, number, cancellationToken) is { } taken)
+            {
+                errors["Number"] = taken;
+            }
+        }
         if (errors.Count > 0)
         {
             return new EditOutcome.Invalid(errors);
@@ -53,6 +69,7 @@ public sealed class EditBulletin(ZhenxingDb db, TimeProvider clock)
         db.Entry(bulletin).Property(b => b.Version).OriginalValue = edit.Version;
         bulletin.Title = edit.Title!.Trim();
         bulletin.IssuingOrgan = edit.IssuingOrgan!.Trim();
+        bulletin.Number = edit.Number;
         bulletin.UpdatedAt = clock.GetUtcNow();
         bulletin.UpdatedByName = office.FindFirstValue(ClaimTypes.GivenName) ?? office.Identity!.Name!;
         // Sections keep their rows where they can, so the audit log shows what changed in each.

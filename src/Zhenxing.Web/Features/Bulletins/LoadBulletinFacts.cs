@@ -26,7 +26,7 @@ public sealed class LoadBulletinFacts(ZhenxingDb db, TimeProvider clock, IOption
 
         var rows = await db.Items.AsNoTracking()
             .OrderBy(i => i.ItemListId).ThenBy(i => i.Position).ThenBy(i => i.Id)
-            .Select(i => new { i.Id, i.ItemListId, i.CategoryId, i.Number, Title = i.ShortTitle ?? i.Text, i.Deadline, i.Ongoing, i.Status, i.WithdrawnAt })
+            .Select(i => new { i.Id, i.ItemListId, i.CategoryId, i.Number, Title = i.ShortTitle ?? i.Text, i.Deadline, i.ExtendedDeadline, i.Ongoing, i.Status, i.WithdrawnAt })
             .ToListAsync(cancellationToken);
         var lists = await db.ItemLists.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Title, cancellationToken);
         var categories = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId, c.Title }).ToDictionaryAsync(c => c.Id, cancellationToken);
@@ -61,7 +61,8 @@ public sealed class LoadBulletinFacts(ZhenxingDb db, TimeProvider clock, IOption
                 top = parent;
             }
             var item = new BulletinItem(row.Id, row.ItemListId, lists[row.ItemListId], top, top is { } t ? categories[t].Title : "",
-                row.Number, row.Title, leads[row.Id].ToList(), row.Deadline, row.Ongoing, atStart, atEnd,
+                row.Number, row.Title, leads[row.Id].ToList(),
+                new Item { Number = row.Number, Text = row.Title, Deadline = row.Deadline, ExtendedDeadline = row.ExtendedDeadline }.EffectiveDeadline, row.Ongoing, atStart, atEnd,
                 mine.Where(c => c.At < end).ToList());
             all[row.Id] = item;
             var existed = !(addedAt.TryGetValue(row.Id, out var addedWhen) && addedWhen >= end);

@@ -25,6 +25,10 @@ public sealed class NewBulletinModel(DraftBulletin draft) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var (from, to, errors) = BulletinPeriod.Parse(From, To, "起始日期", "截止日期");
+        if (errors.Count == 0 && from > draft.Today)
+        {
+            errors["From"] = $"起始日期（{from:yyyy-MM-dd}）不能晚于今天（{draft.Today:yyyy-MM-dd}）：简报只写已经发生的情况。";
+        }
         if (errors.Count > 0)
         {
             foreach (var (field, message) in errors)
@@ -34,7 +38,8 @@ public sealed class NewBulletinModel(DraftBulletin draft) : PageModel
             return Page();
         }
         var bulletin = await draft.CreateAsync(from, to, User, cancellationToken);
-        TempData["Message"] = $"已根据台账起草{BulletinText.Period(from, to)}的简报，请修改后发布。";
+        TempData["Message"] = $"已根据台账起草{BulletinText.Period(bulletin.PeriodFrom, bulletin.PeriodTo)}的简报"
+                              + (bulletin.PeriodTo < to ? $"（截止日期晚于今天，已按今天 {bulletin.PeriodTo:yyyy-MM-dd} 截止）" : "") + "，请修改后发布。";
         return Redirect($"/bulletins/{bulletin.Id}/edit");
     }
 }

@@ -45,6 +45,10 @@ public sealed class PublishBulletinModel(ZhenxingDb db, PublishBulletin publish)
         }
         Bulletin = bulletin;
         Next = await publish.NextIssueAsync(cancellationToken);
+        if (bulletin.State == BulletinState.Draft && bulletin.Number is { } chosen)
+        {
+            Next = (Next.Year, chosen);
+        }
         if (bulletin.State == BulletinState.Published)
         {
             Problem ??= EditBulletin.PublishedProblem(bulletin);

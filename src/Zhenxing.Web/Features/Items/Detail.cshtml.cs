@@ -27,6 +27,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
     public List<HistoryRow> History { get; private set; } = [];
     public List<ReportRow> Reports { get; private set; } = [];
     public List<Milestone> Milestones { get; private set; } = [];
+    public Extensions.ItemExtensions Extensions { get; private set; } = null!;
 
     /// <summary>The item's status as each closed round kept it, oldest first: its trend.</summary>
     public List<(int RoundId, string Round, DateOnly DueOn, ItemStatus Status, bool Reported)> RoundStatuses { get; private set; } = [];
@@ -198,6 +199,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         Instructions = await db.Instructions.AsNoTracking().Where(i => i.ItemId == id).OrderBy(i => i.Id).ToListAsync(cancellationToken);
         CanAnswer = ItemScope.UnitOf(User) is { } unitId && User.IsInRole(nameof(Users.Role.Liaison)) && LeadUnits.Any(u => u.Id == unitId);
         Milestones = await db.Milestones.AsNoTracking().Where(m => m.ItemId == id).OrderBy(m => m.DueOn).ToListAsync(cancellationToken);
+        Extensions = await Features.Extensions.ItemExtensions.LoadAsync(db, Item, LeadUnits.Select(u => u.Id).ToList(), User, ledger.Today, cancellationToken);
         var reports = await db.ProgressReports.AsNoTracking()
             .Where(p => p.ItemId == id && p.State != Rounds.ReportState.Draft)
             .OrderByDescending(p => p.Round!.DueOn).ThenBy(p => p.Role)
@@ -285,6 +287,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
             nameof(Instruction) => "批示",
             nameof(Rounds.ProgressReport) => "进展报送",
             nameof(Milestone) => "形象进度",
+            nameof(Features.Extensions.ExtensionRequest) => "延期申请",
             _ => entityType,
         };
         var verb = action switch
@@ -305,10 +308,12 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         ["Narrative"] = "进展情况", ["Problems"] = "存在问题", ["Figures"] = "数据", ["State"] = "报送状态", ["ReturnReason"] = "退回原因",
         ["SubmittedByName"] = "报送人", ["ReviewedByName"] = "审核人", ["QualityRating"] = "质量评分", ["Late"] = "逾期报送",
         ["DueOn"] = "日期", ["Description"] = "形象进度", ["AchievedAt"] = "达成时间",
+        ["ExtendedDeadline"] = "延期至", ["CurrentDeadline"] = "原时限", ["RequestedDeadline"] = "申请延期至", ["Reason"] = "延期理由", ["Progress"] = "目前进展",
+        ["RequestedByName"] = "申请人", ["DecidedByName"] = "审批人", ["DecisionReason"] = "审批意见",
     };
 
     private static readonly HashSet<string> Hidden = ["Id", "Version", "Position", "ItemId", "ItemListId", "LeaderUserId", "CreatedAt", "AnsweredAt", "SourceLocation",
-        "RoundId", "UpdatedAt", "UpdatedByName", "SubmittedAt", "ReviewedAt", "ClaimedByReportId"];
+        "RoundId", "UpdatedAt", "UpdatedByName", "SubmittedAt", "ReviewedAt", "ClaimedByReportId", "RequestedAt", "RequestedByUserId", "DecidedAt"];
 
     /// <summary>The fields that differ between the two snapshots, as "field: old → new", in Chinese where the field is known.</summary>
     private static string Changes(string? before, string? after, Dictionary<string, string> unitNames)
@@ -338,6 +343,8 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
             "Responsible" => "责任单位",
             _ when Enum.TryParse<ItemStatus>(value, out var status) && !int.TryParse(value, out _) => status.ToChinese(),
             _ when Enum.TryParse<Rounds.ReportState>(value, out var state) && !int.TryParse(value, out _) => Rounds.ReportStateNames.ToChinese(state),
+            _ when Enum.TryParse<global::Zhenxing.Web.Features.Extensions.ExtensionState>(value, out var extension) && !int.TryParse(value, out _)
+                => global::Zhenxing.Web.Features.Extensions.ExtensionStateNames.ToChinese(extension),
             _ => value,
         };
     }

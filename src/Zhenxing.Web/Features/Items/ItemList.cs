@@ -83,8 +83,23 @@ public sealed class Item : IVersioned
 
     /// <summary>Where the item stands in its source document ("第 12 行", "表 1 第 3 行").</summary>
     public string? SourceLocation { get; set; }
+    /// <summary>The original deadline (完成时限) as issued; an approved extension never changes it.</summary>
     public DateOnly? Deadline { get; set; }
     public string? DeadlineText { get; set; }
+
+    /// <summary>The new deadline of the latest approved extension request (延期至), if any.</summary>
+    public DateOnly? ExtendedDeadline { get; set; }
+
+    /// <summary>
+    /// The deadline lateness is judged by: the approved extension, else the original. Written once as an expression so
+    /// that the light rules put it into database queries (both providers translate it to COALESCE) and objects alike.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Item, DateOnly?>> EffectiveDeadlineOf = i => i.ExtendedDeadline ?? i.Deadline;
+
+    private static readonly Func<Item, DateOnly?> EffectiveDeadlineCompiled = EffectiveDeadlineOf.Compile();
+
+    /// <summary>See <see cref="EffectiveDeadlineOf"/>; not mapped: queries use the expression.</summary>
+    public DateOnly? EffectiveDeadline => EffectiveDeadlineCompiled(this);
     public bool Ongoing { get; set; }
     public ItemStatus Status { get; set; }
 

@@ -88,14 +88,29 @@ public sealed class StatusLights
 
     /// <summary>Past its deadline on <paramref name="today"/> and not done: the one part of the rules that needs no reports.</summary>
     public static Expression<Func<Item, bool>> OverdueOn(DateOnly today) =>
-        i => i.Status != ItemStatus.Done && !i.Ongoing && i.Deadline != null && i.Deadline < today;
+        ByEffectiveDeadline((i, deadline) => i.Status != ItemStatus.Done && !i.Ongoing && deadline != null && deadline < today);
 
     private Expression<Func<Item, bool>> AtRisk()
     {
         var soon = Today.AddDays(_options.YellowWithinDays);
-        return i => i.Status != ItemStatus.Done
-                    && (i.Status == ItemStatus.Blocked || (!i.Ongoing && i.Deadline != null && i.Deadline <= soon));
+        return ByEffectiveDeadline((i, deadline) => i.Status != ItemStatus.Done
+                                                    && (i.Status == ItemStatus.Blocked || (!i.Ongoing && deadline != null && deadline <= soon)));
     }
+
+    /// <summary>
+    /// A rule over an item and the deadline it is judged by, with that deadline written in as <see cref="Item.EffectiveDeadlineOf"/>
+    /// (an approved extension, else the original): every rule on lateness goes through here.
+    /// </summary>
+    private static Expression<Func<Item, bool>> ByEffectiveDeadline(Expression<Func<Item, DateOnly?, bool>> rule)
+    {
+        var item = rule.Parameters[0];
+        var effective = new ReplaceParameter(Item.EffectiveDeadlineOf.Parameters[0], item).Visit(Item.EffectiveDeadlineOf.Body);
+        return Expression.Lambda<Func<Item, bool>>(new ReplaceParameter(rule.Parameters[1], effective).Visit(rule.Body), item);
+    }
+
+    /// <summary>"完成时限（2026-06-30）", or after an approved extension "延期后的完成时限（2026-09-30）".</summary>
+    private static string DeadlineLabel(Item item) =>
+        (item.ExtendedDeadline is null ? "完成时限" : "延期后的完成时限") + $"（{item.EffectiveDeadline:yyyy-MM-dd}）";
 
     // The report facts are written as "the item's id is in a set" with sets that do not depend on the item, so that
     // the database builds each set once per query (a hashed sub-plan in PostgreSQL) instead of probing per item.
@@ -242,7 +257,7 @@ public sealed class StatusLights
         }
         if (_overdue(item))
         {
-            return new LightVerdict(StatusLight.Red, $"已超过完成时限（{item.Deadline:yyyy-MM-dd}），尚未落实到位");
+            return new LightVerdict(StatusLight.Red, $"已超过{DeadlineLabel(item)}，尚未落实到位");
         }
         if (facts.MissedMilestone is { } milestone)
         {
@@ -260,7 +275,7 @@ public sealed class StatusLights
         {
             return new LightVerdict(StatusLight.Yellow, item.Status == ItemStatus.Blocked
                 ? "进展受阻"
-                : $"距完成时限（{item.Deadline:yyyy-MM-dd}）不足 {_options.YellowWithinDays} 天，尚未落实到位");
+                : $"距{DeadlineLabel(item)}不足 {_options.YellowWithinDays} 天，尚未落实到位");
         }
         if (facts.Returned)
         {
@@ -269,8 +284,8 @@ public sealed class StatusLights
         return new LightVerdict(StatusLight.Green,
             item.Status == ItemStatus.Done ? "已落实到位"
             : item.Ongoing ? "长期推进事项，按计划推进"
-            : item.Deadline is null ? "无完成时限，按计划推进"
-            : $"距完成时限（{item.Deadline:yyyy-MM-dd}）尚有 {item.Deadline.Value.DayNumber - Today.DayNumber} 天，按计划推进");
+            : item.EffectiveDeadline is not { } deadline ? "无完成时限，按计划推进"
+            : $"距{DeadlineLabel(item)}尚有 {deadline.DayNumber - Today.DayNumber} 天，按计划推进");
     }
 
     private static Expression<Func<Item, bool>> Or(Expression<Func<Item, bool>> a, Expression<Func<Item, bool>> b) =>

@@ -32,7 +32,14 @@ public sealed record LedgerRow(
     int Instructions,
     bool Withdrawn,
     int Version,
-    string? LatestProgress);
+    string? LatestProgress)
+{
+    /// <summary>The approved extension (延期至), if any; <see cref="Deadline"/> stays the original.</summary>
+    public DateOnly? ExtendedDeadline { get; init; }
+
+    /// <summary>The deadline lateness is judged by (<see cref="Item.EffectiveDeadlineOf"/>).</summary>
+    public DateOnly? EffectiveDeadline { get; init; }
+}
 
 /// <summary>A category's place on the page: how many items of the filtered view stand in it (for the categories of the page's rows).</summary>
 public sealed record LedgerGroup(int ListId, string ListTitle, int? CategoryId, string CategoryLabel, int? DeclaredCount, int Count);
@@ -137,7 +144,11 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
                 p.Units.Where(u => u.Role == ItemUnitRole.Lead).Select(u => new LedgerUnit(u.UnitId, u.Name)).ToList(),
                 p.Units.Where(u => u.Role == ItemUnitRole.Responsible).Select(u => new LedgerUnit(u.UnitId, u.Name)).ToList(),
                 p.Item.GroupReferences, p.Item.Deadline, p.Item.DeadlineText, p.Item.Ongoing, p.Item.Status,
-                verdict.Light, verdict.Reason, p.Instructions, p.Item.WithdrawnAt is not null, p.Item.Version, p.LatestProgress);
+                verdict.Light, verdict.Reason, p.Instructions, p.Item.WithdrawnAt is not null, p.Item.Version, p.LatestProgress)
+            {
+                ExtendedDeadline = p.Item.ExtendedDeadline,
+                EffectiveDeadline = p.Item.EffectiveDeadline,
+            };
         }).ToList();
 
         // The page shows the groups its rows stand in (a heading with the count where a category begins).

@@ -81,23 +81,23 @@ public abstract class BulletinTests(ZhenxingAppFactory app) : IntegrationTest(ap
         var (data, office, _, today, _) = await BuildProgramAsync();
         var dueOn = today.AddDays(10);
 
+        // Asked to end at the round's due date, ten days ahead, the period ends today: a bulletin never reports past today.
         var id = await DraftAsync(office, today, dueOn);
 
         // By hand, at the end of the period: 1 受阻 (item 1), 2 未启动 (the returned report changes nothing), 3 and 4 落实到位,
         // 5 推进中. In the period: item 3 moved forward to 落实到位 and item 1 back to 受阻; two reports accepted, one returned,
         // one instruction. Overdue (judged today): item 1 (deadline five days before the list was made, not done); item 4 is done.
-        // The round due in the period owes 5 lead reports; those on items 1 and 3 came and were accepted (item 2's was returned).
+        // The period ends today (never after it), before the round's due date: the round is not in this bulletin.
         var (sections, bulletin) = (await SectionsAsync(id), await BulletinAsync(id));
         bulletin.State.ShouldBe(BulletinState.Draft);
-        (bulletin.PeriodFrom, bulletin.PeriodTo, bulletin.Title, bulletin.IssuingOrgan).ShouldBe((today, dueOn, "振兴发展工作简报", "赣州市振兴办"));
+        (bulletin.PeriodFrom, bulletin.PeriodTo, bulletin.Title, bulletin.IssuingOrgan).ShouldBe((today, today, "振兴发展工作简报", "赣州市振兴办"));
         sections.Select(s => s.Heading).ShouldBe(["总体情况", "各类别进展", "已落实到位事项", "逾期和退回事项", "领导批示", "考评排名"]);
-        var period = BulletinText.Period(today, dueOn);
+        var period = BulletinText.Period(today, today);
         var overdueDeadline = BulletinText.Date(today.AddDays(-2 - 5));
         sections[0].Paragraphs.ShouldBe(
         [
-            $"截至{BulletinText.Date(dueOn)}，台账在册事项共 5 项，已落实到位 2 项、推进中 1 项、未启动 1 项、受阻 1 项。",
+            $"截至{BulletinText.Date(today)}，台账在册事项共 5 项，已落实到位 2 项、推进中 1 项、未启动 1 项、受阻 1 项。",
             $"本期（{period}），新增落实到位事项 1 项；事项状态发生变化 2 项，其中推进 1 项、回退 1 项；采纳进展报送 2 份，退回 1 份；领导批示 1 条。截至期末，逾期未完成事项 1 项。",
-            $"报送轮次“第一轮”（{BulletinText.Date(dueOn)}截止）应报 5 份，已报 2 份（其中逾期报送 0 份），未报 3 份；待审核 0 份，已采纳 2 份（按报送份数计，含牵头单位）。",
         ]);
         sections[1].Paragraphs.ShouldBe(
         [
@@ -116,7 +116,7 @@ public abstract class BulletinTests(ZhenxingAppFactory app) : IntegrationTest(ap
             "1. 市发改委在“第一轮”中报送的“争取赣州港建设支持”（市发改委牵头），退回原因：请补充项目进度数据。",
         ]);
         sections[4].Paragraphs.ShouldBe(["本期领导批示 1 条：", $"1. leader1于{BulletinText.Date(today)}对“推进瑞金机场前期工作”（市财政局牵头）批示：“请市财政局加快协调征地问题。”牵头单位尚未答复。"]);
-        sections[5].Paragraphs.ShouldBe([$"{dueOn.Year}年度尚未制定考评办法，暂无考评排名。"]);
+        sections[5].Paragraphs.ShouldBe([$"{today.Year}年度尚未制定考评办法，暂无考评排名。"]);
 
         // The reading view lays the same text out under numbered headings.
         var page = await (await office.GetAsync($"/bulletins/{id}")).HtmlAsync();
@@ -214,6 +214,8 @@ public abstract class BulletinTests(ZhenxingAppFactory app) : IntegrationTest(ap
         response = await office.PostFormAsync("/assessments", new()
         {
             ["Form.Year"] = today.Year.ToString(), ["Form.Title"] = $"{today.Year}年度振兴工作考评", ["Form.CompletionWeight"] = "50", ["Form.PunctualityWeight"] = "30", ["Form.QualityWeight"] = "20", ["Form.Lists"] = data.ListId.ToString(),
+            // Unrated quality counted as 0 (the old rule), as the hand computation below; UnratedQualityTests covers the default.
+            ["Form.UnratedQualityLeftOut"] = "false",
         });
         var method = int.Parse(response.Headers.Location!.ToString().Split('/').Last());
         (await office.PostFormAsync($"/assessments/{method}", new() { ["UnitName"] = "市发改委", ["Points"] = "2", ["Reason"] = "获省级通报表扬" }, handler: "Adjust"))

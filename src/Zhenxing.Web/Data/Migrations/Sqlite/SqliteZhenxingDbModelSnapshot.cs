@@ -177,6 +177,9 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("UnratedQualityLeftOut")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -286,6 +289,81 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.HasIndex("BulletinId", "Position");
 
                     b.ToTable("BulletinSections");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Extensions.ExtensionRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CurrentDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RequestedDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ExtensionRequests_OnePending")
+                        .HasFilter("\"State\" = 'Pending'");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ItemId", "Id");
+
+                    b.ToTable("ExtensionRequests");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Imports.SourceDocument", b =>
@@ -449,6 +527,9 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("DeadlineText")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExtendedDeadline")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FlagReason")
@@ -1810,6 +1891,23 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .HasForeignKey("BulletinId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Extensions.ExtensionRequest", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Items.Item", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Zhenxing.Web.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Items.Category", b =>

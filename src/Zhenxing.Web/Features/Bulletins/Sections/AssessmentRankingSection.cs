@@ -34,7 +34,7 @@ public sealed class AssessmentRankingSection(ZhenxingDb db, ComputeAssessment co
             ? units.Take(DashboardQuery.RankingEnds).Concat(units.TakeLast(DashboardQuery.RankingEnds))
             : units;
         paragraphs.AddRange(shown.Select(u =>
-            $"第{u.Rank}名：{u.UnitName}，得分 {u.Score:0.0}（事项完成率 {u.Completion:0.0}%，按时报送率 {u.PunctualityRate:0.0}%，报送质量 {u.Quality:0.0}"
+            $"第{u.Rank}名：{u.UnitName}，得分 {u.Score:0.0}（事项完成率 {u.Completion:0.0}%，按时报送率 {u.PunctualityRate:0.0}%，报送质量 {(u.QualityLeftOut ? "无评分，不计入" : u.Quality.ToString("0.0"))}"
             + (u.AdjustmentPoints != 0 ? $"，加减分 {u.AdjustmentPoints:+0.0;-0.0}" : "") + "）。"));
         return new DraftSection("考评排名", paragraphs);
     }
