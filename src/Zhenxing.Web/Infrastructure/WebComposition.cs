@@ -46,6 +46,9 @@ public static class WebComposition
         services.Configure<Features.Rounds.ReminderOptions>(builder.Configuration.GetSection("Reminders"));
         services.AddScoped<Features.Rounds.SendReminders>();
         services.AddScoped<Features.Rounds.ScheduledReminders>();
+        services.AddScoped<Features.Rounds.EscalationLadder>();
+        services.AddScoped<Features.Items.LeadAcknowledgements>();
+        services.AddScoped<Features.Rounds.ChaseAcknowledgements>();
         services.AddHostedService<Features.Rounds.ReminderJob>();
         services.AddSingleton<ClusterLock>();
         services.AddHostedService<ServingNodeLease>();
