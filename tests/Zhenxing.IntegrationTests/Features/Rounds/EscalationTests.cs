@@ -84,6 +84,9 @@ public abstract class EscalationTests(ZhenxingAppFactory app) : IntegrationTest(
         (await RunJobAsync()).ShouldBe(5);
         (await RunJobAsync()).ShouldBe(0);
         (await NoticesAsync(data.Finance, "催办签收")).ShouldBe(["催办签收：您单位有 2 项交办事项超过规定工作日仍未签收，请在“待报送”页面签收。"]);
+        // Days later the sessions have expired: sign in again.
+        finance = await App.SignInAsync("czj");
+        office = await App.SignInAsync("office1");
 
         // One item, then the rest; another unit's item is not the liaison's to sign.
         (await finance.PostFormAsync($"/inbox?itemId={data.Soon}", [], handler: "Acknowledge")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -131,6 +134,8 @@ public abstract class EscalationTests(ZhenxingAppFactory app) : IntegrationTest(
         await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
         var finance = await App.SignInAsync("czj");
         await finance.PostFormAsync("/inbox", [], handler: "Acknowledge");
+        // The other units signed for theirs too (this test is about the ladder, not the chasing of 签收).
+        await App.WithDbAsync(db => db.ItemUnits.ExecuteUpdateAsync(s => s.SetProperty(u => u.AcknowledgedAt, App.Clock.GetUtcNow())));
         var roundId = await App.WithDbAsync(async db =>
         {
             var round = new ReportingRound { Name = "十二月调度", OpensOn = monday.AddDays(-10), DueOn = friday, Lists = [new() { ItemListId = data.ListId }] };
@@ -146,6 +151,7 @@ public abstract class EscalationTests(ZhenxingAppFactory app) : IntegrationTest(
         (await NoticesAsync(data.Finance, "提醒")).ShouldBe([$"提醒：“十二月调度”将于 {friday:yyyy-MM-dd} 截止，您单位尚有第1项；第3项共 2 项事项未报送进展。"]);
 
         // 市财政局 reports its first item in time; the rest stays owed.
+        finance = await App.SignInAsync("czj");
         (await finance.PostFormAsync($"/rounds/{roundId}/items/{data.Overdue}/report", new() { ["Status"] = "InProgress", ["Narrative"] = "推进中。", ["Version"] = "0", ["submit"] = "1" }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         MoveTo(friday.AddDays(3));                               // Monday, a day off
@@ -164,9 +170,11 @@ public abstract class EscalationTests(ZhenxingAppFactory app) : IntegrationTest(
         steps.Count(s => s.Level == EscalationLevel.Supervise).ShouldBe(4);
 
         // 督办 shows on the round page, the item page and the ledger filter.
+        office = await App.SignInAsync("office1");
+        finance = await App.SignInAsync("czj");
         var round = await (await office.GetAsync($"/rounds/{roundId}")).HtmlAsync();
         round.QuerySelector("#round-supervisions h2")!.TextContent.ShouldBe("督办中（4）");
-        (await (await office.GetAsync($"/items/{data.Later}")).HtmlAsync()).QuerySelector("#supervisions")!.TextContent.ShouldContain("督办中 市财政局");
+        (await (await office.GetAsync($"/items/{data.Later}")).HtmlAsync()).QuerySelector("#supervisions")!.TextContent.ShouldContain("督办中 市财政局，十二月调度");
         var ledger = await (await office.GetAsync("/ledger?supervised=true")).HtmlAsync();
         ledger.QuerySelectorAll("a[href^='/items/']").Select(a => a.GetAttribute("href")).Distinct().Order()
             .ShouldBe(new[] { data.Soon, data.Later, data.Done, data.Ongoing }.Select(id => $"/items/{id}").Order());
@@ -226,6 +234,7 @@ public abstract class EscalationTests(ZhenxingAppFactory app) : IntegrationTest(
 
         // Friday: allowed again.
         MoveTo(thursday.AddDays(1));
+        office = await App.SignInAsync("office1");
         await office.PostFormAsync($"/rounds/{roundId}/chase", new() { ["Unit"] = data.Finance.ToString() });
         (await NoticesAsync(data.Finance, "催办")).Count.ShouldBe(2);
         (await App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "ReminderLog"))).ShouldBe(4);
