@@ -56,7 +56,7 @@ public sealed class HolidaysModel(ZhenxingDb db) : PageModel
         return Redirect("/holidays");
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRemoveAsync([Display(Name = "日期编号")] int id, CancellationToken cancellationToken)
     {
         var day = await db.Holidays.SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
         if (day is null)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,7 @@ public sealed class InboxModel(RoundObligations obligations, LeadAcknowledgement
     }
 
     /// <summary>签收: every pending assignment of the liaison's unit, or one item's.</summary>
-    public async Task<IActionResult> OnPostAcknowledgeAsync(int? itemId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAcknowledgeAsync([Display(Name = "事项")] int? itemId, CancellationToken cancellationToken)
     {
         if (ItemScope.UnitOf(User) is not { } unitId)
         {
