@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Zhenxing.Testing;
 
 namespace Zhenxing.BrowserTests;
 
