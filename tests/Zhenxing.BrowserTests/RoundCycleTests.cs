@@ -85,8 +85,9 @@ public sealed class RoundCycleTests(AppServer app)
         (await office.Locator(".notice").InnerTextAsync()).ShouldBe("已批量采纳 2 份报送。");
 
         // The unit that has not reported is reminded by e-mail.
-        await office.GetByRole(AriaRole.Button, new() { Name = "催办未报送单位" }).ClickAsync();
-        (await office.Locator(".notice").InnerTextAsync()).ShouldContain("已向 1 个未报送单位催办");
+        await office.GetByRole(AriaRole.Link, new() { Name = "催办未报送单位" }).ClickAsync();
+        await office.Locator("#send-chase").ClickAsync();
+        (await office.Locator(".notice").InnerTextAsync()).ShouldContain("已向 1 个单位催办");
         var mail = await MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(app.Mail.Messages.Single(m => m.To.Contains("dqb@example.gov.cn")).Data)));
         mail.Subject.ShouldBe("【催办】2026年下半年进展报送");
         mail.TextBody!.ShouldContain("已逾期 1 天");

@@ -117,6 +117,34 @@ internal sealed class ItemUnitConfiguration : IEntityTypeConfiguration<ItemUnit>
         // Items with a lead unit, and each lead unit's items: read from the index alone on PostgreSQL.
         itemUnit.HasIndex(u => new { u.Role, u.ItemId }).IncludeProperties(u => new { u.UnitId })
             .HasDatabaseName("IX_ItemUnits_Role_ItemId");
+        itemUnit.Property(u => u.AcknowledgedByName).HasMaxLength(100);
+    }
+}
+
+internal sealed class HolidayConfiguration : IEntityTypeConfiguration<Features.Holidays.Holiday>
+{
+    public void Configure(EntityTypeBuilder<Features.Holidays.Holiday> holiday) => holiday.HasIndex(h => h.Date).IsUnique();
+}
+
+internal sealed class EscalationStepConfiguration : IEntityTypeConfiguration<EscalationStep>
+{
+    public void Configure(EntityTypeBuilder<EscalationStep> step)
+    {
+        step.HasOne<ReportingRound>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
+        step.HasIndex(s => new { s.RoundId, s.ItemId, s.UnitId, s.Level }).IsUnique();
+    }
+}
+
+internal sealed class SupervisionConfiguration : IEntityTypeConfiguration<Supervision>
+{
+    public void Configure(EntityTypeBuilder<Supervision> supervision)
+    {
+        supervision.HasOne<ReportingRound>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
+        supervision.HasOne<Item>().WithMany().HasForeignKey(s => s.ItemId).OnDelete(DeleteBehavior.Cascade);
+        supervision.HasOne(s => s.Unit).WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+        supervision.Property(s => s.Reason).HasMaxLength(500);
+        supervision.HasIndex(s => new { s.RoundId, s.ItemId, s.UnitId }).IsUnique();
+        supervision.HasIndex(s => new { s.ItemId, s.ClosedAt });
     }
 }
 

@@ -60,6 +60,9 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<RoundItemStatus> RoundItemStatuses => Set<RoundItemStatus>();
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
+    public DbSet<EscalationStep> EscalationSteps => Set<EscalationStep>();
+    public DbSet<Supervision> Supervisions => Set<Supervision>();
+    public DbSet<Features.Holidays.Holiday> Holidays => Set<Features.Holidays.Holiday>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<AssessmentMethod> AssessmentMethods => Set<AssessmentMethod>();
     public DbSet<AssessmentList> AssessmentLists => Set<AssessmentList>();
@@ -90,6 +93,7 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        StampLeadAssignments();
         var pending = CapturePendingAudit();
         if (pending.Count == 0)
         {
@@ -128,6 +132,40 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
         finally
         {
             Database.AutoSavepointsEnabled = savepoints;
+        }
+    }
+
+    /// <summary>
+    /// 签收: a unit newly made lead unit of an item (by an import, the ledger's bulk assign, a split or an edit) waits
+    /// for its acknowledgement. One place for every path that assigns; a lead row replaced by the same unit in the same
+    /// save (a re-import rewrites an item's units) keeps its assignment and acknowledgement.
+    /// </summary>
+    private void StampLeadAssignments()
+    {
+        var entries = ChangeTracker.Entries<ItemUnit>().ToList();
+        if (entries.Count == 0)
+        {
+            return;
+        }
+        var replaced = entries.Where(e => e.State == EntityState.Deleted && e.Entity.Role == ItemUnitRole.Lead)
+            .GroupBy(e => (e.Entity.ItemId, e.Entity.UnitId)).ToDictionary(g => g.Key, g => g.First().Entity);
+        var now = clock.GetUtcNow();
+        foreach (var entry in entries)
+        {
+            var row = entry.Entity;
+            var becameLead = entry.State == EntityState.Added
+                || (entry.State == EntityState.Modified && entry.Property(u => u.Role).IsModified && entry.Property(u => u.Role).OriginalValue != ItemUnitRole.Lead);
+            if (!becameLead || row.Role != ItemUnitRole.Lead || row.AssignedAt is not null)
+            {
+                continue;
+            }
+            if (entry.State == EntityState.Added && replaced.TryGetValue((row.ItemId, row.UnitId), out var before))
+            {
+                (row.AssignedAt, row.AcknowledgedAt, row.AcknowledgedByName, row.AcknowledgementChasedAt) =
+                    (before.AssignedAt, before.AcknowledgedAt, before.AcknowledgedByName, before.AcknowledgementChasedAt);
+                continue;
+            }
+            row.AssignedAt = now;
         }
     }
 

@@ -7,6 +7,8 @@ public static class ChinaTime
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
 
+    public static DateOnly DateOf(DateTimeOffset value) => DateOnly.FromDateTime(value.ToOffset(Offset).DateTime);
+
     public static string Format(DateTimeOffset? value) =>
         value is { } v ? v.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm") : "";
 }

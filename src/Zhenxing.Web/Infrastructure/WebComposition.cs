@@ -48,6 +48,9 @@ public static class WebComposition
         services.Configure<Features.Rounds.ReminderOptions>(builder.Configuration.GetSection("Reminders"));
         services.AddScoped<Features.Rounds.SendReminders>();
         services.AddScoped<Features.Rounds.ScheduledReminders>();
+        services.AddScoped<Features.Rounds.EscalationLadder>();
+        services.AddScoped<Features.Items.LeadAcknowledgements>();
+        services.AddScoped<Features.Rounds.ChaseAcknowledgements>();
         services.AddHostedService<Features.Rounds.ReminderJob>();
         Features.Review.ReviewComposition.AddReview(services);
         services.AddSingleton<ClusterLock>();

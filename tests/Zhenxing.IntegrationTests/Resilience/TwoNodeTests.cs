@@ -21,7 +21,7 @@ public sealed class TwoNodeTests(PostgresApp app) : IntegrationTest(app), IClass
         await App.AddUserAsync("office1", Role.Office);
         await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
         var today = ChinaTime.Today(App.Clock);
-        // Due in two days: the "3 days before" reminder is due the moment a node starts its reminder job.
+        // Due in two days: the 提醒 (three working days before) is due the moment a node starts its reminder job.
         var opened = await (await App.SignInAsync("office1")).PostFormAsync("/rounds", new()
         {
             ["Form.Name"] = "十一月调度", ["Form.OpensOn"] = today.ToString("yyyy-MM-dd"), ["Form.DueOn"] = today.AddDays(2).ToString("yyyy-MM-dd"), ["Form.Lists"] = data.ListId.ToString(),
@@ -37,10 +37,10 @@ public sealed class TwoNodeTests(PostgresApp app) : IntegrationTest(app), IClass
 
         var logs = await WaitForRemindersAsync(roundId);
         logs.ShouldNotBeEmpty();
-        logs.GroupBy(l => (l.UnitId, l.Step)).ShouldAllBe(g => g.Count() == 1);
-        logs.Select(l => l.Step).Distinct().ShouldBe(["before-3"]);
-        var notices = await App.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Text.StartsWith("催办")).ToListAsync());
-        notices.Count.ShouldBe(logs.Count);
+        logs.GroupBy(l => (l.ItemId, l.UnitId, l.Level)).ShouldAllBe(g => g.Count() == 1);
+        logs.Select(l => l.Level).Distinct().ShouldBe([EscalationLevel.Remind]);
+        var notices = await App.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Text.StartsWith("提醒")).ToListAsync());
+        notices.Count.ShouldBe(logs.Select(l => l.UnitId).Distinct().Count());
         notices.Count(n => n.UnitId == data.Finance).ShouldBe(1);
 
         var robin = new RoundRobin([first, second]);
@@ -52,7 +52,7 @@ public sealed class TwoNodeTests(PostgresApp app) : IntegrationTest(app), IClass
         foreach (var inbox in inboxes)
         {
             var text = (await inbox.HtmlAsync()).Body!.TextContent;
-            text.Split("催办：").Length.ShouldBe(2, "one reminder among the notifications, on either node");
+            text.Split("提醒：").Length.ShouldBe(2, "one reminder among the notifications, on either node");
         }
         var saved = await browser.PostFormAsync($"/rounds/{roundId}/items/{data.Later}/report", new()
         {
@@ -65,14 +65,14 @@ public sealed class TwoNodeTests(PostgresApp app) : IntegrationTest(app), IClass
         second.Output.ShouldNotContain("fail:");
     }
 
-    /// <summary>The reminder logs of the round once both nodes' first ticks are over (the logs stop growing).</summary>
-    private async Task<List<ReminderLog>> WaitForRemindersAsync(int roundId)
+    /// <summary>The ladder steps of the round once both nodes' first ticks are over (the steps stop growing).</summary>
+    private async Task<List<EscalationStep>> WaitForRemindersAsync(int roundId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         var seen = -1;
         while (DateTime.UtcNow < deadline)
         {
-            var logs = await App.WithDbAsync(db => db.ReminderLogs.AsNoTracking().Where(l => l.RoundId == roundId).ToListAsync());
+            var logs = await App.WithDbAsync(db => db.EscalationSteps.AsNoTracking().Where(l => l.RoundId == roundId).ToListAsync());
             if (logs.Count > 0 && logs.Count == seen)
             {
                 return logs;

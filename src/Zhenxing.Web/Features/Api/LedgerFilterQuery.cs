@@ -38,6 +38,7 @@ public static class LedgerFilterQuery
         filter.Overdue = Flag("overdue", "已逾期");
         filter.Ongoing = Flag("ongoing", "长期推进");
         filter.Instructed = Flag("instructed", "有领导批示");
+        filter.Supervised = Flag("supervised", "督办中");
         filter.Withdrawn = Flag("withdrawn", "已撤销");
         filter.Q = Single(query, "q");
         filter.Sort = Single(query, "sort") is { } sort ? Enumeration<LedgerSort>(sort, "sort", "排序方式") ?? LedgerSort.Number : LedgerSort.Number;
@@ -107,7 +108,7 @@ public static class LedgerFilterQuery
 
     private static readonly string[] Names =
         ["list", "category", "leadUnit", "responsibleUnit", "county", "status", "light", "deadlineFrom", "deadlineTo",
-         "overdue", "ongoing", "instructed", "withdrawn", "q", "sort", "page", "pageSize"];
+         "overdue", "ongoing", "instructed", "supervised", "withdrawn", "q", "sort", "page", "pageSize"];
 
     private static IEnumerable<string> Values(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var values)
@@ -133,6 +134,7 @@ public static class LedgerFilterQuery
         Add("overdue", "只看已超过完成时限且未落实到位的事项。", Boolean());
         Add("ongoing", "只看长期推进事项（长期坚持、持续推进）。", Boolean());
         Add("instructed", "只看有领导批示的事项。", Boolean());
+        Add("supervised", "只看督办中的事项（报送截止后经催办仍未报送）。", Boolean());
         Add("withdrawn", "只看已撤销的事项（默认不含已撤销事项）。", Boolean());
         Add("q", "在事项内容和简称中查找的文字，例如 瑞金。", Text());
         Add("sort", "排序：Number 按清单和序号（默认）、Deadline 按完成时限、Status 按状态、Lead 按牵头单位。", Names<LedgerSort>());

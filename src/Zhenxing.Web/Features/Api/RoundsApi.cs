@@ -147,13 +147,14 @@ public static class RoundsApi
     }
 
     private static async Task<Results<Ok<ApiRemindersSent>, ProblemHttpResult>> RemindAsync(
-        int id, ClaimsPrincipal user, SendReminders reminders, TimeProvider clock, CancellationToken cancellationToken)
+        int id, ClaimsPrincipal user, SendReminders reminders, CancellationToken cancellationToken)
     {
         if (!IsOffice(user))
         {
             return Forbidden("只有振兴办可以催办。");
         }
-        return TypedResults.Ok(new ApiRemindersSent(await reminders.RunAsync(id, $"manual-{clock.GetUtcNow():yyyyMMddHHmm}", cancellationToken)));
+        var (sent, _) = await reminders.ChaseAsync(id, null, null, null, cancellationToken);
+        return TypedResults.Ok(new ApiRemindersSent(sent.Count));
     }
 
     private static async Task<Results<Ok<ApiRound>, ProblemHttpResult>> CloseAsync(

@@ -22,6 +22,12 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
     public string CategoryLabel { get; private set; } = "";
     public List<UnitLink> LeadUnits { get; private set; } = [];
     public List<UnitLink> ResponsibleUnits { get; private set; } = [];
+
+    /// <summary>签收 of each lead assignment made since 签收 exists (older ones count as acknowledged and are not listed).</summary>
+    public List<(string Unit, DateTimeOffset AssignedAt, DateTimeOffset? AcknowledgedAt, string? By)> Acknowledgements { get; private set; } = [];
+
+    /// <summary>督办 of this item's owed reports, open ones first.</summary>
+    public List<(string Unit, string Round, DateTimeOffset Since, string Reason, DateTimeOffset? ClosedAt)> Supervisions { get; private set; } = [];
     public LightVerdict Light { get; private set; } = null!;
     public List<Instruction> Instructions { get; private set; } = [];
     public List<HistoryRow> History { get; private set; } = [];
@@ -181,7 +187,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
                 ListTitle = i.ItemList!.Title,
                 CategoryNumber = i.Category == null ? "" : i.Category.Number,
                 CategoryTitle = i.Category == null ? "" : i.Category.Title,
-                Units = i.Units.OrderBy(u => u.Position).Select(u => new { u.Role, u.UnitId, u.Unit!.Name }).ToList(),
+                Units = i.Units.OrderBy(u => u.Position).Select(u => new { u.Role, u.UnitId, u.Unit!.Name, u.AssignedAt, u.AcknowledgedAt, u.AcknowledgedByName }).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
@@ -193,6 +199,13 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         CategoryLabel = LedgerQuery.CategoryLabel(found.CategoryNumber, found.CategoryTitle);
         LeadUnits = found.Units.Where(u => u.Role == ItemUnitRole.Lead).Select(u => new UnitLink(u.UnitId, u.Name)).ToList();
         ResponsibleUnits = found.Units.Where(u => u.Role == ItemUnitRole.Responsible).Select(u => new UnitLink(u.UnitId, u.Name)).ToList();
+        Acknowledgements = found.Units.Where(u => u.Role == ItemUnitRole.Lead && u.AssignedAt != null)
+            .Select(u => (u.Name, u.AssignedAt!.Value, u.AcknowledgedAt, u.AcknowledgedByName)).ToList();
+        Supervisions = (await db.Supervisions.AsNoTracking().Where(s => s.ItemId == id)
+                .Join(db.ReportingRounds, s => s.RoundId, r => r.Id, (s, r) => new { Unit = s.Unit!.Name, Round = r.Name, s.Since, s.Reason, s.ClosedAt })
+                .ToListAsync(cancellationToken))
+            .OrderBy(s => s.ClosedAt is not null).ThenByDescending(s => s.Since)
+            .Select(s => (s.Unit, s.Round, s.Since, s.Reason, s.ClosedAt)).ToList();
         var lights = await ledger.LightsAsync([Item.ItemListId], cancellationToken);
         var facts = await lights.FactsAsync(db.Items, [id], cancellationToken);
         Light = lights.Evaluate(Item, facts.GetValueOrDefault(id, ReportFacts.None));

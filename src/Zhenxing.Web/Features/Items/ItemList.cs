@@ -29,6 +29,19 @@ public sealed class ItemList : IVersioned
     /// <summary>Monthly reports are due on this day of the month ("每月28日前报送"); the month's last day when unset.</summary>
     public int? MonthlyReportingDay { get; set; }
 
+    /// <summary>Escalation ladder (working days): unacknowledged assignments are chased after this many; default 2.</summary>
+    public int? AcknowledgeWithinWorkingDays { get; set; }
+
+    /// <summary>提醒 this many working days before a round's due date; default 3.</summary>
+    public int? RemindWorkingDaysBefore { get; set; }
+
+    /// <summary>督办 this many working days after the 催办通知 that follows the due date; default 3.</summary>
+    public int? SuperviseWorkingDaysAfter { get; set; }
+
+    public const int DefaultAcknowledgeWithinWorkingDays = 2;
+    public const int DefaultRemindWorkingDaysBefore = 3;
+    public const int DefaultSuperviseWorkingDaysAfter = 3;
+
     /// <summary>The document the list was imported from, when it was.</summary>
     public int? SourceDocumentId { get; set; }
     public SourceDocument? SourceDocument { get; set; }
@@ -125,6 +138,19 @@ public sealed class ItemUnit
     public Unit? Unit { get; set; }
     public ItemUnitRole Role { get; set; }
     public int Position { get; set; }
+
+    /// <summary>When the unit was made lead unit (交办); null for assignments older than 签收, which count as acknowledged.</summary>
+    public DateTimeOffset? AssignedAt { get; set; }
+
+    /// <summary>签收: when and by whom the lead unit acknowledged the assignment.</summary>
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public string? AcknowledgedByName { get; set; }
+
+    /// <summary>When the unacknowledged assignment was chased (once).</summary>
+    public DateTimeOffset? AcknowledgementChasedAt { get; set; }
+
+    /// <summary>A lead assignment that waits for the unit's 签收.</summary>
+    public bool AwaitsAcknowledgement => Role == ItemUnitRole.Lead && AssignedAt is not null && AcknowledgedAt is null;
 }
 
 public static class ItemStatusNames

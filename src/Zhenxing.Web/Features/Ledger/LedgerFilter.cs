@@ -27,6 +27,9 @@ public sealed class LedgerFilter
     public bool Overdue { get; set; }
     public bool Ongoing { get; set; }
     public bool Instructed { get; set; }
+
+    /// <summary>督办中: a report owed for the item is under supervision.</summary>
+    public bool Supervised { get; set; }
     public bool Withdrawn { get; set; }
 
     /// <summary>A closed round: the ledger as it stood then — its items, with the statuses kept at closing.</summary>
@@ -55,6 +58,7 @@ public sealed class LedgerFilter
         Add("overdue", Overdue ? "true" : null);
         Add("ongoing", Ongoing ? "true" : null);
         Add("instructed", Instructed ? "true" : null);
+        Add("supervised", Supervised ? "true" : null);
         Add("withdrawn", Withdrawn ? "true" : null);
         Add("asOf", AsOf?.ToString());
         Add("q", Q);

@@ -223,6 +223,10 @@ public sealed class LedgerQuery(ZhenxingDb db, TimeProvider clock, IOptions<Stat
         {
             items = items.Where(i => i.Instructions.Any());
         }
+        if (filter.Supervised)
+        {
+            items = items.Where(i => db.Supervisions.Any(s => s.ItemId == i.Id && s.ClosedAt == null));
+        }
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             // LIKE (not strpos) so that PostgreSQL can use the trigram index on the text.

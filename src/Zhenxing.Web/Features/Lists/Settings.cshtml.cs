@@ -31,6 +31,15 @@ public sealed class ListSettingsModel(ZhenxingDb db) : PageModel
     [BindProperty, Display(Name = "清单类别")]
     public Zhenxing.Importing.ItemListKind? Kind { get; set; }
 
+    [BindProperty, Display(Name = "签收期限（工作日）")]
+    public int? AcknowledgeWithinWorkingDays { get; set; }
+
+    [BindProperty, Display(Name = "截止前提醒（工作日）")]
+    public int? RemindWorkingDaysBefore { get; set; }
+
+    [BindProperty, Display(Name = "催办后转督办（工作日）")]
+    public int? SuperviseWorkingDaysAfter { get; set; }
+
     [BindProperty, Display(Name = "版本号")]
     public int Version { get; set; }
 
@@ -46,6 +55,9 @@ public sealed class ListSettingsModel(ZhenxingDb db) : PageModel
         }
         List = list;
         (Title, DocumentNumber, Year, MonthlyReportingDay, Version, Kind) = (list.Title, list.DocumentNumber, list.Year, list.MonthlyReportingDay, list.Version, list.Kind);
+        AcknowledgeWithinWorkingDays = list.AcknowledgeWithinWorkingDays ?? ItemList.DefaultAcknowledgeWithinWorkingDays;
+        RemindWorkingDaysBefore = list.RemindWorkingDaysBefore ?? ItemList.DefaultRemindWorkingDaysBefore;
+        SuperviseWorkingDaysAfter = list.SuperviseWorkingDaysAfter ?? ItemList.DefaultSuperviseWorkingDaysAfter;
         return Page();
     }
 
@@ -69,6 +81,18 @@ public sealed class ListSettingsModel(ZhenxingDb db) : PageModel
         {
             ModelState.AddModelError(nameof(MonthlyReportingDay), "每月报送日应为 1 到 28 日；留空表示月底。");
         }
+        foreach (var (field, value, name) in new[]
+                 {
+                     (nameof(AcknowledgeWithinWorkingDays), AcknowledgeWithinWorkingDays, "签收期限"),
+                     (nameof(RemindWorkingDaysBefore), RemindWorkingDaysBefore, "截止前提醒"),
+                     (nameof(SuperviseWorkingDaysAfter), SuperviseWorkingDaysAfter, "催办后转督办"),
+                 })
+        {
+            if (value is not null and (< 1 or > 30))
+            {
+                ModelState.AddModelError(field, $"{name}应为 1 到 30 个工作日；留空为默认值。");
+            }
+        }
         if (Kind is { } kind && !Enum.IsDefined(kind))
         {
             ModelState.AddModelError(nameof(Kind), "清单类别无效。");
@@ -83,6 +107,9 @@ public sealed class ListSettingsModel(ZhenxingDb db) : PageModel
         list.DocumentNumber = string.IsNullOrWhiteSpace(DocumentNumber) ? null : DocumentNumber.Trim();
         list.Year = Year;
         list.MonthlyReportingDay = MonthlyReportingDay;
+        list.AcknowledgeWithinWorkingDays = AcknowledgeWithinWorkingDays;
+        list.RemindWorkingDaysBefore = RemindWorkingDaysBefore;
+        list.SuperviseWorkingDaysAfter = SuperviseWorkingDaysAfter;
         try
         {
             await db.SaveChangesAsync(cancellationToken);

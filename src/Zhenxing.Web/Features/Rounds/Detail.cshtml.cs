@@ -10,11 +10,16 @@ namespace Zhenxing.Web.Features.Rounds;
 
 /// <summary>The Office's view of a round: who owes what, who submitted, who is late or returned; accept and return.</summary>
 [Authorize(Roles = $"{nameof(Role.Office)},{nameof(Role.Leader)},{nameof(Role.Admin)}")]
-public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations, ReportWorkflow workflow, CloseRound close, CountRounds counts, SendReminders reminders, TimeProvider clock) : PageModel
+public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations, ReportWorkflow workflow, CloseRound close, CountRounds counts, TimeProvider clock) : PageModel
 {
     public ReportingRound Round { get; private set; } = null!;
     public List<Obligation> Rows { get; private set; } = [];
     public Dictionary<int, int> Versions { get; private set; } = [];
+
+    /// <summary>The open 督办 of this round, by (item, unit).</summary>
+    public Dictionary<(int ItemId, int UnitId), SupervisedReport> Supervised { get; private set; } = [];
+
+    public sealed record SupervisedReport(int ItemId, string ItemNumber, string UnitName, DateTimeOffset Since, string Reason);
     public bool CanReview => User.IsInRole(nameof(Role.Office));
     public DateOnly Today => Infrastructure.ChinaTime.Today(clock);
 
@@ -64,19 +69,6 @@ public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations
         return Redirect($"/rounds/{id}");
     }
 
-    /// <summary>催办: one action reminds every unit that still owes reports in this round.</summary>
-    public async Task<IActionResult> OnPostRemindAsync(int id, CancellationToken cancellationToken)
-    {
-        if (!CanReview)
-        {
-            return Forbid();
-        }
-        // One manual step per minute: a double click does not send twice.
-        var sent = await reminders.RunAsync(id, $"manual-{clock.GetUtcNow():yyyyMMddHHmm}", cancellationToken);
-        Message = sent > 0 ? $"已向 {sent} 个未报送单位催办（站内通知{(HttpContext.RequestServices.GetRequiredService<Infrastructure.Mail.Mailer>().Enabled ? "和邮件" : "")}）。" : "没有需要催办的单位。";
-        return Redirect($"/rounds/{id}");
-    }
-
     /// <param name="force">仍然关闭: close with reports still waiting for review (they stay 待审核).</param>
     public async Task<IActionResult> OnPostCloseAsync(int id, [Display(Name = "版本号")] int version, [Display(Name = "仍然关闭")] bool force, CancellationToken cancellationToken)
     {
@@ -117,6 +109,10 @@ public sealed class RoundDetailModel(ZhenxingDb db, RoundObligations obligations
         Counts = unitId is null
             ? RoundCounts.Of(Rows.Select(r => r.ToState()), round.IncludeResponsibleUnits)
             : await counts.ForRoundAsync(id, null, null, cancellationToken);
+        Supervised = (await db.Supervisions.AsNoTracking().Where(s => s.RoundId == id && s.ClosedAt == null && (unitId == null || s.UnitId == unitId))
+                .Join(db.Items, s => s.ItemId, i => i.Id, (s, i) => new { s.ItemId, s.UnitId, i.Number, Unit = s.Unit!.Name, s.Since, s.Reason })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(s => (s.ItemId, s.UnitId), s => new SupervisedReport(s.ItemId, s.Number, s.Unit, s.Since, s.Reason));
         return true;
     }
 }

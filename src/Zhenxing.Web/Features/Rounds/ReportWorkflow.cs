@@ -142,6 +142,11 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
             report.SubmittedByName = who;
             report.Late = ChinaTime.Today(clock) > round.DueOn;
             report.ReturnReason = null;
+            // 督办 ends with the report it was waiting for.
+            foreach (var supervision in await db.Supervisions.Where(s => s.RoundId == roundId && s.ItemId == itemId && s.UnitId == unitId.Value && s.ClosedAt == null).ToListAsync(cancellationToken))
+            {
+                supervision.ClosedAt = now;
+            }
             // A report from a sheet says nothing about milestones: it leaves their claims as they are.
             if (role == ItemUnitRole.Lead && input.MilestonesMet is not null)
             {

@@ -29,7 +29,7 @@ public abstract class ReminderTests(ZhenxingAppFactory app) : IntegrationTest(ap
     }
 
     [Fact]
-    public async Task OneActionRemindsEveryUnitThatStillOwesReportsInTheAppAndByEmail()
+    public async Task OneChaseRemindsEveryUnitThatStillOwesReportsInTheAppAndByEmail()
     {
         var (data, roundId) = await RoundDueInAsync(-2);
         await App.WithDbAsync(async db =>
@@ -52,9 +52,9 @@ public abstract class ReminderTests(ZhenxingAppFactory app) : IntegrationTest(ap
         var office = withMail.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         await office.PostFormAsync("/account/login", new() { ["UserName"] = "office1", ["Password"] = "correct-horse-9" });
 
-        (await office.PostFormAsync($"/rounds/{roundId}", [], handler: "Remind")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await office.PostFormAsync($"/rounds/{roundId}/chase", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        (await (await office.GetAsync($"/rounds/{roundId}")).HtmlAsync()).QuerySelector(".notice")!.TextContent.ShouldBe("已向 2 个未报送单位催办（站内通知和邮件）。");
+        (await (await office.GetAsync($"/rounds/{roundId}")).HtmlAsync()).QuerySelector(".notice")!.TextContent.ShouldBe("已向 2 个单位催办（站内通知和邮件）：市发改委、市教育局。");
         var notices = await App.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.UnitId != null).ToListAsync());
         notices.Select(n => n.UnitId).Order().ShouldBe(new int?[] { data.Development, data.Education }.Order());
         notices.First(n => n.UnitId == data.Development).Text.ShouldBe("催办：“2021年上半年”已逾期 2 天，您单位尚有 2 项事项未报送进展。");
@@ -64,14 +64,14 @@ public abstract class ReminderTests(ZhenxingAppFactory app) : IntegrationTest(ap
         mail.TextBody!.ShouldContain("第 2 项");
         mail.TextBody!.ShouldContain("已逾期 2 天");
 
-        // The same minute's second click sends nothing again.
-        await office.PostFormAsync($"/rounds/{roundId}", [], handler: "Remind");
+        // The same day's second chase sends nothing again.
+        await office.PostFormAsync($"/rounds/{roundId}/chase", []);
         (await App.WithDbAsync(db => db.ReminderLogs.CountAsync())).ShouldBe(2);
         smtp.Messages.Count.ShouldBe(2);
     }
 
     [Fact]
-    public async Task ScheduledStepsGoOutOnceEachEvenFromTwoRunsAtOnce()
+    public async Task LadderStepsGoOutOnceEachEvenFromTwoRunsAtOnce()
     {
         var (data, roundId) = await RoundDueInAsync(3);
 
@@ -81,20 +81,15 @@ public abstract class ReminderTests(ZhenxingAppFactory app) : IntegrationTest(ap
             return await scope.ServiceProvider.GetRequiredService<ScheduledReminders>().RunAsync(CancellationToken.None);
         }
 
-        // Three days before: every unit owing reports (three lead units) gets "before-3" once, however many runs.
+        // At most three working days before: every report owed (five lead reports of three units) gets 提醒 once, however many runs.
         var sent = await Task.WhenAll(RunAsync(), RunAsync());
-        sent.Sum().ShouldBe(3);
+        sent.Sum().ShouldBe(5);
         (await RunAsync()).ShouldBe(0);
 
-        App.Clock.Advance(TimeSpan.FromDays(3));
-        (await RunAsync()).ShouldBe(3);
-        App.Clock.Advance(TimeSpan.FromDays(2));
-        (await RunAsync()).ShouldBe(3);
-        (await RunAsync()).ShouldBe(0);
-
-        var steps = await App.WithDbAsync(db => db.ReminderLogs.Where(l => l.RoundId == roundId).Select(l => l.Step).Distinct().OrderBy(s => s).ToListAsync());
-        steps.ShouldBe(["after-1", "before-3", "due"]);
-        (await App.WithDbAsync(db => db.Notifications.CountAsync(n => n.UnitId == data.Finance))).ShouldBe(3);
+        var steps = await App.WithDbAsync(db => db.EscalationSteps.Where(s => s.RoundId == roundId).ToListAsync());
+        steps.ShouldAllBe(s => s.Level == EscalationLevel.Remind);
+        steps.Count.ShouldBe(5);
+        (await App.WithDbAsync(db => db.Notifications.CountAsync(n => n.UnitId == data.Finance && n.Text.StartsWith("提醒")))).ShouldBe(1);
     }
 }
 

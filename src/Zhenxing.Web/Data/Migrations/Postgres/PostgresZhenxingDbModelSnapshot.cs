@@ -386,6 +386,30 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.ToTable("ExtensionRequests");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Holidays.Holiday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("Holidays");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Imports.SourceDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -655,6 +679,9 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AcknowledgeWithinWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("DeclaredTotal")
                         .HasColumnType("integer");
 
@@ -673,7 +700,13 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.Property<int?>("MonthlyReportingDay")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RemindWorkingDaysBefore")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("SourceDocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SuperviseWorkingDaysAfter")
                         .HasColumnType("integer");
 
                     b.Property<string>("Title")
@@ -706,6 +739,19 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("AcknowledgementChasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ItemId")
                         .HasColumnType("integer");
@@ -1143,6 +1189,39 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.ToTable("PairingSchemes");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.EscalationStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "ItemId", "UnitId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("EscalationSteps");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.Evidence", b =>
                 {
                     b.Property<int>("Id")
@@ -1418,6 +1497,46 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("RoundLists");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.Supervision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ItemId", "ClosedAt");
+
+                    b.HasIndex("RoundId", "ItemId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("Supervisions");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Targets.Target", b =>
@@ -2197,6 +2316,15 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                     b.Navigation("SourceDocument");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.EscalationStep", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Rounds.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.Evidence", b =>
                 {
                     b.HasOne("Zhenxing.Web.Features.Rounds.ProgressReport", null)
@@ -2268,6 +2396,29 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.Supervision", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Zhenxing.Web.Features.Rounds.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Zhenxing.Web.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Targets.Target", b =>

@@ -366,6 +366,28 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.ToTable("ExtensionRequests");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Holidays.Holiday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("Holidays");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Imports.SourceDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -608,6 +630,9 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AcknowledgeWithinWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("DeclaredTotal")
                         .HasColumnType("INTEGER");
 
@@ -626,7 +651,13 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Property<int?>("MonthlyReportingDay")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RemindWorkingDaysBefore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SourceDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SuperviseWorkingDaysAfter")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -656,6 +687,19 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgementChasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AssignedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ItemId")
@@ -1074,6 +1118,37 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.ToTable("PairingSchemes");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.EscalationStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "ItemId", "UnitId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("EscalationSteps");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.Evidence", b =>
                 {
                     b.Property<int>("Id")
@@ -1335,6 +1410,44 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RoundLists");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.Supervision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ItemId", "ClosedAt");
+
+                    b.HasIndex("RoundId", "ItemId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("Supervisions");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Targets.Target", b =>
@@ -2090,6 +2203,15 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Navigation("SourceDocument");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.EscalationStep", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Rounds.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Rounds.Evidence", b =>
                 {
                     b.HasOne("Zhenxing.Web.Features.Rounds.ProgressReport", null)
@@ -2161,6 +2283,29 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Rounds.Supervision", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Zhenxing.Web.Features.Rounds.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Zhenxing.Web.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("Zhenxing.Web.Features.Targets.Target", b =>
