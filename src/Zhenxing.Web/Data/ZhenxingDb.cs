@@ -35,7 +35,8 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    private static readonly HashSet<string> SecretProperties = [nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(Features.ApiKeys.ApiKey.Hash)];
+    private static readonly HashSet<string> SecretProperties = [nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(Features.ApiKeys.ApiKey.Hash),
+        nameof(Features.Digests.UnitChannel.WebhookUrl), nameof(Features.Digests.UnitChannel.WebhookSecret)];
 
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitAlias> UnitAliases => Set<UnitAlias>();
@@ -59,6 +60,8 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<RoundItemStatus> RoundItemStatuses => Set<RoundItemStatus>();
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
+    public DbSet<Features.Digests.DigestLog> DigestLogs => Set<Features.Digests.DigestLog>();
+    public DbSet<Features.Digests.UnitChannel> UnitChannels => Set<Features.Digests.UnitChannel>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<AssessmentMethod> AssessmentMethods => Set<AssessmentMethod>();
     public DbSet<AssessmentList> AssessmentLists => Set<AssessmentList>();

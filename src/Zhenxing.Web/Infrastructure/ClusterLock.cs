@@ -19,6 +19,9 @@ public sealed class ClusterLock(DatabaseSettings settings)
     /// <summary>The key every serving node holds shared and restore takes exclusively (<see cref="ServingNodes"/>).</summary>
     public const long Serving = 0x5A58_0003;
 
+    /// <summary>The daily digest job's lock key.</summary>
+    public const long Digests = 0x5A58_0004;
+
     /// <returns>The held lease, to dispose when done; null when another node holds it now.</returns>
     public async Task<IAsyncDisposable?> TryAcquireAsync(long key, CancellationToken cancellationToken)
     {
