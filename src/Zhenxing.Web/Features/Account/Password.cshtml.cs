@@ -52,6 +52,7 @@ public sealed class PasswordModel(ZhenxingDb db, IPasswordHasher<User> hasher, S
         // The password fields belong to the other form on this page.
         ModelState.Remove(nameof(Current));
         ModelState.Remove(nameof(New));
+        ModelState.Remove(nameof(Confirm));
         var user = await db.Users.FindAsync([int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!)], cancellationToken);
         if (user is null)
         {

@@ -56,7 +56,7 @@ public sealed class ComposeDigest(ZhenxingDb db, RoundObligations obligations, T
         var today = ChinaTime.Today(clock);
         var digest = new Digest($"{unitName}每日督办摘要（{today:yyyy年M月d日}）");
         digest.Add("待报送（即将截止或已逾期）", await OwedAsync(unitId, today, "/inbox", cancellationToken));
-        var dayStart = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        var dayStart = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
         // 催办 and 督办 reach a unit as its notifications: those of the day are its chases.
         var chases = await db.Notifications.AsNoTracking()
             .Where(n => n.UnitId == unitId && n.CreatedAt >= dayStart)
