@@ -52,8 +52,11 @@ public sealed class DigestTests(AppServer app)
         (await office.Locator("#channel-message").InnerTextAsync()).ShouldBe("发送成功（企业微信机器人已接收）。");
         (await office.Locator("#channel-last").InnerTextAsync()).ShouldContain("发送成功");
         var received = sink.To("/cgi-bin/webhook/send").Single();
-        received.Body.ShouldContain("\"msgtype\":\"markdown\"");
+        // Sent as readable UTF-8, in 企业微信's markdown format.
         received.Body.ShouldContain($"{unit}的群机器人已接通");
+        var json = System.Text.Json.JsonDocument.Parse(received.Body).RootElement;
+        json.GetProperty("msgtype").GetString().ShouldBe("markdown");
+        json.GetProperty("markdown").GetProperty("content").GetString()!.ShouldContain($"{unit}的群机器人已接通");
         await office.Locator("#channel").ScrollIntoViewIfNeededAsync();
         await office.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, $"digest-robot-{width}.png"), FullPage = true });
 

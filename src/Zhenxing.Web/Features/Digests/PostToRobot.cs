@@ -15,6 +15,9 @@ public sealed class PostToRobot(IHttpClientFactory clients, TimeProvider clock, 
 
     public sealed record Outcome(bool Ok, string Status);
 
+    // Chinese stays as UTF-8 text in the body rather than \uXXXX escapes: smaller, and readable in a robot's logs.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+
     public async Task<Outcome> RunAsync(ChannelKind kind, string url, string? secret, string title, string text, CancellationToken cancellationToken)
     {
         var (target, body) = Build(kind, url, secret, title, text, clock.GetUtcNow());
@@ -22,7 +25,7 @@ public sealed class PostToRobot(IHttpClientFactory clients, TimeProvider clock, 
         try
         {
             using var client = clients.CreateClient(HttpClientName);
-            using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            using var content = new StringContent(body.ToJsonString(Json), Encoding.UTF8, "application/json");
             using var response = await client.PostAsync(target, content, cancellationToken);
             var answer = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
