@@ -35,7 +35,8 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    private static readonly HashSet<string> SecretProperties = [nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(Features.ApiKeys.ApiKey.Hash)];
+    private static readonly HashSet<string> SecretProperties = [nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(Features.ApiKeys.ApiKey.Hash),
+        nameof(Features.Digests.UnitChannel.WebhookUrl), nameof(Features.Digests.UnitChannel.WebhookSecret)];
 
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitAlias> UnitAliases => Set<UnitAlias>();
@@ -63,6 +64,8 @@ public abstract class ZhenxingDb(DbContextOptions options, ICurrentActor actor, 
     public DbSet<EscalationStep> EscalationSteps => Set<EscalationStep>();
     public DbSet<Supervision> Supervisions => Set<Supervision>();
     public DbSet<Features.Holidays.Holiday> Holidays => Set<Features.Holidays.Holiday>();
+    public DbSet<Features.Digests.DigestLog> DigestLogs => Set<Features.Digests.DigestLog>();
+    public DbSet<Features.Digests.UnitChannel> UnitChannels => Set<Features.Digests.UnitChannel>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<AssessmentMethod> AssessmentMethods => Set<AssessmentMethod>();
     public DbSet<AssessmentList> AssessmentLists => Set<AssessmentList>();

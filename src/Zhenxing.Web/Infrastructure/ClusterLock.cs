@@ -20,7 +20,9 @@ public sealed class ClusterLock(DatabaseSettings settings)
     public const long Serving = 0x5A58_0003;
 
     /// <summary>The review queue's arrival notices job's lock key (a number unlikely to be taken by another job).</summary>
-    public const long ReviewNotices = 0x5A58_0171;
+    public const long ReviewNotices = 0x5A58_0005;
+    /// <summary>The daily digest job's lock key.</summary>
+    public const long Digests = 0x5A58_0004;
 
     /// <returns>The held lease, to dispose when done; null when another node holds it now.</returns>
     public async Task<IAsyncDisposable?> TryAcquireAsync(long key, CancellationToken cancellationToken)

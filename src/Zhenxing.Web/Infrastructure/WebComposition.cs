@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Zhenxing.Web.Data;
 using Zhenxing.Web.Features.Api;
 using Zhenxing.Web.Features.Bulletins;
+using Zhenxing.Web.Features.Digests;
 using Zhenxing.Web.Features.Imports;
 using Zhenxing.Web.Features.Items;
 using Zhenxing.Web.Features.Ledger;
@@ -53,6 +54,8 @@ public static class WebComposition
         services.AddScoped<Features.Rounds.ChaseAcknowledgements>();
         services.AddHostedService<Features.Rounds.ReminderJob>();
         Features.Review.ReviewComposition.AddReview(services);
+        services.AddDigests();
+        services.AddHostedService<Features.Digests.DigestJob>();
         services.AddSingleton<ClusterLock>();
         services.AddHostedService<ServingNodeLease>();
         services.AddScoped<Features.Notifications.NotificationInbox>();

@@ -17,8 +17,10 @@ public sealed class User : IVersioned
     public required string UserName { get; set; }
     public required string DisplayName { get; set; }
 
-    /// <summary>Where reminders (催办) are e-mailed, when an SMTP server is configured.</summary>
+    /// <summary>Where reminders (催办) and the daily digest are e-mailed, when an SMTP server is configured.</summary>
     public string? Email { get; set; }
+    /// <summary>The user asked for no daily digest e-mail (账户页).</summary>
+    public bool DigestOptOut { get; set; }
     public string PasswordHash { get; set; } = "";
     public Role Role { get; set; }
 

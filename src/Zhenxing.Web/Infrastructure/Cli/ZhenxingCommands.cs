@@ -33,6 +33,8 @@ public static class ZhenxingCommands
           bulletin draft             据台账起草工作简报：--from 2026-10-01 --to 2026-10-31 --out 简报.docx
                                      （.pdf 需安装 LibreOffice）
           reminders run              立即执行一次提醒、催办、督办和签收催办（后台任务每小时自动执行；每一步只发一次）
+          digest send                发送今天的每日摘要（邮件和各单位群机器人）：[--now 不等到设定的发送时间]
+                                     （每人、每个单位每天最多一份，没有内容的不发；邮件需配置 --Smtp:Host）
           demo                       为已导入的清单生成演示报送历史：3 个已关闭的月度轮次和 1 个进行中的轮次
                                      （已有报送轮次时不作改动）
           backup                     备份整个数据库（含佐证材料）：--out 文件.zip
@@ -77,6 +79,7 @@ public static class ZhenxingCommands
                 "import" => await ImportCommand.RunAsync(rest),
                 "export" => await Features.Exports.ExportCommand.RunAsync(rest),
                 "bulletin" => await Features.Bulletins.BulletinCommand.RunAsync(rest),
+                "digest" => await Features.Digests.DigestCommand.RunAsync(rest),
                 "demo" => await Features.Demo.DemoCommand.RunAsync(rest),
                 "reminders" => await Features.Rounds.RemindersCommand.RunAsync(rest),
                 "bench" => await Features.Benchmarks.BenchCommand.RunAsync(rest),

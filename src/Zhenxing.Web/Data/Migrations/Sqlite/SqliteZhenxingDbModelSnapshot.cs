@@ -291,6 +291,80 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.ToTable("BulletinSections");
                 });
 
+            modelBuilder.Entity("Zhenxing.Web.Features.Digests.DigestLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Day")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DigestLogs");
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Digests.UnitChannel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastDeliveryAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("LastDeliveryOk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastDeliveryStatus")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WebhookSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookUrl")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId")
+                        .IsUnique();
+
+                    b.ToTable("UnitChannels");
+                });
+
             modelBuilder.Entity("Zhenxing.Web.Features.Extensions.ExtensionRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1830,6 +1904,9 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("DigestOptOut")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2002,6 +2079,15 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                     b.HasOne("Zhenxing.Web.Features.Bulletins.Bulletin", null)
                         .WithMany("Sections")
                         .HasForeignKey("BulletinId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhenxing.Web.Features.Digests.UnitChannel", b =>
+                {
+                    b.HasOne("Zhenxing.Web.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
