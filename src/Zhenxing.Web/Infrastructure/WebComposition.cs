@@ -27,6 +27,7 @@ public static class WebComposition
         // Chinese text stays readable in the HTML instead of becoming &#x...; entities.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddScoped<AddUser>();
+        services.AddScoped<EditUser>();
         services.AddImports();
         services.Configure<StatusLightOptions>(builder.Configuration.GetSection("Lights"));
         services.AddScoped(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StatusLightOptions>>().Value);
@@ -81,6 +82,7 @@ public static class WebComposition
         // After routing: the sign-in form's limit is a policy on its endpoint.
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseForcedPasswordChange();
         app.UseAuthorization();
         app.UseBodyLimitPages();
         app.UseApiAntiforgery();

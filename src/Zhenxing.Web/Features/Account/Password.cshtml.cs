@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Zhenxing.Web.Data;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure.Auth;
@@ -24,8 +25,13 @@ public sealed class PasswordModel(ZhenxingDb db, IPasswordHasher<User> hasher, S
 
     public bool Changed { get; private set; }
 
-    public void OnGet()
+    /// <summary>An administrator reset the password: the user must choose a new one before going anywhere else.</summary>
+    public bool Forced { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var userId = int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        Forced = await db.Users.AnyAsync(u => u.Id == userId && u.MustChangePassword, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -50,11 +56,13 @@ public sealed class PasswordModel(ZhenxingDb db, IPasswordHasher<User> hasher, S
         }
         if (!ModelState.IsValid)
         {
+            Forced = user.MustChangePassword;
             return Page();
         }
-        if (await setPassword.RunAsync(user, New, cancellationToken) is { } problem)
+        if (await setPassword.RunAsync(user, New, chosenByOther: false, cancellationToken) is { } problem)
         {
             ModelState.AddModelError(nameof(New), problem);
+            Forced = user.MustChangePassword;
             return Page();
         }
 

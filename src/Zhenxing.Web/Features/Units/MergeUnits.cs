@@ -10,6 +10,34 @@ namespace Zhenxing.Web.Features.Units;
 /// </summary>
 public sealed class MergeUnits(ZhenxingDb db)
 {
+    /// <summary>What a merge would move, shown to the user who must confirm it before <see cref="RunAsync"/>.</summary>
+    public sealed record Preview(string Source, string Target, int SourceVersion, int Items, int Reports, int Users, int Pairings, int Trips);
+
+    /// <returns>The preview, or a Chinese message why the merge cannot be done.</returns>
+    public async Task<(Preview? Preview, string? Problem)> PreviewAsync(int sourceId, string targetName, CancellationToken cancellationToken)
+    {
+        var source = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == sourceId, cancellationToken);
+        if (source is null)
+        {
+            return (null, "要合并的单位不存在。");
+        }
+        var target = await db.Units.AsNoTracking().FindByNameAsync(targetName, cancellationToken);
+        if (target is null)
+        {
+            return (null, $"单位“{targetName.Trim()}”不在单位名录中。");
+        }
+        if (target.Id == source.Id)
+        {
+            return (null, "不能把单位合并到它自己。");
+        }
+        return (new Preview(source.Name, target.Name, source.Version,
+            Items: await db.ItemUnits.Where(u => u.UnitId == sourceId).Select(u => u.ItemId).Distinct().CountAsync(cancellationToken),
+            Reports: await db.ProgressReports.CountAsync(p => p.UnitId == sourceId, cancellationToken),
+            Users: await db.Users.CountAsync(u => u.UnitId == sourceId, cancellationToken),
+            Pairings: await db.Pairings.CountAsync(p => p.SupportingUnitId == sourceId || p.CountyUnitId == sourceId, cancellationToken),
+            Trips: await db.LiaisonTrips.CountAsync(t => t.UnitId == sourceId || t.DestinationUnitId == sourceId, cancellationToken)), null);
+    }
+
     public async Task<string?> RunAsync(int sourceId, int sourceVersion, string targetName, CancellationToken cancellationToken)
     {
         var source = await db.Units.Include(u => u.Aliases).SingleOrDefaultAsync(u => u.Id == sourceId, cancellationToken);
