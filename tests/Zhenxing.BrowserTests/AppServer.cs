@@ -66,6 +66,19 @@ public sealed partial class AppServer : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+
+        // The printed password is temporary: the first sign-in leads to 修改密码, where the suite chooses its own.
+        var first = await NewPageAsync();
+        await new Pages.LoginPage(first).OpenAsync();
+        await new Pages.LoginPage(first).SignInAsync(AdminUserName, AdminPassword);
+        if (!first.Url.EndsWith("/account/password", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The first administrator's first sign-in did not lead to the password page: " + first.Url);
+        }
+        var chosen = "suite-admin-" + Guid.NewGuid().ToString("N")[..8];
+        await new Pages.PasswordPage(first).ChangeAsync(AdminPassword, chosen);
+        AdminPassword = chosen;
+        await first.Context.CloseAsync();
     }
 
     /// <summary>Switches that point a `zhenxing` command at this server's database.</summary>

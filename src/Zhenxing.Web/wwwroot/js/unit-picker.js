@@ -16,7 +16,8 @@
     box.type = "search";
     box.className = "unit-filter";
     box.placeholder = window.pinyinPro ? "输入名称或拼音首字母筛选" : "输入名称筛选";
-    box.setAttribute("aria-label", `筛选${select.getAttribute("aria-label") ?? "单位"}`);
+    // Not named after the select ("所属单位"): a label search for the select must find the select alone.
+    box.setAttribute("aria-label", "筛选列表（名称或拼音首字母）");
     box.autocomplete = "off";
     select.before(box);
 
