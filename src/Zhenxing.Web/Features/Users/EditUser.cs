@@ -43,7 +43,7 @@ public sealed class EditUser(ZhenxingDb db)
             errors["IsActive"] = "不能停用自己的账号。";
         }
         var leavesAdmins = user.Role == Role.Admin && user.IsActive && (changes.Role != Role.Admin || !changes.IsActive);
-        if (leavesAdmins && !await db.Users.AnyAsync(u => u.Id != user.Id && u.Role == Role.Admin && u.IsActive, cancellationToken))
+        if (leavesAdmins && !errors.ContainsKey("IsActive") && !await db.Users.AnyAsync(u => u.Id != user.Id && u.Role == Role.Admin && u.IsActive, cancellationToken))
         {
             errors[changes.IsActive ? "Role" : "IsActive"] =
                 $"{user.UserName} 是最后一个启用的系统管理员，不能{(changes.IsActive ? "改为其他角色" : "停用")}。请先添加或启用另一个系统管理员。";

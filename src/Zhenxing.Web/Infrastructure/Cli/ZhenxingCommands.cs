@@ -126,6 +126,7 @@ public static class ZhenxingCommands
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         builder.Services.AddScoped<AddUser>();
         builder.Services.AddScoped<SetPassword>();
+        builder.Services.AddScoped<EditUser>();
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.Services.MigrateDatabaseAsync();
