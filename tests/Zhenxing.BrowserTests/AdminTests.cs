@@ -38,6 +38,10 @@ public sealed class AdminTests(AppServer app)
         (await users.VisibleUnitsAsync()).ShouldContain(anyuan);
         (await users.VisibleUnitsAsync()).ShouldNotContain(ruijin);
         await admin.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, $"picker-initials-{width}.png"), FullPage = true });
+        // Box and select stay together in the field's column, also in the two-column form at 1440 px.
+        var (boxAt, selectAt) = (await users.UnitFilter.BoundingBoxAsync(), await users.UnitSelect.BoundingBoxAsync());
+        selectAt!.X.ShouldBe(boxAt!.X, 1);
+        selectAt.Y.ShouldBeGreaterThan(boxAt.Y);
         await users.UnitFilter.FillAsync("rj");
         (await users.VisibleUnitsAsync()).ShouldContain(ruijin);
         (await users.VisibleUnitsAsync()).ShouldNotContain(anyuan);
@@ -56,6 +60,7 @@ public sealed class AdminTests(AppServer app)
         var notice = await users.Notice.InnerTextAsync();
         notice.ShouldContain("下次登录时须设置新密码");
         (await users.Row(userName).InnerTextAsync()).ShouldContain("待改密码");
+        (await admin.Locator("#add-user .errors li").CountAsync()).ShouldBe(0);
         await admin.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, $"admin-reset-{width}.png"), FullPage = true });
         var password = notice.Split("新密码：")[1].Split('（')[0];
 

@@ -75,8 +75,14 @@ public sealed partial class AppServer : IAsyncLifetime
         {
             throw new InvalidOperationException("The first administrator's first sign-in did not lead to the password page: " + first.Url);
         }
-        var chosen = "suite-admin-" + Guid.NewGuid().ToString("N")[..8];
-        await new Pages.PasswordPage(first).ChangeAsync(AdminPassword, chosen);
+        // Not containing the user name (admin), which the password rules refuse.
+        var chosen = "suite-pass-" + Guid.NewGuid().ToString("N")[..8];
+        var passwordPage = new Pages.PasswordPage(first);
+        await passwordPage.ChangeAsync(AdminPassword, chosen);
+        if (!(await passwordPage.Notice.AllInnerTextsAsync()).Any(t => t.Contains("密码已修改", StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException("The first administrator's new password was refused: " + await first.Locator(".errors").AllInnerTextsAsync().ContinueWith(t => string.Join(" ", t.Result)));
+        }
         AdminPassword = chosen;
         await first.Context.CloseAsync();
     }

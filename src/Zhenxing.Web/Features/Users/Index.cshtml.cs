@@ -94,6 +94,7 @@ public sealed class UsersModel(ZhenxingDb db, AddUser addUser, EditUser editUser
         {
             return NotFound();
         }
+        ModelState.Clear();
         var actingUserId = int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var (saved, errors) = await editUser.RunAsync(id, version,
             new UserChanges(user.DisplayName, user.Email, user.Role, user.UnitId, !user.IsActive), actingUserId, cancellationToken);
@@ -114,6 +115,8 @@ public sealed class UsersModel(ZhenxingDb db, AddUser addUser, EditUser editUser
 
     private async Task<IActionResult> ChangeAsync(int id, int version, Func<User, Task<string>> change, CancellationToken cancellationToken)
     {
+        // The add form is bound on every post of this page; its empty fields are no error of a reset.
+        ModelState.Clear();
         var user = await db.Users.FindAsync([id], cancellationToken);
         if (user is null)
         {

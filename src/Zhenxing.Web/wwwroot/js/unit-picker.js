@@ -19,7 +19,11 @@
     // Not named after the select ("所属单位"): a label search for the select must find the select alone.
     box.setAttribute("aria-label", "筛选列表（名称或拼音首字母）");
     box.autocomplete = "off";
-    select.before(box);
+    // Box and select in one wrapper: in a two-column form they stay together in the field's column.
+    const wrapper = document.createElement("span");
+    wrapper.className = "unit-picker";
+    select.before(wrapper);
+    wrapper.append(box, select);
 
     box.addEventListener("input", () => {
       const text = box.value.trim().toLowerCase();
