@@ -66,6 +66,25 @@ public sealed partial class AppServer : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+
+        // The printed password is temporary: the first sign-in leads to 修改密码, where the suite chooses its own.
+        var first = await NewPageAsync();
+        await new Pages.LoginPage(first).OpenAsync();
+        await new Pages.LoginPage(first).SignInAsync(AdminUserName, AdminPassword);
+        if (!first.Url.EndsWith("/account/password", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The first administrator's first sign-in did not lead to the password page: " + first.Url);
+        }
+        // Not containing the user name (admin), which the password rules refuse.
+        var chosen = "suite-pass-" + Guid.NewGuid().ToString("N")[..8];
+        var passwordPage = new Pages.PasswordPage(first);
+        await passwordPage.ChangeAsync(AdminPassword, chosen);
+        if (!(await passwordPage.Notice.AllInnerTextsAsync()).Any(t => t.Contains("密码已修改", StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException("The first administrator's new password was refused: " + await first.Locator(".errors").AllInnerTextsAsync().ContinueWith(t => string.Join(" ", t.Result)));
+        }
+        AdminPassword = chosen;
+        await first.Context.CloseAsync();
     }
 
     /// <summary>Switches that point a `zhenxing` command at this server's database.</summary>

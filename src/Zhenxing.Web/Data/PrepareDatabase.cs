@@ -31,7 +31,7 @@ public sealed class PrepareDatabase(IServiceProvider services, IConfiguration co
         var userName = await db.Users.AnyAsync(u => u.UserName == "admin", cancellationToken) ? "admin-" + Passwords.Generate(4) : "admin";
         var password = Passwords.Generate(userName);
         var (user, errors) = await scope.ServiceProvider.GetRequiredService<AddUser>()
-            .RunAsync(new NewUser(userName, "系统管理员", Role.Admin, null, password), cancellationToken);
+            .RunAsync(new NewUser(userName, "系统管理员", Role.Admin, null, password, MustChangePassword: true), cancellationToken);
         if (user is null)
         {
             throw new InvalidOperationException("无法创建首个系统管理员：" + string.Join("；", errors.Values));
@@ -44,7 +44,7 @@ public sealed class PrepareDatabase(IServiceProvider services, IConfiguration co
              已创建首个系统管理员账号（此密码只显示这一次，请妥善保存）：
                用户名：{userName}
                密  码：{password}
-             登录后可在“修改密码”页面更换密码。
+             首次登录后须先设置自己的新密码。
             ==================================================================
 
             """);

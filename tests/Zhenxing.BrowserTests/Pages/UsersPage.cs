@@ -21,6 +21,39 @@ public sealed class UsersPage(IPage page)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    public ILocator Row(string userName) => Users.Locator("tr", new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = userName, Exact = true }) });
+
+    /// <summary>Opens 编辑 in the user's row.</summary>
+    public async Task EditAsync(string userName)
+    {
+        await Row(userName).GetByRole(AriaRole.Link, new() { Name = "编辑" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    /// <summary>Presses 重设密码 in the user's row, answers the confirmation yes, and returns its question.</summary>
+    public async Task<string> ResetPasswordAsync(string userName)
+    {
+        var question = "";
+        void Accept(object? sender, IDialog dialog)
+        {
+            question = dialog.Message;
+            _ = dialog.AcceptAsync();
+        }
+        page.Dialog += Accept;
+        await Row(userName).GetByRole(AriaRole.Button, new() { Name = "重设密码" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        page.Dialog -= Accept;
+        return question;
+    }
+
+    // The edit page (/admin/users/{id}).
+    public ILocator EditForm => page.Locator("#edit-user");
+    public ILocator UnitFilter => EditForm.Locator("input.unit-filter");
+    public ILocator UnitSelect => EditForm.Locator("select[data-unit-picker]");
+
+    public async Task<IReadOnlyList<string>> VisibleUnitsAsync() =>
+        await UnitSelect.Locator("option:not([hidden]):not([value=''])").AllInnerTextsAsync();
+
     public ILocator Notice => page.Locator(".notice");
     public ILocator Users => page.Locator("#users");
 }

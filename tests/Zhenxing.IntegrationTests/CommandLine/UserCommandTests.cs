@@ -89,7 +89,50 @@ public abstract class UserCommandTests(ZhenxingAppFactory app) : IntegrationTest
         var after = await browser.GetAsync("/ledger");
         after.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
         after.Headers.Location!.ToString().ShouldContain("/account/login");
-        (await App.SignInAsync("office1", password)).ShouldNotBeNull();
+        reset.Output.ShouldContain("下次登录时须设置新密码");
+        var forced = await (await App.SignInAsync("office1", password)).GetAsync("/ledger");
+        forced.Headers.Location!.ToString().ShouldBe("/account/password");
+    }
+
+    [Fact]
+    public async Task UserEditMovesALiaisonAndEndsTheSessionAndDeactivateSwitchesTheAccountOff()
+    {
+        var finance = await App.AddUnitAsync("市财政局");
+        await App.AddUnitAsync("市商务局", aliases: "商务局");
+        var liaison = await App.AddUserAsync("czj", Role.Liaison, unitId: finance.Id);
+        var browser = await App.SignInAsync("czj");
+
+        var edited = await ZhenxingExecutable.RunAsync(["user", "edit", "--name", "czj", "--unit", "商务局", "--display-name", "商务局联络员", .. DatabaseSwitches]);
+
+        edited.Error.ShouldBeEmpty();
+        edited.ExitCode.ShouldBe(0);
+        edited.Output.ShouldContain("已修改用户 czj：角色 单位联络员，单位 市商务局，启用。其登录状态立即失效。");
+        var after = await App.WithDbAsync(db => db.Users.AsNoTracking().Include(u => u.Unit).SingleAsync(u => u.Id == liaison.Id));
+        (after.Unit!.Name, after.DisplayName, after.Role).ShouldBe(("市商务局", "商务局联络员", Role.Liaison));
+        (await browser.GetAsync("/ledger")).Headers.Location!.ToString().ShouldContain("/account/login");
+
+        var deactivated = await ZhenxingExecutable.RunAsync(["user", "deactivate", "--name", "czj", .. DatabaseSwitches]);
+        deactivated.ExitCode.ShouldBe(0);
+        (await App.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == liaison.Id))).IsActive.ShouldBeFalse();
+        await Should.ThrowAsync<InvalidOperationException>(() => App.SignInAsync("czj"));
+    }
+
+    [Fact]
+    public async Task UserEditRefusesToDemoteTheLastAdministratorAndALiaisonWithoutAUnit()
+    {
+        await App.AddUserAsync("admin1", Role.Admin);
+        await App.AddUserAsync("office1", Role.Office);
+
+        var demoted = await ZhenxingExecutable.RunAsync(["user", "edit", "--name", "admin1", "--role", "Office", .. DatabaseSwitches]);
+        demoted.ExitCode.ShouldBe(1);
+        demoted.Error.ShouldContain("admin1 是最后一个启用的系统管理员，不能改为其他角色");
+        var deactivated = await ZhenxingExecutable.RunAsync(["user", "deactivate", "--name", "admin1", .. DatabaseSwitches]);
+        deactivated.ExitCode.ShouldBe(1);
+        deactivated.Error.ShouldContain("不能停用");
+        var unitless = await ZhenxingExecutable.RunAsync(["user", "edit", "--name", "office1", "--role", "Liaison", .. DatabaseSwitches]);
+        unitless.ExitCode.ShouldBe(1);
+        unitless.Error.ShouldContain("单位联络员必须绑定一个单位");
+        (await App.WithDbAsync(db => db.Users.AsNoTracking().Select(u => u.Role).ToListAsync())).ShouldBe([Role.Office, Role.Admin], ignoreOrder: true);
     }
 
     [Fact]

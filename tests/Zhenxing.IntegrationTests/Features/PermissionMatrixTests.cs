@@ -120,6 +120,8 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         ("POST /admin/users?handler=Add", "/admin/users?handler=Add", [Forbidden, Forbidden, Forbidden, Allowed, SignIn]),
         ("POST /admin/users?handler=Reset", "/admin/users?handler=Reset", [Forbidden, Forbidden, Forbidden, Allowed, SignIn]),
         ("POST /admin/users?handler=Toggle", "/admin/users?handler=Toggle", [Forbidden, Forbidden, Forbidden, Allowed, SignIn]),
+        ("GET /admin/users/{id:int}", "/admin/users/{user}", [Forbidden, Forbidden, Forbidden, Ok, SignIn]),
+        ("POST /admin/users/{id:int}", "/admin/users/{user}", [Forbidden, Forbidden, Forbidden, Allowed, SignIn]),
 
         ("GET /imports", "/imports", [Ok, Forbidden, Forbidden, Forbidden, SignIn]),
         ("POST /imports", "/imports", [Allowed, Forbidden, Forbidden, Forbidden, SignIn]),
@@ -565,7 +567,7 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
         });
         var office = await App.AddUserAsync("office1", Role.Office);
         await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
-        await App.AddUserAsync("leader1", Role.Leader);
+        var leader = await App.AddUserAsync("leader1", Role.Leader);
         await App.AddUserAsync("admin1", Role.Admin);
         var apiKey = await App.WithDbAsync(async db =>
         {
@@ -581,6 +583,7 @@ public abstract class PermissionMatrixTests(ZhenxingAppFactory app) : Integratio
             ["assessment"] = assessmentId, ["bulletin"] = bulletinId, ["draft"] = draftId, ["pairing"] = pairings.FinanceRuijin, ["activity"] = activityId,
             ["ownTrip"] = ownTrip, ["otherTrip"] = otherTrip, ["target"] = targetId, ["otherTarget"] = otherTarget, ["targetReport"] = targetReport,
             ["targetEvidence"] = targetEvidence, ["meeting"] = meetingId, ["matter"] = matter, ["otherMatter"] = otherMatter, ["import"] = importId, ["apiKey"] = apiKey,
+            ["user"] = leader.Id,
         };
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Zhenxing.Web.Data;
 using Zhenxing.Web.Features.Users;
 using Zhenxing.Web.Infrastructure.Auth;
@@ -34,6 +35,9 @@ public sealed class PasswordModel(ZhenxingDb db, IPasswordHasher<User> hasher, S
     public int Version { get; set; }
 
     public string? DigestMessage { get; private set; }
+
+    /// <summary>An administrator reset the password: the user must choose a new one before going anywhere else.</summary>
+    public bool Forced { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -97,6 +101,7 @@ public sealed class PasswordModel(ZhenxingDb db, IPasswordHasher<User> hasher, S
         Email = user.Email;
         ReceiveDigest = !user.DigestOptOut;
         Version = user.Version;
+        Forced = user.MustChangePassword;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -124,7 +129,7 @@ public sealed class PasswordModel(ZhenxingDb db, IPasswordHasher<User> hasher, S
             ShowDigestSettings(user);
             return Page();
         }
-        if (await setPassword.RunAsync(user, New, cancellationToken) is { } problem)
+        if (await setPassword.RunAsync(user, New, chosenByOther: false, cancellationToken) is { } problem)
         {
             ModelState.AddModelError(nameof(New), problem);
             ShowDigestSettings(user);

@@ -216,7 +216,7 @@ public static partial class ReadBenchmark
             _ = created ?? throw new InvalidOperationException("无法创建基准测试用户：" + string.Join("；", errors.Values));
             return;
         }
-        if (await services.GetRequiredService<SetPassword>().RunAsync(user, password, cancellationToken) is { } problem)
+        if (await services.GetRequiredService<SetPassword>().RunAsync(user, password, chosenByOther: false, cancellationToken) is { } problem)
         {
             throw new InvalidOperationException("A generated password was refused: " + problem);
         }

@@ -68,7 +68,7 @@ public sealed class LedgerModel(ZhenxingDb db, LedgerQuery query) : PageModel
                 .Select(c => new { c.Id, c.Number, c.Title, c.ParentId }).ToListAsync(cancellationToken);
             Categories = categories.Select(c => new CategoryOption(c.Id, LedgerQuery.CategoryLabel(c.Number, c.Title), c.ParentId is null ? 0 : 1)).ToList();
         }
-        CountyNames = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.County).OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(cancellationToken);
+        CountyNames = (await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.County).Select(u => u.Name).ToListAsync(cancellationToken)).InPinyinOrder().ToList();
     }
 
     /// <summary>Office: adds one unit, as lead or responsible, to every checked item (e.g. the 32 actions of seed 004).</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhenxing.Web.Data;
+using Zhenxing.Web.Features.Units;
 using Zhenxing.Web.Features.Users;
 
 namespace Zhenxing.Web.Features.Pairings;
@@ -80,8 +81,8 @@ public sealed class NewPairingModel(ZhenxingDb db, EditPairings edit) : PageMode
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Schemes = await db.PairingSchemes.AsNoTracking().OrderByDescending(s => s.Id).ToListAsync(cancellationToken);
-        Counties = await db.Units.AsNoTracking().Where(u => u.Kind == Units.UnitKind.County).OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(cancellationToken);
-        Supporters = await db.Units.AsNoTracking().Where(u => u.Kind == Units.UnitKind.CentralUnit || u.Kind == Units.UnitKind.StateOwnedEnterprise || u.Kind == Units.UnitKind.ProvincialDepartment)
-            .OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(cancellationToken);
+        Counties = (await db.Units.AsNoTracking().Where(u => u.Kind == Units.UnitKind.County).Select(u => u.Name).ToListAsync(cancellationToken)).InPinyinOrder().ToList();
+        Supporters = (await db.Units.AsNoTracking().Where(u => u.Kind == Units.UnitKind.CentralUnit || u.Kind == Units.UnitKind.StateOwnedEnterprise || u.Kind == Units.UnitKind.ProvincialDepartment)
+            .Select(u => u.Name).ToListAsync(cancellationToken)).InPinyinOrder().ToList();
     }
 }

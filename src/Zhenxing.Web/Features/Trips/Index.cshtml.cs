@@ -62,11 +62,12 @@ public sealed class TripsModel(ZhenxingDb db, TripsQuery trips, TripLog log, Tim
         var own = User.IsInRole(nameof(Role.Liaison)) ? ItemScope.UnitOf(User) : null;
         Units = (await db.Units.AsNoTracking()
                 .Where(u => own == null ? TripCompliance.CheckedKinds.Contains(u.Kind) || db.Pairings.Any(p => p.CountyUnitId == u.Id) || db.LiaisonTrips.Any(t => t.UnitId == u.Id) : u.Id == own)
-                .OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken))
-            .Select(u => (u.Id, u.Name)).ToList();
+                .Select(u => new { u.Id, u.Name, u.Kind }).ToListAsync(cancellationToken))
+            .OrderBy(u => u.Kind).ThenBy(u => u.Name, UnitChoices.PinyinOrder).Select(u => (u.Id, u.Name)).ToList();
         var itemsUnit = own ?? Filter.Unit;
         Items = itemsUnit is { } unit ? await trips.UnitItemsAsync(unit, null, cancellationToken) : [];
-        Destinations = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.CentralUnit || u.Kind == UnitKind.ProvincialDepartment)
-            .OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => u.Name).ToListAsync(cancellationToken);
+        Destinations = (await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.CentralUnit || u.Kind == UnitKind.ProvincialDepartment)
+            .Select(u => new { u.Name, u.Kind }).ToListAsync(cancellationToken))
+            .OrderBy(u => u.Kind).ThenBy(u => u.Name, UnitChoices.PinyinOrder).Select(u => u.Name).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,6 +16,9 @@ public sealed class EditUnitModel(ZhenxingDb db, MergeUnits merge) : PageModel
 
     public List<(int Id, string Name)> Parents { get; private set; } = [];
     public string? Confirmation { get; private set; }
+
+    /// <summary>Set after the first step of a merge: what it would move, with the button that confirms it.</summary>
+    public MergeUnits.Preview? MergePreview { get; private set; }
 
     /// <summary>Set when another user saved the unit first: what this user tried to save, shown beside the current values.</summary>
     public UnitForm? Rejected { get; private set; }
@@ -76,22 +80,40 @@ public sealed class EditUnitModel(ZhenxingDb db, MergeUnits merge) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostMergeAsync(int id, string? mergeInto, CancellationToken cancellationToken)
+    /// <summary>A merge in two steps: the first shows what would move (<see cref="MergePreview"/>), the second, confirmed, merges.</summary>
+    public async Task<IActionResult> OnPostMergeAsync(int id, string? mergeInto, [Display(Name = "确认合并")] bool confirmed, CancellationToken cancellationToken)
     {
         var unit = await db.Units.AsNoTracking().Include(u => u.Aliases).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (unit is null)
         {
             return NotFound();
         }
-        var problem = string.IsNullOrWhiteSpace(mergeInto)
-            ? "请填写要合并到的单位。"
-            : await merge.RunAsync(id, Form.Version, mergeInto, cancellationToken);
-        if (problem is not null)
+        string? problem;
+        if (string.IsNullOrWhiteSpace(mergeInto))
+        {
+            problem = "请填写要合并到的单位。";
+        }
+        else if (!confirmed)
+        {
+            (MergePreview, problem) = await merge.PreviewAsync(id, mergeInto, cancellationToken);
+            if (MergePreview is not null && MergePreview.SourceVersion != Form.Version)
+            {
+                (MergePreview, problem) = (null, "在您操作期间，该单位已被其他用户修改，未合并。请刷新后重试。");
+            }
+        }
+        else
+        {
+            problem = await merge.RunAsync(id, Form.Version, mergeInto, cancellationToken);
+        }
+        if (problem is not null || MergePreview is not null)
         {
             db.ChangeTracker.Clear();
             Form = UnitForm.From(unit);
             ModelState.Clear();
-            ModelState.AddModelError(string.Empty, problem);
+            if (problem is not null)
+            {
+                ModelState.AddModelError(string.Empty, problem);
+            }
             await LoadParentsAsync(cancellationToken);
             return Page();
         }
@@ -114,7 +136,6 @@ public sealed class EditUnitModel(ZhenxingDb db, MergeUnits merge) : PageModel
 
     private async Task LoadParentsAsync(CancellationToken cancellationToken)
     {
-        var parents = await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
-        Parents = parents.Select(p => (p.Id, p.Name)).ToList();
+        Parents = (await UnitChoices.LoadAsync(db.Units, cancellationToken)).Select(p => (p.Id, p.Name)).ToList();
     }
 }

@@ -60,6 +60,6 @@ public sealed class UnitsModel(ZhenxingDb db) : PageModel
             .Select(u => new { u.Id, u.Name, u.Kind, Parent = u.Parent == null ? null : u.Parent.Name, Aliases = u.Aliases.Select(a => a.Name).ToList() })
             .ToListAsync(cancellationToken);
         Rows = units.Select(u => new UnitRow(u.Id, u.Name, u.Kind, u.Parent, string.Join("、", u.Aliases))).ToList();
-        Parents = await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(cancellationToken);
+        Parents = (await UnitChoices.LoadAsync(db.Units, cancellationToken)).Select(u => new UnitOption(u.Id, u.Name)).ToList();
     }
 }

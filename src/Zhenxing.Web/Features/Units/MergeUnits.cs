@@ -10,6 +10,38 @@ namespace Zhenxing.Web.Features.Units;
 /// </summary>
 public sealed class MergeUnits(ZhenxingDb db)
 {
+    /// <summary>What a merge would move, shown to the user who must confirm it before <see cref="RunAsync"/>.</summary>
+    public sealed record Preview(string Source, string Target, int SourceVersion, int Items, int Reports, int Users, int Pairings, int Trips);
+
+    /// <returns>The preview, or a Chinese message why the merge cannot be done.</returns>
+    public async Task<(Preview? Preview, string? Problem)> PreviewAsync(int sourceId, string targetName, CancellationToken cancellationToken)
+    {
+        var source = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == sourceId, cancellationToken);
+        if (source is null)
+        {
+            return (null, "要合并的单位不存在。");
+        }
+        var target = await db.Units.AsNoTracking().FindByNameAsync(targetName, cancellationToken);
+        if (target is null)
+        {
+            return (null, $"单位“{targetName.Trim()}”不在单位名录中。");
+        }
+        if (target.Id == source.Id)
+        {
+            return (null, "不能把单位合并到它自己。");
+        }
+        if (await ClashAsync(source.Id, target.Id, cancellationToken) is { } clash)
+        {
+            return (null, clash);
+        }
+        return (new Preview(source.Name, target.Name, source.Version,
+            Items: await db.ItemUnits.Where(u => u.UnitId == sourceId).Select(u => u.ItemId).Distinct().CountAsync(cancellationToken),
+            Reports: await db.ProgressReports.CountAsync(p => p.UnitId == sourceId, cancellationToken),
+            Users: await db.Users.CountAsync(u => u.UnitId == sourceId, cancellationToken),
+            Pairings: await db.Pairings.CountAsync(p => p.SupportingUnitId == sourceId || p.CountyUnitId == sourceId, cancellationToken),
+            Trips: await db.LiaisonTrips.CountAsync(t => t.UnitId == sourceId || t.DestinationUnitId == sourceId, cancellationToken)), null);
+    }
+
     public async Task<string?> RunAsync(int sourceId, int sourceVersion, string targetName, CancellationToken cancellationToken)
     {
         var source = await db.Units.Include(u => u.Aliases).SingleOrDefaultAsync(u => u.Id == sourceId, cancellationToken);
@@ -28,14 +60,9 @@ public sealed class MergeUnits(ZhenxingDb db)
         }
         db.Entry(source).Property(u => u.Version).OriginalValue = sourceVersion;
 
-        // Two reports on one item in one round, one from each unit, cannot become one report: the Office decides first.
-        var clashes = await db.ProgressReports.Where(p => p.UnitId == source.Id)
-            .Where(p => db.ProgressReports.Any(t => t.UnitId == target.Id && t.RoundId == p.RoundId && t.ItemId == p.ItemId))
-            .Select(p => new { Round = p.Round!.Name, p.Item!.Number })
-            .ToListAsync(cancellationToken);
-        if (clashes.Count > 0)
+        if (await ClashAsync(source.Id, target.Id, cancellationToken) is { } clash)
         {
-            return $"两个单位在同一轮次对同一事项都有报送（{string.Join("、", clashes.Take(5).Select(c => $"{c.Round}第 {c.Number} 项"))}），无法合并。请先退回或处理其中一份。";
+            return clash;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -118,5 +145,16 @@ public sealed class MergeUnits(ZhenxingDb db)
             db.ChangeTracker.Clear();
             return "在您操作期间，该单位已被其他用户修改，未合并。请刷新后重试。";
         }
+    }
+
+    // Two reports on one item in one round, one from each unit, cannot become one report: the Office decides first.
+    private async Task<string?> ClashAsync(int sourceId, int targetId, CancellationToken cancellationToken)
+    {
+        var clashes = await db.ProgressReports.Where(p => p.UnitId == sourceId)
+            .Where(p => db.ProgressReports.Any(t => t.UnitId == targetId && t.RoundId == p.RoundId && t.ItemId == p.ItemId))
+            .Select(p => new { Round = p.Round!.Name, p.Item!.Number })
+            .ToListAsync(cancellationToken);
+        return clashes.Count == 0 ? null
+            : $"两个单位在同一轮次对同一事项都有报送（{string.Join("、", clashes.Take(5).Select(c => $"{c.Round}第 {c.Number} 项"))}），无法合并。请先退回或处理其中一份。";
     }
 }

@@ -28,7 +28,7 @@ public static class UnitNameSuggestions
                 {
                     return Results.StatusCode(StatusCodes.Status304NotModified);
                 }
-                var names = await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(cancellationToken);
+                var names = (await db.Units.AsNoTracking().Select(u => u.Name).ToListAsync(cancellationToken)).InPinyinOrder().ToList();
                 return Results.Json(names);
             })
             .RequireAuthorization()

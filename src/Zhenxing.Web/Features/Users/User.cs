@@ -30,6 +30,12 @@ public sealed class User : IVersioned
     public bool IsActive { get; set; } = true;
 
     /// <summary>
+    /// Set when someone else chose the password (an administrator's reset, the generated first administrator): every
+    /// page but the password page sends the user there until they choose their own.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>
     /// Copied into the sign-in cookie and compared on every request: a new stamp ends every session signed in with
     /// the old one (sign-out, a password change or reset, deactivation).
     /// </summary>

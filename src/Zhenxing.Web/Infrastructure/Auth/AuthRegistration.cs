@@ -119,7 +119,7 @@ public static class AuthRegistration
         var db = context.HttpContext.RequestServices.GetRequiredService<ZhenxingDb>();
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.IsActive, u.Role, u.UnitId, u.SecurityStamp })
+            .Select(u => new { u.IsActive, u.Role, u.UnitId, u.SecurityStamp, u.MustChangePassword })
             .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
         var unitClaim = principal.FindFirstValue(ZhenxingClaims.UnitId);
         if (user is null || !user.IsActive || !principal.IsInRole(user.Role.ToString())
@@ -128,6 +128,10 @@ public static class AuthRegistration
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+        else if (user.MustChangePassword)
+        {
+            ForcedPasswordChange.Require(context.HttpContext);
         }
     }
 

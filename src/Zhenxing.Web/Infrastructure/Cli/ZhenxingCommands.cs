@@ -21,7 +21,11 @@ public static class ZhenxingCommands
           serve                      启动网站（默认命令），例如 serve --urls http://127.0.0.1:5080
           user add                   添加用户：--name 用户名 --role Office|Liaison|Leader|Admin
                                      [--unit 单位名称] [--display-name 姓名] [--email 邮箱] [--password-stdin]
-          user password              重设密码并解除锁定：--name 用户名 [--password-stdin]
+          user edit                  修改用户（未给出的保持不变）：--name 用户名 [--role 角色] [--unit 单位名称]
+                                     [--display-name 姓名] [--email 邮箱]
+          user deactivate            停用用户（登录立即失效）：--name 用户名
+          user activate              启用用户：--name 用户名
+          user password              重设密码并解除锁定（下次登录须改密码）：--name 用户名 [--password-stdin]
           user list                  列出所有用户
           apikey create              为用户创建 API 密钥（只显示一次）：--user 用户名 [--name 名称]
           apikey list                列出 API 密钥：[--user 用户名]
@@ -127,6 +131,7 @@ public static class ZhenxingCommands
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         builder.Services.AddScoped<AddUser>();
         builder.Services.AddScoped<SetPassword>();
+        builder.Services.AddScoped<EditUser>();
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.Services.MigrateDatabaseAsync();

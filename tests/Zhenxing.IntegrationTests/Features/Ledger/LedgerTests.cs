@@ -289,7 +289,7 @@ public abstract class LedgerTests(ZhenxingAppFactory app) : IntegrationTest(app)
         await App.AddUserAsync("office1", Role.Office);
         var office = await App.SignInAsync("office1");
 
-        var response = await office.PostFormAsync($"/admin/units/{duplicate.Id}", new() { ["mergeInto"] = "市财政局", ["Form.Version"] = "0" }, handler: "Merge");
+        var response = await office.PostFormAsync($"/admin/units/{duplicate.Id}", new() { ["mergeInto"] = "市财政局", ["Form.Version"] = "0", ["confirmed"] = "true" }, handler: "Merge");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await App.WithDbAsync(db => db.Units.AnyAsync(u => u.Id == duplicate.Id))).ShouldBeFalse();
@@ -321,7 +321,7 @@ public abstract class LedgerTests(ZhenxingAppFactory app) : IntegrationTest(app)
             return await db.SaveChangesAsync();
         });
 
-        var merged = await office.PostFormAsync($"/admin/units/{duplicate.Id}", new() { ["mergeInto"] = "市财政局", ["Form.Version"] = "0" }, handler: "Merge");
+        var merged = await office.PostFormAsync($"/admin/units/{duplicate.Id}", new() { ["mergeInto"] = "市财政局", ["Form.Version"] = "0", ["confirmed"] = "true" }, handler: "Merge");
 
         merged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await App.WithDbAsync(db => db.ProgressReports.SingleAsync(p => p.ItemId == data.Soon))).UnitId.ShouldBe(data.Finance);
