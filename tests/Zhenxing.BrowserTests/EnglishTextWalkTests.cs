@@ -17,6 +17,8 @@ public sealed partial class EnglishTextWalkTests : IAsyncLifetime
     private static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
         "API", "JSON", "Excel", "Word", "CSV", "PDF", "ID", "URL", "SMTP", "HTTP", "HTTPS",
+        // File formats and sizes the upload hints name, text recognition, and the keys of a keyboard shortcut.
+        "docx", "doc", "wps", "rtf", "odt", "xlsx", "xls", "et", "ods", "html", "htm", "txt", "JPG", "JPEG", "PNG", "MB", "KB", "OCR", "Ctrl", "Mac",
     };
 
     private readonly AppServer app = new();
@@ -209,6 +211,7 @@ public sealed partial class EnglishTextWalkTests : IAsyncLifetime
             }
             """);
         text = Email().Replace(text, " ");
+        text = FileName().Replace(text, " ");
         text = Address().Replace(text, " ");
         foreach (var name in userNames.OrderByDescending(n => n.Length))
         {
@@ -242,6 +245,10 @@ public sealed partial class EnglishTextWalkTests : IAsyncLifetime
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)+")]
     private static partial Regex Email();
+
+    /// <summary>An uploaded file's name (data, like "001_55351cf2987fb478.txt").</summary>
+    [GeneratedRegex(@"[\w\-\u4e00-\u9fff]+\.(txt|docx?|xlsx?|pdf|wps|rtf|odt|et|ods|html?|jpe?g|png)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FileName();
 
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex Address();
