@@ -59,9 +59,22 @@ public static class FormMessages
     {
         public void CreateBindingMetadata(BindingMetadataProviderContext context)
         {
+            // A dictionary binds only from its own name: without it the framework falls back to the whole form, reads
+            // every other field ("Status", "Version") as one of its keys and fails in English. Only where the field is
+            // bound anyway (a handler's parameter, a [BindProperty], a form's property): a name alone would bind a
+            // page's other properties.
+            if (IsDictionary(context.Key.ModelType) && context.BindingMetadata.BinderModelName is null && IsBound(context))
+            {
+                context.BindingMetadata.BinderModelName = context.Key.Name;
+            }
             // The framework gives each metadata its own copy of the global messages, so that they can be changed per field.
             if (context.BindingMetadata.ModelBindingMessageProvider is not DefaultModelBindingMessageProvider messages)
             {
+                return;
+            }
+            if (context.Key.MetadataKind != ModelMetadataKind.Type && context.Key.Name == nameof(IVersioned.Version))
+            {
+                DescribeVersion(messages);
                 return;
             }
             var field = context.Key.MetadataKind == ModelMetadataKind.Type
@@ -70,8 +83,59 @@ public static class FormMessages
             Describe(messages, field, context.Key.ModelType);
         }
 
+        private static bool IsDictionary(Type type) =>
+            type.IsGenericType && type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>))
+            && !typeof(Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary).IsAssignableFrom(type);
+
+        private static bool IsBound(BindingMetadataProviderContext context)
+        {
+            if (context.Key.MetadataKind == ModelMetadataKind.Parameter)
+            {
+                return true;
+            }
+            if (context.Key.PropertyInfo?.DeclaringType?.Assembly != typeof(FormMessages).Assembly || context.Key.ContainerType is not { } container)
+            {
+                return false; // the framework's own (ViewData, TempData)
+            }
+            var page = typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel).IsAssignableFrom(container)
+                || typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageBase).IsAssignableFrom(container);
+            return !page
+                || context.Attributes.OfType<Microsoft.AspNetCore.Mvc.BindPropertyAttribute>().Any()
+                || container.IsDefined(typeof(Microsoft.AspNetCore.Mvc.BindPropertiesAttribute), inherit: true);
+        }
+
+        /// <summary>
+        /// The version is a hidden field the page fills in: when it comes back empty or unreadable, the user can only
+        /// reload the page, so that is what every message says (never "请填写版本号").
+        /// </summary>
+        private static void DescribeVersion(DefaultModelBindingMessageProvider messages)
+        {
+            const string reload = "页面已过期，请刷新页面后重新填写并保存。";
+            messages.SetMissingBindRequiredValueAccessor(_ => reload);
+            messages.SetMissingKeyOrValueAccessor(() => reload);
+            messages.SetValueMustNotBeNullAccessor(_ => reload);
+            messages.SetAttemptedValueIsInvalidAccessor((_, _) => reload);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => reload);
+            messages.SetUnknownValueIsInvalidAccessor(_ => reload);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => reload);
+            messages.SetValueIsInvalidAccessor(_ => reload);
+            messages.SetValueMustBeANumberAccessor(_ => reload);
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => reload);
+        }
+
         public void CreateValidationMetadata(ValidationMetadataProviderContext context)
         {
+            // A collection or a form object (批示答复 by instruction, the ticked milestones) is never a field the user
+            // leaves empty: the framework's implicit [Required] of a non-nullable reference would refuse a page that
+            // posts none of its entries ("The Answers field is required."). Text fields keep theirs.
+            var type = context.Key.ModelType;
+            if (context.Key.MetadataKind != ModelMetadataKind.Type && type != typeof(string) && !type.IsValueType
+                && !context.Attributes.OfType<RequiredAttribute>().Any()
+                && context.ValidationMetadata.ValidatorMetadata.OfType<RequiredAttribute>().FirstOrDefault() is { } implicitRequired)
+            {
+                context.ValidationMetadata.ValidatorMetadata.Remove(implicitRequired);
+                context.ValidationMetadata.IsRequired = false;
+            }
             foreach (var attribute in context.ValidationMetadata.ValidatorMetadata.OfType<ValidationAttribute>())
             {
                 if (attribute.ErrorMessage is not null || attribute.ErrorMessageResourceType is not null)

@@ -71,6 +71,38 @@ public abstract class FormMessageTests(ZhenxingAppFactory app) : IntegrationTest
         (await App.WithDbAsync(db => db.Milestones.CountAsync())).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task AHiddenVersionOrAnswersFieldNeverAsksTheUserToFillItIn()
+    {
+        var ledger = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: ledger.Finance);
+        var office = await App.SignInAsync("office1");
+        var finance = await App.SignInAsync("czj");
+        var round = await App.OpenRoundAsync(office, "2021年上半年", ledger.ListId);
+        var url = $"/rounds/{round}/items/{ledger.Overdue}/report";
+        (await finance.PostFormAsync(url, new() { ["Status"] = "InProgress", ["Narrative"] = "拟开工", ["Version"] = "0" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await finance.PostFormAsync(url, new() { ["Status"] = "InProgress", ["Narrative"] = "已开工", ["Version"] = "0" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await App.WithDbAsync(db => db.ProgressReports.SingleAsync())).Version.ShouldBe(1);
+
+        // No Answers field is posted (the item has no open instruction), the version is stale, then malformed.
+        foreach (var version in new[] { "0", "abc", "" })
+        {
+            var response = await finance.PostFormAsync(url, new() { ["Status"] = "InProgress", ["Narrative"] = "已开工，完成投资 3 亿元", ["Version"] = version });
+
+            response.StatusCode.ShouldBe(HttpStatusCode.Conflict, version);
+            var errors = (await response.HtmlAsync()).QuerySelector(".errors")!.TextContent;
+            errors.ShouldContain("保存失败");
+            errors.ShouldNotContain("批示答复");
+            errors.ShouldNotContain("请填写");
+            errors.ShouldNotContain("Answers");
+            errors.ShouldNotContain("Version");
+            errors.ShouldNotContain("required");
+            errors.ShouldNotContain("format");
+        }
+        (await App.WithDbAsync(db => db.ProgressReports.SingleAsync())).Narrative.ShouldBe("已开工");
+    }
+
     /// <summary>
     /// Reads what the framework reads: each page's bound properties (and the fields of the forms they hold) and its
     /// handlers' parameters that are not route values, with the display name a message would use.

@@ -8,6 +8,7 @@ using Zhenxing.Web.Data;
 using Zhenxing.Web.Features.Ledger;
 using Zhenxing.Web.Features.Notifications;
 using Zhenxing.Web.Infrastructure;
+using Zhenxing.Web.Infrastructure.Audit;
 
 namespace Zhenxing.Web.Features.Items;
 
@@ -237,12 +238,9 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
                 .Where(a => a.ItemId == id && !(a.EntityType == nameof(Rounds.ProgressReport) && otherUnitsDrafts.Contains(a.EntityId)))
                 .OrderByDescending(a => a.Id).Take(200).ToListAsync(cancellationToken))
             .Select(e => ReportEntryAsSeenBy(e, viewerUnit)).OfType<Infrastructure.Audit.AuditEntry>().ToList();
-        var unitIds = entries.Where(e => e.EntityType is nameof(ItemUnit) or nameof(Rounds.ProgressReport))
-            .Select(e => Parse(e.After ?? e.Before).GetValueOrDefault("UnitId"))
-            .Select(v => int.TryParse(v, out var unitId) ? unitId : 0).Distinct().ToList();
-        var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id.ToString(), u => u.Name, cancellationToken);
-        History = entries.Select(e => new HistoryRow(ChinaTime.Format(e.At), e.Actor, Describe(e.EntityType, e.Action), Changes(e.Before, e.After, unitNames))).ToList();
+        var unitIds = ChangeHistory.UnitIds(entries).ToList();
+        var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        History = entries.Select(e => new HistoryRow(ChinaTime.Format(e.At), e.Actor, ChangeHistory.Describe(e.EntityType, e.Action), ChangeHistory.Changes(db.Model, e, unitNames))).ToList();
         return true;
     }
 
@@ -289,77 +287,6 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
     {
         var text = item.ShortTitle ?? item.Text;
         return text.Length > 30 ? text[..30] + "…" : text;
-    }
-
-    private static string Describe(string entityType, Infrastructure.Audit.AuditAction action)
-    {
-        var what = entityType switch
-        {
-            nameof(Items.Item) => "事项",
-            nameof(ItemUnit) => "单位",
-            nameof(Instruction) => "批示",
-            nameof(Rounds.ProgressReport) => "进展报送",
-            nameof(Milestone) => "形象进度",
-            nameof(Features.Extensions.ExtensionRequest) => "延期申请",
-            _ => entityType,
-        };
-        var verb = action switch
-        {
-            Infrastructure.Audit.AuditAction.Added => "新增",
-            Infrastructure.Audit.AuditAction.Modified => "修改",
-            _ => "删除",
-        };
-        return verb + what;
-    }
-
-    private static readonly Dictionary<string, string> FieldLabels = new()
-    {
-        ["Number"] = "序号", ["ShortTitle"] = "简称", ["Text"] = "事项内容", ["Deadline"] = "完成时限", ["DeadlineText"] = "时限原文",
-        ["Ongoing"] = "长期推进", ["Status"] = "状态", ["FlagReason"] = "督办", ["WithdrawnAt"] = "撤销时间", ["WithdrawnReason"] = "撤销原因",
-        ["GroupReferences"] = "泛指单位", ["Leaders"] = "责任领导", ["CategoryId"] = "类别", ["UnitId"] = "单位", ["Role"] = "角色",
-        ["LeaderName"] = "领导", ["Answer"] = "答复", ["AnsweredByName"] = "答复人",
-        ["Narrative"] = "进展情况", ["Problems"] = "存在问题", ["Figures"] = "数据", ["State"] = "报送状态", ["ReturnReason"] = "退回原因",
-        ["SubmittedByName"] = "报送人", ["ReviewedByName"] = "审核人", ["QualityRating"] = "质量评分", ["Late"] = "逾期报送",
-        ["DueOn"] = "日期", ["Description"] = "形象进度", ["AchievedAt"] = "达成时间",
-        ["ExtendedDeadline"] = "延期至", ["CurrentDeadline"] = "原时限", ["RequestedDeadline"] = "申请延期至", ["Reason"] = "延期理由", ["Progress"] = "目前进展",
-        ["RequestedByName"] = "申请人", ["DecidedByName"] = "审批人", ["DecisionReason"] = "审批意见",
-    };
-
-    private static readonly HashSet<string> Hidden = ["Id", "Version", "Position", "ItemId", "ItemListId", "LeaderUserId", "CreatedAt", "AnsweredAt", "SourceLocation",
-        "RoundId", "UpdatedAt", "UpdatedByName", "SubmittedAt", "ReviewedAt", "ClaimedByReportId", "RequestedAt", "RequestedByUserId", "DecidedAt"];
-
-    /// <summary>The fields that differ between the two snapshots, as "field: old → new", in Chinese where the field is known.</summary>
-    private static string Changes(string? before, string? after, Dictionary<string, string> unitNames)
-    {
-        var old = Parse(before);
-        var now = Parse(after);
-        var keys = old.Keys.Union(now.Keys).Where(k => !Hidden.Contains(k));
-        var changes = keys
-            .Where(k => old.GetValueOrDefault(k) != now.GetValueOrDefault(k))
-            .Select(k =>
-            {
-                var label = FieldLabels.GetValueOrDefault(k, k);
-                string Show(string? value) => Clip(k == "UnitId" && value is not null ? unitNames.GetValueOrDefault(value, value) : Translate(value));
-                return before is null ? $"{label}：{Show(now.GetValueOrDefault(k))}"
-                    : after is null ? $"{label}：{Show(old.GetValueOrDefault(k))}"
-                    : $"{label}：{Show(old.GetValueOrDefault(k))} → {Show(now.GetValueOrDefault(k))}";
-            });
-        return string.Join("；", changes);
-
-        static string Clip(string? value) => value is null ? "（空）" : value.Length > 60 ? value[..60] + "…" : value;
-
-        static string? Translate(string? value) => value switch
-        {
-            "True" or "true" => "是",
-            "False" or "false" => "否",
-            "Lead" => "牵头单位",
-            "Responsible" => "责任单位",
-            _ when Enum.TryParse<ItemStatus>(value, out var status) && !int.TryParse(value, out _) => status.ToChinese(),
-            _ when Enum.TryParse<Rounds.ReportState>(value, out var state) && !int.TryParse(value, out _) => Rounds.ReportStateNames.ToChinese(state),
-            _ when Enum.TryParse<global::Zhenxing.Web.Features.Extensions.ExtensionState>(value, out var extension) && !int.TryParse(value, out _)
-                => global::Zhenxing.Web.Features.Extensions.ExtensionStateNames.ToChinese(extension),
-            _ => value,
-        };
     }
 
     private static Dictionary<string, string?> Parse(string? json) =>

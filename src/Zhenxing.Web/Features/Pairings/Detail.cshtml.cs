@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhenxing.Web.Data;
+using Zhenxing.Web.Infrastructure;
 using Zhenxing.Web.Infrastructure.Audit;
 
 namespace Zhenxing.Web.Features.Pairings;
@@ -16,7 +17,9 @@ public sealed class PairingDetailModel(ZhenxingDb db, PairingRegistry registry, 
     public PairingRow Pairing { get; private set; } = null!;
     public List<PairingRow> History { get; private set; } = [];
     public List<PairingActivity> Activities { get; private set; } = [];
-    public List<AuditEntry> Changes { get; private set; } = [];
+    public sealed record ChangeRow(string At, string Actor, string What, string Changes);
+
+    public List<ChangeRow> Changes { get; private set; } = [];
     public bool CanFile => PairingRegistry.CanFile(User, Pairing.CountyUnitId);
     public bool CanEdit => PairingRegistry.CanEditRegistry(User);
     public List<string> Supporters { get; private set; } = [];
@@ -131,9 +134,12 @@ public sealed class PairingDetailModel(ZhenxingDb db, PairingRegistry registry, 
             .OrderByDescending(a => a.OccurredOn).ThenByDescending(a => a.Id).ToListAsync(cancellationToken);
         var key = id.ToString();
         var marker = $"\"PairingId\":{id},";
-        Changes = await db.AuditEntries.AsNoTracking()
+        var entries = await db.AuditEntries.AsNoTracking()
             .Where(a => (a.EntityType == nameof(Pairings.Pairing) && a.EntityId == key) || (a.EntityType == nameof(PairingActivity) && ((a.After != null && a.After.Contains(marker)) || (a.Before != null && a.Before.Contains(marker)))))
             .OrderByDescending(a => a.Id).Take(50).ToListAsync(cancellationToken);
+        var unitIds = ChangeHistory.UnitIds(entries).ToList();
+        var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        Changes = entries.Select(e => new ChangeRow(ChinaTime.Format(e.At), e.Actor, ChangeHistory.Describe(e.EntityType, e.Action), ChangeHistory.Changes(db.Model, e, unitNames))).ToList();
         if (CanEdit)
         {
             Supporters = await db.Units.AsNoTracking().Where(u => u.Kind == Units.UnitKind.CentralUnit || u.Kind == Units.UnitKind.StateOwnedEnterprise)

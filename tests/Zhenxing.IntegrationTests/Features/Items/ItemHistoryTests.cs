@@ -87,6 +87,33 @@ public abstract class ItemHistoryTests(ZhenxingAppFactory app) : IntegrationTest
         (await HistoryAsync(office, data.Overdue)).ShouldNotContain("发改草稿");
         (await HistoryAsync(finance, data.Overdue)).ShouldContain("草稿甲：拟向财政部申请专项债券");
     }
+
+    [Fact]
+    public async Task TheHistoryReadsInChineseWithChinaTimesAndUnitNames()
+    {
+        var data = await App.CreateSmallListAsync();
+        await App.AddUserAsync("office1", Role.Office);
+        await App.AddUserAsync("czj", Role.Liaison, unitId: data.Finance);
+        var office = await App.SignInAsync("office1");
+        var finance = await App.SignInAsync("czj");
+        var round = await App.OpenRoundAsync(office, "2021年上半年", data.ListId);
+        await App.ReportAndAcceptAsync(finance, office, round, data.Overdue, ItemStatus.Done, "机场前期工作已完成。");
+        var accepted = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(ProgressReport) && a.After!.Contains("\"Accepted\"")).OrderBy(a => a.Id).LastAsync());
+
+        var page = await (await office.GetAsync($"/items/{data.Overdue}")).HtmlAsync();
+
+        var rows = page.QuerySelectorAll("#history tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToArray()).ToList();
+        var shown = string.Join("\n", rows.Select(r => string.Join(" | ", r)));
+        var acceptance = rows.First(r => r[3].Contains("报送状态：已报送 → 已采纳"));
+        acceptance[0].ShouldBe(accepted.At.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm"));
+        acceptance[2].ShouldBe("修改进展报送");
+        rows.Any(r => r[2] == "修改事项" && r[3] == "进展状态：推进中 → 落实到位").ShouldBeTrue(shown);
+        rows.Any(r => r[2].EndsWith("进展报送") && r[3].Contains("单位：市财政局") && r[3].Contains("进展状态：落实到位") && r[3].Contains("逾期报送：否") && !r[3].Contains("（空）")).ShouldBeTrue(shown);
+        // Only the actors' user names are Latin: no entity, field or enum name, no id column, no UTC time.
+        var words = rows.SelectMany(r => System.Text.RegularExpressions.Regex.Matches((r[2] + r[3]).Replace("office1", "").Replace("czj", ""), "[A-Za-z]{2,}").Select(m => m.Value)).Distinct().ToList();
+        words.ShouldBeEmpty(shown);
+    }
 }
 
 public sealed class ItemHistoryTests_Postgres(PostgresApp app) : ItemHistoryTests(app), IClassFixture<PostgresApp>;
