@@ -38,6 +38,10 @@ public static class EnumNames
         [typeof(TargetDirection)] = v => ((TargetDirection)v).ToChinese(),
         [typeof(MeetingLevel)] = v => ((MeetingLevel)v).ToChinese(),
         [typeof(LandingStatus)] = v => ((LandingStatus)v).ToChinese(),
+        [typeof(Features.Extensions.ExtensionState)] = v => Features.Extensions.ExtensionStateNames.ToChinese((Features.Extensions.ExtensionState)v),
+        [typeof(Features.Holidays.HolidayKind)] = v => (Features.Holidays.HolidayKind)v == Features.Holidays.HolidayKind.DayOff ? "法定节假日" : "调休上班",
+        [typeof(EscalationLevel)] = v => ((EscalationLevel)v).ToChinese(),
+        [typeof(Features.Digests.ChannelKind)] = v => Features.Digests.ChannelKindNames.ToChinese((Features.Digests.ChannelKind)v),
     };
 
     public static bool Knows(Type enumType) => Names.ContainsKey(Nullable.GetUnderlyingType(enumType) ?? enumType);

@@ -43,7 +43,7 @@ public sealed class ChangeHistoryTests
                 var label = ChangeHistory.FieldLabel(name, property.Name, property.ClrType);
                 var hidden = label is null && (property.Name is "Version" or "Position" or "CreatedAt" or "UpdatedAt" or "UpdatedByName" or "SubmittedAt"
                     or "ReviewedAt" or "AnsweredAt" or "SourceLocation" or "Path" or "Content" or "Sha256" or "ConfirmedSha256" or "ReadingChoices"
-                    or "PasswordHash" or "SecurityStamp" or "Hash" || (property.Name.EndsWith("Id", StringComparison.Ordinal) && !property.Name.EndsWith("UnitId", StringComparison.Ordinal)));
+                    or "PasswordHash" or "SecurityStamp" or "Hash" or "WebhookSecret" || (property.Name.EndsWith("Id", StringComparison.Ordinal) && !property.Name.EndsWith("UnitId", StringComparison.Ordinal)));
                 if (!hidden && !IsChinese(label))
                 {
                     missing.Add($"property {name}.{property.Name}");

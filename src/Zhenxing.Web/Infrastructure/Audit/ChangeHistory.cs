@@ -23,6 +23,8 @@ public static class ChangeHistory
         ["RoundList"] = "轮次清单", ["SignInFailure"] = "登录失败记录", ["SourceDocument"] = "来源文件", ["Target"] = "指标",
         ["TargetEvidence"] = "指标佐证材料", ["TargetMilestone"] = "指标年度目标", ["TargetReport"] = "指标完成值报送", ["TripItem"] = "对接事项",
         ["TripRule"] = "北上对接达标规则", ["Unit"] = "单位", ["UnitAlias"] = "单位别名", ["User"] = "用户",
+        ["ExtensionRequest"] = "延期申请", ["Holiday"] = "节假日", ["EscalationStep"] = "提醒催办记录", ["Supervision"] = "督办",
+        ["DigestLog"] = "每日摘要记录", ["UnitChannel"] = "群机器人",
     };
 
     /// <summary>Labels by "Entity.Property" where one entity means something of its own, else by property name.</summary>
@@ -69,6 +71,18 @@ public static class ChangeHistory
         ["NationalVisits"] = "赴国家部委次数", ["NationalWindowMonths"] = "统计月数", ["ProvincialPerMonth"] = "每月赴省直部门次数",
         ["DisplayName"] = "姓名", ["Email"] = "电子邮箱", ["IsActive"] = "启用", ["UserName"] = "用户名",
         ["UnitAlias.Name"] = "别名",
+        ["UnratedQualityLeftOut"] = "未评分的报送质量不计入",
+        ["ExtendedDeadline"] = "延期至", ["CurrentDeadline"] = "原时限", ["RequestedDeadline"] = "申请延期至", ["ExtensionRequest.Reason"] = "延期理由",
+        ["Progress"] = "目前进展", ["RequestedAt"] = "申请时间", ["RequestedByName"] = "申请人", ["DecidedAt"] = "审批时间", ["DecidedByName"] = "审批人",
+        ["DecisionReason"] = "审批意见", ["ExtensionRequest.State"] = "审批状态",
+        ["Date"] = "日期", ["Holiday.Kind"] = "类型",
+        ["AssignedAt"] = "交办时间", ["AcknowledgedAt"] = "签收时间", ["AcknowledgedByName"] = "签收人", ["AcknowledgementChasedAt"] = "签收催办时间",
+        ["AcknowledgeWithinWorkingDays"] = "签收时限（工作日）", ["RemindWorkingDaysBefore"] = "截止前提醒（工作日）",
+        ["SuperviseWorkingDaysAfter"] = "逾期后转督办（工作日）",
+        ["EscalationStep.Level"] = "步骤", ["TakenAt"] = "时间", ["Since"] = "督办开始时间", ["Supervision.Reason"] = "督办原因",
+        ["Day"] = "日期", ["DigestOptOut"] = "不接收每日摘要", ["MustChangePassword"] = "须修改密码",
+        ["UnitChannel.Kind"] = "机器人类型", ["WebhookUrl"] = "机器人地址", ["LastDeliveryAt"] = "最近发送时间", ["LastDeliveryOk"] = "最近发送成功",
+        ["LastDeliveryStatus"] = "最近发送结果",
     };
 
     /// <summary>
@@ -78,7 +92,7 @@ public static class ChangeHistory
     private static readonly HashSet<string> Bookkeeping =
     [
         "Version", "Position", "CreatedAt", "UpdatedAt", "UpdatedByName", "SubmittedAt", "ReviewedAt", "AnsweredAt", "SourceLocation",
-        "Path", "Content", "Sha256", "ConfirmedSha256", "ReadingChoices", "PasswordHash", "SecurityStamp", "Hash",
+        "Path", "Content", "Sha256", "ConfirmedSha256", "ReadingChoices", "PasswordHash", "SecurityStamp", "Hash", "WebhookSecret",
     ];
 
     private const string Empty = "（空）";
