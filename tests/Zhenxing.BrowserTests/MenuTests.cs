@@ -30,10 +30,10 @@ public sealed class MenuTests(AppServer app)
 
     private static (string[] Bar, string[] More) ExpectedLinks(string role) => role switch
     {
-        "Office" => (["首页", "审核", "领导看板", "事项台账", "报送轮次", "考评"], [.. Shared, "导入清单", "单位管理"]),
+        "Office" => (["首页", "审核", "领导看板", "事项台账", "报送轮次", "考评"], [.. Shared, "导入清单", "延期申请", "签收情况", "节假日", "单位管理"]),
         "Liaison" => (["首页", "事项台账", "待报送", "考评"], Shared),
         "Leader" => (["首页", "领导看板", "事项台账", "报送轮次", "考评"], Shared),
-        _ => (["首页", "领导看板", "事项台账", "报送轮次", "考评"], [.. Shared, "单位管理", "用户管理"]),
+        _ => (["首页", "领导看板", "事项台账", "报送轮次", "考评"], [.. Shared, "签收情况", "节假日", "单位管理", "用户管理"]),
     };
 
     [Theory]

@@ -46,7 +46,7 @@ public sealed class ComposeDigest(ZhenxingDb db, RoundObligations obligations, T
                 .Select(g => new { g.Key.RoundId, g.Key.Name, Count = g.Count() })
                 .ToListAsync(cancellationToken);
             digest.Add("待审核的报送", waiting.OrderBy(w => w.RoundId)
-                .Select(w => new Digest.Line($"“{w.Name}”有 {w.Count} 份报送待审核", Options.Link($"/rounds/{w.RoundId}"))));
+                .Select(w => new Digest.Line($"“{w.Name}”有 {w.Count} 份报送待审核", Options.Link($"/review?round={w.RoundId}"))));
         }
         return digest;
     }

@@ -97,7 +97,7 @@ public abstract class DigestTests(ZhenxingAppFactory app) : IntegrationTest(app)
         officeMail.ShouldNotContain("早已读过的通知");
         officeMail.ShouldContain("【待审核的报送】");
         officeMail.ShouldContain("“2026年12月第一次调度”有 1 份报送待审核");
-        officeMail.ShouldContain($"{PublicUrl}/rounds/{roundId}");
+        officeMail.ShouldContain($"{PublicUrl}/review?round={roundId}");
         officeMail.ShouldNotContain("待报送");
 
         // Later the same day, from two runs at once: nothing more.
