@@ -75,7 +75,7 @@ public sealed class DigestTests(AppServer app)
         var settings = liaison.Locator("#digest");
         (await settings.GetByLabel("邮箱地址").InputValueAsync()).ShouldBe(email);
         (await settings.GetByLabel("每天接收摘要邮件").IsCheckedAsync()).ShouldBeTrue();
-        await settings.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await settings.GetByRole(AriaRole.Button, new() { Name = "保存摘要设置" }).ClickAsync();
         (await liaison.Locator("#digest .notice").InnerTextAsync()).ShouldBe($"已保存：每日摘要将发到 {email}。");
         await liaison.Locator("#digest").ScrollIntoViewIfNeededAsync();
         await liaison.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDirectory, $"digest-account-{width}.png"), FullPage = true });

@@ -13,7 +13,7 @@ public sealed class PasswordPage(IPage page)
         await page.Locator("#Current").FillAsync(current);
         await page.Locator("#New").FillAsync(newPassword);
         await page.Locator("#Confirm").FillAsync(newPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "修改密码", Exact = true }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 }

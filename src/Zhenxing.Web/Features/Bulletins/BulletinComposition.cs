@@ -19,6 +19,9 @@ public static class BulletinComposition
         services.TryAddScoped<Targets.TargetProgress>();
         services.TryAddScoped<Meetings.MeetingSummaries>();
         services.TryAddScoped<Targets.PeriodProgressSummary>();
+        // The round figures of 总体情况 (one definition: Rounds.RoundCounts).
+        services.TryAddScoped<Rounds.RoundObligations>();
+        services.TryAddScoped<Rounds.CountRounds>();
         foreach (var section in typeof(IBulletinSection).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBulletinSection).IsAssignableFrom(t)))
         {

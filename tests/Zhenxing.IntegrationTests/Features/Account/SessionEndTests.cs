@@ -41,7 +41,7 @@ public abstract class SessionEndTests(ZhenxingAppFactory app) : IntegrationTest(
         await App.AddUserAsync("office1", Role.Office);
         var (browser, copy) = await SignInWithACopyAsync("office1");
 
-        var signedOut = await browser.PostFormWithTokenAsync("/account/logout", [], await browser.AntiforgeryTokenAsync("/"));
+        var signedOut = await browser.PostFormWithTokenAsync("/account/logout", [], await browser.AntiforgeryTokenAsync("/ledger"));
 
         signedOut.Headers.Location!.ToString().ShouldBe("/account/login");
         await ShouldBeSignedOutAsync(copy);
