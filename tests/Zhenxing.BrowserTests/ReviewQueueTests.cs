@@ -55,6 +55,7 @@ public sealed class ReviewQueueTests(AppServer app)
             await liaison.Locator("#Status").SelectOptionAsync("PositiveProgress");
             await liaison.Locator("#Narrative").FillAsync($"第{n}份：本月完成了既定的阶段目标，相关工作按计划推进，资金已到位。\n下一步将加快进度。");
             await liaison.Locator("#Problems").FillAsync($"问题{n}：用地指标紧张，需市级协调。");
+            await liaison.Locator("#NextSteps").FillAsync($"下步{n}：月底前完成用地预审。");
             await liaison.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
             await liaison.WaitForLoadStateAsync();
         }

@@ -280,6 +280,7 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
     {
         report.Property(r => r.Narrative).HasMaxLength(8000);
         report.Property(r => r.Problems).HasMaxLength(4000);
+        report.Property(r => r.NextSteps).HasMaxLength(4000);
         report.Property(r => r.Figures).HasMaxLength(2000);
         report.Property(r => r.ReturnReason).HasMaxLength(1000);
         report.Property(r => r.UpdatedByName).HasMaxLength(100);

@@ -29,9 +29,9 @@ public sealed record ApiNewRound(string? Name, DateOnly? OpensOn, DateOnly? DueO
 
 public sealed record ApiObligation(int ItemId, string ItemNumber, string ItemText, int UnitId, string Unit, ItemUnitRole Role, int? ReportId, ReportState? State, bool Late, string? ReturnReason, int? ReportVersion);
 
-public sealed record ApiReportInput(ItemStatus Status, string? Narrative, string? Problems, string? Figures, int Version, bool Submit, Dictionary<int, string>? Answers);
+public sealed record ApiReportInput(ItemStatus Status, string? Narrative, string? Problems, string? Figures, int Version, bool Submit, Dictionary<int, string>? Answers, string? NextSteps = null);
 
-public sealed record ApiReport(int Id, int RoundId, int ItemId, int UnitId, ItemUnitRole Role, ItemStatus Status, string Narrative, string? Problems, string? Figures, ReportState State, bool Late, string? ReturnReason, int Version);
+public sealed record ApiReport(int Id, int RoundId, int ItemId, int UnitId, ItemUnitRole Role, ItemStatus Status, string Narrative, string? Problems, string? Figures, ReportState State, bool Late, string? ReturnReason, int Version, string? NextSteps);
 
 public sealed record ApiReview(int Version, bool Accept, string? Reason);
 
@@ -120,7 +120,7 @@ public static class RoundsApi
         {
             return Forbidden("只有单位联络员报送本单位的进展。");
         }
-        var input = new ReportInput(body.Status, body.Narrative, body.Problems, body.Figures, body.Version, body.Answers);
+        var input = new ReportInput(body.Status, body.Narrative, body.Problems, body.Figures, body.Version, body.Answers, NextSteps: body.NextSteps);
         return await workflow.SaveAsync(id, itemId, user, input, body.Submit, cancellationToken) switch
         {
             ReportOutcome.Saved saved => TypedResults.Ok(ToApi(saved.Report)),
@@ -204,7 +204,7 @@ public static class RoundsApi
     }
 
     private static ApiReport ToApi(ProgressReport p) =>
-        new(p.Id, p.RoundId, p.ItemId, p.UnitId, p.Role, p.Status, p.Narrative, p.Problems, p.Figures, p.State, p.Late, p.ReturnReason, p.Version);
+        new(p.Id, p.RoundId, p.ItemId, p.UnitId, p.Role, p.Status, p.Narrative, p.Problems, p.Figures, p.State, p.Late, p.ReturnReason, p.Version, p.NextSteps);
 }
 
 public sealed record ApiRemindersSent(int Sent);

@@ -16,7 +16,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
 {
     public sealed record UnitLink(int Id, string Name);
     public sealed record HistoryRow(string At, string Actor, string What, string Changes);
-    public sealed record ReportRow(string Round, string Unit, Rounds.ReportState State, ItemStatus Status, string Narrative, string? Problems, bool Late, string? SubmittedAt, List<(int Id, string Name)> Files);
+    public sealed record ReportRow(string Round, string Unit, Rounds.ReportState State, ItemStatus Status, string Narrative, string? Problems, string? NextSteps, bool Late, string? SubmittedAt, List<(int Id, string Name)> Files);
 
     public Item Item { get; private set; } = null!;
     public string ListTitle { get; private set; } = "";
@@ -217,7 +217,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         var reports = await db.ProgressReports.AsNoTracking()
             .Where(p => p.ItemId == id && p.State != Rounds.ReportState.Draft)
             .OrderByDescending(p => p.Round!.DueOn).ThenBy(p => p.Role)
-            .Select(p => new { p.Id, Round = p.Round!.Name, Unit = db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Name).First(), p.State, p.Status, p.Narrative, p.Problems, p.Late, p.SubmittedAt })
+            .Select(p => new { p.Id, Round = p.Round!.Name, Unit = db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Name).First(), p.State, p.Status, p.Narrative, p.Problems, p.NextSteps, p.Late, p.SubmittedAt })
             .ToListAsync(cancellationToken);
         RoundStatuses = (await db.RoundItemStatuses.AsNoTracking().Where(s => s.ItemId == id)
                 .Join(db.ReportingRounds, s => s.RoundId, r => r.Id, (s, r) => new { r.Id, r.Name, r.DueOn, s.Status, s.Reported })
@@ -227,7 +227,7 @@ public sealed class ItemDetailModel(ZhenxingDb db, LedgerQuery ledger, TimeProvi
         var reportIds = reports.Select(r => r.Id).ToList();
         var files = (await db.Evidence.AsNoTracking().Where(e => reportIds.Contains(e.ReportId)).Select(e => new { e.ReportId, e.Id, e.FileName }).ToListAsync(cancellationToken))
             .ToLookup(e => e.ReportId, e => (e.Id, e.FileName));
-        Reports = reports.Select(r => new ReportRow(r.Round, r.Unit, r.State, r.Status, r.Narrative, r.Problems, r.Late, ChinaTime.Format(r.SubmittedAt), files[r.Id].ToList())).ToList();
+        Reports = reports.Select(r => new ReportRow(r.Round, r.Unit, r.State, r.Status, r.Narrative, r.Problems, r.NextSteps, r.Late, ChinaTime.Format(r.SubmittedAt), files[r.Id].ToList())).ToList();
         // Another unit's report still in draft is that unit's business: none of its entries count towards the 200 shown.
         var viewerUnit = ItemScope.UnitOf(User);
         var otherUnitsDrafts = (await db.ProgressReports.AsNoTracking()

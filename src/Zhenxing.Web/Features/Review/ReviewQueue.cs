@@ -30,7 +30,7 @@ public sealed record PreviousReport(string RoundName, ReportState State, ItemSta
 public sealed record ReviewEntry(
     int ReportId, int Version, int RoundId, string RoundName, int ListId, string ListTitle, int ItemId, string ItemNumber, string ItemText,
     int UnitId, string UnitName, ItemUnitRole Role, DateTimeOffset? SubmittedAt, string? SubmittedByName, bool Late,
-    ItemStatus Status, string Narrative, string? Problems, string? Figures)
+    ItemStatus Status, string Narrative, string? Problems, string? NextSteps, string? Figures)
 {
     public List<ReviewEvidence> Evidence { get; init; } = [];
 
@@ -78,7 +78,7 @@ public sealed class ReviewQueue(ZhenxingDb db)
             .Select(p => new ReviewEntry(
                 p.Id, p.Version, p.RoundId, p.Round!.Name, p.Item!.ItemListId, p.Item.ItemList!.Title, p.ItemId, p.Item.Number, p.Item.Text,
                 p.UnitId, db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Name).Single(), p.Role, p.SubmittedAt, p.SubmittedByName, p.Late,
-                p.Status, p.Narrative, p.Problems, p.Figures))
+                p.Status, p.Narrative, p.Problems, p.NextSteps, p.Figures))
             .ToListAsync(cancellationToken);
         await AddDetailsAsync(entries, cancellationToken);
         return new ReviewPage(entries, total, page, PageSize);

@@ -40,6 +40,9 @@ public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageMo
     [BindProperty]
     public string? Problems { get; set; }
 
+    [BindProperty, Display(Name = "下步打算")]
+    public string? NextSteps { get; set; }
+
     [BindProperty]
     public string? Figures { get; set; }
 
@@ -68,7 +71,7 @@ public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageMo
         }
         if (Report is not null)
         {
-            (Status, Narrative, Problems, Figures, Version) = (Report.Status, Report.Narrative, Report.Problems, Report.Figures, Report.Version);
+            (Status, Narrative, Problems, NextSteps, Figures, Version) = (Report.Status, Report.Narrative, Report.Problems, Report.NextSteps, Report.Figures, Report.Version);
         }
         return Page();
     }
@@ -96,7 +99,7 @@ public sealed class ReportModel(ZhenxingDb db, ReportWorkflow workflow) : PageMo
             await upload.CopyToAsync(buffer, cancellationToken);
             files.Add((name, buffer.ToArray()));
         }
-        var outcome = await workflow.SaveAsync(roundId, itemId, User, new ReportInput(Status, Narrative, Problems, Figures, Version, Answers, files, MilestonesMet: MilestonesMet), submit is not null, cancellationToken);
+        var outcome = await workflow.SaveAsync(roundId, itemId, User, new ReportInput(Status, Narrative, Problems, Figures, Version, Answers, files, MilestonesMet: MilestonesMet, NextSteps: NextSteps), submit is not null, cancellationToken);
         switch (outcome)
         {
             case ReportOutcome.Saved saved:

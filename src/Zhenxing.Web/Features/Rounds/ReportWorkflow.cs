@@ -11,10 +11,11 @@ namespace Zhenxing.Web.Features.Rounds;
 /// <param name="Answers">The lead unit's answers to open leader instructions on the item, by instruction id.</param>
 /// <param name="Files">Evidence to attach: file name and content.</param>
 /// <param name="ForUnitId">The unit the report is saved for, when the Office enters it on a unit's behalf (an uploaded sheet); ignored for other roles.</param>
+/// <param name="NextSteps">下步打算: what the unit will do next.</param>
 /// <param name="MilestonesMet">The milestones (形象进度) due in the round that the lead unit reports as achieved.</param>
 public sealed record ReportInput(ItemStatus Status, string? Narrative, string? Problems, string? Figures, int Version,
     IReadOnlyDictionary<int, string>? Answers = null, IReadOnlyList<(string Name, byte[] Content)>? Files = null, int? ForUnitId = null,
-    IReadOnlyCollection<int>? MilestonesMet = null);
+    IReadOnlyCollection<int>? MilestonesMet = null, string? NextSteps = null);
 
 public abstract record ReportOutcome
 {
@@ -76,9 +77,9 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
         {
             return new ReportOutcome.Refused("请填写进展情况后再提交。");
         }
-        if (narrative.Length > 8000 || (input.Problems?.Length ?? 0) > 4000 || (input.Figures?.Length ?? 0) > 2000)
+        if (narrative.Length > 8000 || (input.Problems?.Length ?? 0) > 4000 || (input.NextSteps?.Length ?? 0) > 4000 || (input.Figures?.Length ?? 0) > 2000)
         {
-            return new ReportOutcome.Refused("内容过长：进展情况不超过 8000 字，问题不超过 4000 字，数据不超过 2000 字。");
+            return new ReportOutcome.Refused("内容过长：进展情况不超过 8000 字，问题和下步打算各不超过 4000 字，数据不超过 2000 字。");
         }
 
         var fileProblems = (input.Files ?? []).Select(f => EvidenceTypes.Problem(f.Name, f.Content)).OfType<string>().ToList();
@@ -120,6 +121,7 @@ public sealed class ReportWorkflow(ZhenxingDb db, TimeProvider clock)
         report.Status = input.Status;
         report.Narrative = narrative;
         report.Problems = Blank(input.Problems);
+        report.NextSteps = Blank(input.NextSteps);
         report.Figures = Blank(input.Figures);
         report.UpdatedAt = now;
         report.UpdatedByName = who;

@@ -60,6 +60,9 @@ public sealed class ProgressReport : IVersioned, IReviewedInRound
     public ItemStatus Status { get; set; }
     public string Narrative { get; set; } = "";
     public string? Problems { get; set; }
+
+    /// <summary>下步打算: what the unit will do next on the item.</summary>
+    public string? NextSteps { get; set; }
     public string? Figures { get; set; }
     public ReportState State { get; set; }
     public string? ReturnReason { get; set; }

@@ -39,7 +39,7 @@ public static class ChangeHistory
         ["Item.Status"] = "进展状态", ["FlagReason"] = "督办原因", ["WithdrawnAt"] = "撤销时间", ["WithdrawnReason"] = "撤销原因",
         ["GroupReferences"] = "泛指单位", ["Leaders"] = "责任领导", ["ReportingFrequency"] = "报送频次", ["ItemUnit.Role"] = "单位类别",
         ["Instruction.Text"] = "批示内容", ["LeaderName"] = "批示领导", ["Answer"] = "答复", ["AnsweredByName"] = "答复人",
-        ["Narrative"] = "进展情况", ["Problems"] = "存在问题", ["Figures"] = "数据", ["ProgressReport.State"] = "报送状态",
+        ["Narrative"] = "进展情况", ["Problems"] = "存在问题", ["NextSteps"] = "下步打算", ["Figures"] = "数据", ["ProgressReport.State"] = "报送状态",
         ["ProgressReport.Status"] = "进展状态", ["ProgressReport.Role"] = "报送单位类别", ["QualityRating"] = "质量评分",
         ["RoundItemStatus.Status"] = "进展状态", ["Reported"] = "已报送",
         ["DueOn"] = "截止日期", ["Milestone.DueOn"] = "应完成日期", ["Description"] = "形象进度", ["AchievedAt"] = "达成时间",

@@ -25,11 +25,11 @@ public abstract class ReviewQueueTests(ZhenxingAppFactory app) : IntegrationTest
         return int.Parse(response.Headers.Location!.ToString().Split('/').Last());
     }
 
-    private static async Task SubmitAsync(HttpClient liaison, int roundId, int itemId, string narrative, string problems = "")
+    private static async Task SubmitAsync(HttpClient liaison, int roundId, int itemId, string narrative, string problems = "", string nextSteps = "")
     {
         var response = await liaison.PostFormAsync($"/rounds/{roundId}/items/{itemId}/report", new()
         {
-            ["Status"] = nameof(ItemStatus.PositiveProgress), ["Narrative"] = narrative, ["Problems"] = problems, ["Figures"] = "", ["Version"] = "0", ["submit"] = "1",
+            ["Status"] = nameof(ItemStatus.PositiveProgress), ["Narrative"] = narrative, ["Problems"] = problems, ["NextSteps"] = nextSteps, ["Figures"] = "", ["Version"] = "0", ["submit"] = "1",
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
@@ -74,8 +74,9 @@ public abstract class ReviewQueueTests(ZhenxingAppFactory app) : IntegrationTest
 
         // The current round: finance submits item 1 (with a file), then 发改委 item 2; a draft and a reviewed report stay out.
         var second = await OpenRoundAsync(office, "二季度", data.ListId, today.AddDays(3));
-        await SubmitAsync(finance, second, data.Overdue, "二季度：机场可研报告已报批。", problems: "用地指标紧张");
+        await SubmitAsync(finance, second, data.Overdue, "二季度：机场可研报告已报批。", problems: "用地指标紧张", nextSteps: "三季度完成用地预审。");
         var withFile = await ReportAsync(second, data.Overdue, data.Finance);
+        withFile.NextSteps.ShouldBe("三季度完成用地预审。");
         await App.WithDbAsync(async db =>
         {
             db.Evidence.Add(new Evidence { ReportId = withFile.Id, FileName = "批复.pdf", ContentType = "application/pdf", Size = 2048, Content = "%PDF-1.4"u8.ToArray(), UploadedAt = App.Clock.GetUtcNow() });
@@ -107,6 +108,7 @@ public abstract class ReviewQueueTests(ZhenxingAppFactory app) : IntegrationTest
         entry.QuerySelector(".late-mark").ShouldBeNull();
         entry.QuerySelector(".narrative")!.TextContent.ShouldContain("二季度：机场可研报告已报批。");
         entry.QuerySelector(".problems")!.TextContent.ShouldBe("用地指标紧张");
+        entry.QuerySelector(".next-steps")!.TextContent.ShouldBe("三季度完成用地预审。");
         entry.QuerySelector(".evidence a")!.TextContent.ShouldBe("批复.pdf");
         entry.QuerySelector(".stars").ShouldNotBeNull();
         var previous = entry.QuerySelector(".previous")!.TextContent;

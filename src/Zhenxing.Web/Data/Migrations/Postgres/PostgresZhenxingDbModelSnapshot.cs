@@ -1366,6 +1366,10 @@ namespace Zhenxing.Web.Data.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Problems")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

@@ -1285,6 +1285,10 @@ namespace Zhenxing.Web.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Problems")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
