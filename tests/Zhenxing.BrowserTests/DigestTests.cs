@@ -45,7 +45,7 @@ public sealed class DigestTests(AppServer app)
         await office.Locator("#channel-link").ClickAsync();
         var channel = office.Locator("#channel");
         await channel.GetByLabel("机器人类型").SelectOptionAsync(new SelectOptionValue { Label = "企业微信" });
-        await channel.GetByLabel("Webhook 地址").FillAsync(sink.Url("/cgi-bin/webhook/send") + "?key=digest-test-key");
+        await channel.GetByLabel("机器人地址").FillAsync(sink.Url("/cgi-bin/webhook/send") + "?key=digest-test-key");
         await channel.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         (await office.Locator("#channel-message").InnerTextAsync()).ShouldContain("已保存企业微信群机器人设置");
         await office.Locator("#channel-test").ClickAsync();

@@ -195,8 +195,12 @@ public sealed partial class EnglishTextWalkTests : IAsyncLifetime
         var text = await page.EvaluateAsync<string>(
             """
             () => {
+              // Code, commands and keys are not prose: hidden while the text is read (a key "a" must not cut every "a" out).
+              const code = [...document.querySelectorAll("code, pre, kbd")];
+              const shown = code.map(e => e.style.display);
+              code.forEach(e => e.style.display = "none");
               const parts = [document.title, document.body.innerText];
-              const code = [...document.querySelectorAll("code, pre, kbd")].map(e => e.innerText);
+              code.forEach((e, i) => e.style.display = shown[i]);
               for (const e of document.querySelectorAll("[title], [placeholder], [aria-label], img[alt]")) {
                 for (const name of ["title", "placeholder", "aria-label", "alt"]) {
                   const value = e.getAttribute(name);
@@ -206,7 +210,6 @@ public sealed partial class EnglishTextWalkTests : IAsyncLifetime
               document.querySelectorAll("option").forEach(o => parts.push(o.textContent));
               document.querySelectorAll("input[type=submit], input[type=button]").forEach(i => parts.push(i.value));
               let all = parts.join("\n");
-              for (const c of code) all = all.split(c).join(" ");
               return all;
             }
             """);
@@ -222,8 +225,16 @@ public sealed partial class EnglishTextWalkTests : IAsyncLifetime
             .Distinct().ToList();
         if (words.Count > 0)
         {
-            found.Add($"{where}: {string.Join(" ", words)}");
+            // Each word with the text around it, so that the failure says where on the page it stands.
+            found.Add($"{where}: {string.Join("；", words.Select(w => Around(text, w)))}");
         }
+    }
+
+    private static string Around(string text, string word)
+    {
+        var at = Regex.Match(text, $@"\b{Regex.Escape(word)}\b").Index;
+        var from = Math.Max(0, at - 15);
+        return $"{word}（“{text.Substring(from, Math.Min(text.Length - from, word.Length + 30)).ReplaceLineEndings(" ")}”）";
     }
 
     /// <summary>Pages of the app: not the API (its reference is a third-party viewer), files or signing out.</summary>

@@ -26,7 +26,7 @@ public sealed class PageTourTests(AppServer app)
         var itemHref = await office.Locator("#ledger td.text a").First.GetAttributeAsync("href");
         var pages = new (string Url, string Heading)[]
         {
-            ("/", "欢迎"),
+            ("/", "审核"), // the Office's home is the review queue
             ("/ledger", "事项台账"),
             (itemHref!, "第"),
             (itemHref + "/edit", "编辑事项"),
@@ -49,6 +49,9 @@ public sealed class PageTourTests(AppServer app)
             ("/trips/compliance", "北上对接达标情况"),
             ("/targets", "指标"),
             ("/meetings", "会议"),
+            ("/extensions", "延期申请"),
+            ("/acknowledgements", "签收"),
+            ("/holidays", "节假日"),
         };
         foreach (var (url, heading) in pages)
         {

@@ -11,7 +11,7 @@ public sealed class UnitChannelForm
     [Display(Name = "机器人类型")]
     public ChannelKind Kind { get; set; } = ChannelKind.WeCom;
 
-    [Display(Name = "Webhook 地址")]
+    [Display(Name = "机器人地址")]
     public string? Url { get; set; }
 
     [Display(Name = "加签密钥")]
@@ -31,17 +31,17 @@ public sealed class UnitChannelForm
         {
             if (saved is null)
             {
-                modelState.AddModelError($"{prefix}.{nameof(Url)}", "请填写群机器人的 Webhook 地址。");
+                modelState.AddModelError($"{prefix}.{nameof(Url)}", "请填写群机器人的 机器人地址。");
             }
             return;
         }
         if (url.Length > MaxUrlLength)
         {
-            modelState.AddModelError($"{prefix}.{nameof(Url)}", $"Webhook 地址不超过 {MaxUrlLength} 个字符。");
+            modelState.AddModelError($"{prefix}.{nameof(Url)}", $"机器人地址不超过 {MaxUrlLength} 个字符。");
         }
         else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
         {
-            modelState.AddModelError($"{prefix}.{nameof(Url)}", "Webhook 地址必须是以 http:// 或 https:// 开头的完整网址。");
+            modelState.AddModelError($"{prefix}.{nameof(Url)}", "机器人地址必须是以 http:// 或 https:// 开头的完整网址。");
         }
         if (Secret?.Trim() is { Length: > 200 })
         {

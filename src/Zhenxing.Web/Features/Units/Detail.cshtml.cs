@@ -110,7 +110,7 @@ public sealed class UnitDetailModel(ZhenxingDb db, LedgerQuery ledger, Rounds.Ro
         var channel = await db.UnitChannels.AsNoTracking().SingleOrDefaultAsync(c => c.UnitId == id, cancellationToken);
         if (channel is null)
         {
-            (ChannelMessage, ChannelMessageOk) = ("尚未设置群机器人，请先填写 Webhook 地址并保存。", false);
+            (ChannelMessage, ChannelMessageOk) = ("尚未设置群机器人，请先填写 机器人地址并保存。", false);
             return Redirect($"/units/{id}#channel");
         }
         var unitName = await db.Units.Where(u => u.Id == id).Select(u => u.Name).SingleAsync(cancellationToken);

@@ -211,7 +211,7 @@ public abstract class DigestTests(ZhenxingAppFactory app) : IntegrationTest(app)
 
         // Not a web address: a Chinese message naming the field, nothing saved.
         var refused = await (await office.PostFormAsync(page, new() { ["ChannelForm.Kind"] = "WeCom", ["ChannelForm.Url"] = "ftp://robot.example/x", ["ChannelForm.Version"] = "0" }, handler: "Channel")).HtmlAsync();
-        refused.QuerySelector("#channel .errors")!.TextContent.ShouldContain("Webhook 地址必须是以 http:// 或 https:// 开头的完整网址。");
+        refused.QuerySelector("#channel .errors")!.TextContent.ShouldContain("机器人地址必须是以 http:// 或 https:// 开头的完整网址。");
         (await App.WithDbAsync(db => db.UnitChannels.CountAsync())).ShouldBe(0);
 
         var key = "key=0123456789abcdef";

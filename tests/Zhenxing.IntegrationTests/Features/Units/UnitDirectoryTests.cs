@@ -142,11 +142,11 @@ public abstract class UnitDirectoryTests(ZhenxingAppFactory app) : IntegrationTe
         (await App.WithDbAsync(db => db.Units.SingleAsync(u => u.Id == unit.Id))).Name.ShouldBe("市发展改革委");
         var renamed = await client.SendAsync(Again());
         renamed.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await renamed.Content.ReadFromJsonAsync<string[]>()).ShouldBe(["于都县", "市发展改革委"]);
+        (await renamed.Content.ReadFromJsonAsync<string[]>()).ShouldBe(["市发展改革委", "于都县"]);
         var secondTag = renamed.Headers.ETag!;
         await App.AddUnitAsync("市财政局");
         var added = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, UnitNameSuggestions.Path) { Headers = { IfNoneMatch = { secondTag } } });
-        (await added.Content.ReadFromJsonAsync<string[]>()).ShouldBe(["于都县", "市发展改革委", "市财政局"]);
+        (await added.Content.ReadFromJsonAsync<string[]>()).ShouldBe(["市财政局", "市发展改革委", "于都县"]);
 
         // Only for those signed in.
         var anonymous = App.CreateClient(new() { AllowAutoRedirect = false });
