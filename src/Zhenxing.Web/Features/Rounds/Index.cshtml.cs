@@ -15,8 +15,9 @@ public sealed class RoundsModel(ZhenxingDb db, OpenRound open, CountRounds count
 
     public sealed class OpenRoundForm
     {
+        // Optional to the binder: OpenRound names a missing name itself, once (with an example).
         [Display(Name = "轮次名称")]
-        public string Name { get; set; } = "";
+        public string? Name { get; set; }
         [Display(Name = "开始日期")]
         public DateOnly? OpensOn { get; set; }
         [Display(Name = "截止日期")]
@@ -51,7 +52,7 @@ public sealed class RoundsModel(ZhenxingDb db, OpenRound open, CountRounds count
             return Forbid();
         }
         var (round, errors) = await open.RunAsync(
-            new NewRound(Form.Name, Form.OpensOn, Form.DueOn, Form.Lists, Form.IncludeResponsibleUnits, Form.IncludeTargets), cancellationToken);
+            new NewRound(Form.Name ?? "", Form.OpensOn, Form.DueOn, Form.Lists, Form.IncludeResponsibleUnits, Form.IncludeTargets), cancellationToken);
         if (round is null)
         {
             foreach (var (field, message) in errors)
